@@ -1,0 +1,1 @@
+"""Plain-Python domain: documents, spans, labels, offsets, tokens and undoable commands."""

@@ -1,0 +1,170 @@
+"""Undo as data: each edit is a command holding before and after, applied to a store.
+
+The window wraps these in QUndoStack entries; the commands themselves know nothing of Qt,
+so undo and redo are tested without a display and work across documents.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from annotator.core.errors import OverlapError
+from annotator.core.model import Document, Span, Status, describe, find_overlap
+
+
+class SpanStore(Protocol):
+    """What commands need from the project file. Every call commits before it returns."""
+
+    def insert_span(self, document_id: int, span: Span) -> Span:
+        """Store ``span`` (keeping ``span.id`` when set) and return it with its id."""
+        ...
+
+    def update_span(self, span: Span) -> Span: ...
+
+    def delete_span(self, span_id: int) -> None: ...
+
+    def set_status(self, document_id: int, status: Status) -> None: ...
+
+
+class Command(Protocol):
+    document_id: int
+
+    @property
+    def text(self) -> str:
+        """What the Edit menu says: ``label ACTOR «عباس عراقچی»``."""
+        ...
+
+    def apply(self, store: SpanStore) -> None: ...
+
+    def revert(self, store: SpanStore) -> None: ...
+
+
+def _quote(span: Span, text: str) -> str:
+    return f"«{text[span.start:span.end]}»"
+
+
+@dataclass
+class AddSpan:
+    document_id: int
+    span: Span
+    doc_text: str = field(repr=False, default="")
+
+    @property
+    def text(self) -> str:
+        return f"label {self.span.label} {_quote(self.span, self.doc_text)}"
+
+    def apply(self, store: SpanStore) -> None:
+        self.span = store.insert_span(self.document_id, self.span)
+
+    def revert(self, store: SpanStore) -> None:
+        assert self.span.id is not None
+        store.delete_span(self.span.id)
+
+
+@dataclass
+class DeleteSpan:
+    document_id: int
+    span: Span
+    doc_text: str = field(repr=False, default="")
+
+    @property
+    def text(self) -> str:
+        return f"delete {self.span.label} {_quote(self.span, self.doc_text)}"
+
+    def apply(self, store: SpanStore) -> None:
+        assert self.span.id is not None
+        store.delete_span(self.span.id)
+
+    def revert(self, store: SpanStore) -> None:
+        self.span = store.insert_span(self.document_id, self.span)
+
+
+@dataclass
+class ChangeSpan:
+    """Relabel, move boundaries, or record a review decision on one span."""
+
+    document_id: int
+    before: Span
+    after: Span
+    verb: str = "relabel"
+    doc_text: str = field(repr=False, default="")
+
+    @property
+    def text(self) -> str:
+        if self.verb == "relabel":
+            return (f"relabel {_quote(self.after, self.doc_text)} "
+                    f"{self.before.label} → {self.after.label}")
+        return f"{self.verb} {self.after.label} {_quote(self.after, self.doc_text)}"
+
+    def apply(self, store: SpanStore) -> None:
+        self.after = store.update_span(self.after)
+
+    def revert(self, store: SpanStore) -> None:
+        self.before = store.update_span(self.before)
+
+
+@dataclass
+class SetStatus:
+    document_id: int
+    before: Status
+    after: Status
+
+    @property
+    def text(self) -> str:
+        return f"mark {self.after.value.replace('_', ' ')}"
+
+    def apply(self, store: SpanStore) -> None:
+        store.set_status(self.document_id, self.after)
+
+    def revert(self, store: SpanStore) -> None:
+        store.set_status(self.document_id, self.before)
+
+
+@dataclass
+class Compound:
+    """Several commands undone and redone as one (bulk accept, label-and-mark-in-progress)."""
+
+    document_id: int
+    commands: Sequence[Command]
+    description: str
+
+    @property
+    def text(self) -> str:
+        return self.description
+
+    def apply(self, store: SpanStore) -> None:
+        for command in self.commands:
+            command.apply(store)
+
+    def revert(self, store: SpanStore) -> None:
+        for command in reversed(self.commands):
+            command.revert(store)
+
+
+def label_command(doc: Document, start: int, end: int, label: str,
+                  annotator: str | None = None) -> Command:
+    """The command that labels ``start..end`` of ``doc``, refusing an overlap.
+
+    A selection exactly on an existing label relabels it; a new document's first label also
+    moves it to ``in_progress``.
+    """
+    assert doc.id is not None
+    if not 0 <= start < end <= len(doc.text):
+        raise OverlapError(f"nothing to label at {start}..{end}")
+    same = next((s for s in doc.spans if s.is_label and (s.start, s.end) == (start, end)), None)
+    if same is not None:
+        if same.label == label:
+            raise OverlapError(f"already labelled {describe(same, doc.text)}")
+        return ChangeSpan(doc.id, same, same.with_(label=label), "relabel", doc.text)
+    clash = find_overlap(doc.spans, start, end)
+    if clash is not None:
+        raise OverlapError(
+            f"«{doc.text[start:end]}» would overlap {describe(clash, doc.text)}"
+        )
+    add = AddSpan(doc.id, Span(start, end, label, annotator=annotator), doc.text)
+    if doc.status == Status.NEW:
+        return Compound(doc.id, [add, SetStatus(doc.id, Status.NEW, Status.IN_PROGRESS)],
+                        add.text)
+    return add

@@ -1,0 +1,50 @@
+"""The errors users see: one line naming the file, the line or record, and the problem."""
+
+from __future__ import annotations
+
+
+class AnnotatorError(Exception):
+    """Base class for errors that are reported to the user as one line, never a traceback."""
+
+
+class InputError(AnnotatorError):
+    """Malformed input: names the file, the line (or record) and what is wrong."""
+
+    def __init__(self, problem: str, *, path: str | None = None, line: int | None = None,
+                 record: int | None = None) -> None:
+        self.problem = problem
+        self.path = path
+        self.line = line
+        self.record = record
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        where = self.path or "<input>"
+        if self.line is not None:
+            where += f", line {self.line}"
+        elif self.record is not None:
+            where += f", record {self.record}"
+        return f"{where}: {self.problem}"
+
+    def located(self, path: str | None = None, line: int | None = None,
+                record: int | None = None) -> InputError:
+        """The same problem with the location filled in where it was missing."""
+        return InputError(
+            self.problem,
+            path=self.path or path,
+            line=self.line if self.line is not None else line,
+            record=self.record if self.record is not None else record,
+        )
+
+
+class OverlapError(AnnotatorError):
+    """An edit would make two spans of one document overlap."""
+
+
+class ProjectFileError(AnnotatorError):
+    """The project file cannot be opened: not a project file, newer schema, unwritable."""
+
+
+class Cancelled(AnnotatorError):
+    """Long work was cancelled by the user; nothing was written."""

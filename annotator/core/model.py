@@ -1,0 +1,151 @@
+"""Documents, spans and labels: the words of the glossary (see CONTEXT.md)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from typing import Any
+
+from annotator.core.errors import OverlapError
+
+HUMAN = "human"
+MODEL_PREFIX = "model:"
+
+
+class Status(StrEnum):
+    """Where a document is in an analyst's work."""
+
+    NEW = "new"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    REVIEWED = "reviewed"
+
+
+class Review(StrEnum):
+    """What became of a model's suggestion."""
+
+    PENDING = "pending"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    """A kind of span: its name, the key that applies it and its colour (#rrggbb)."""
+
+    name: str
+    key: str = ""
+    color: str = "#9e9e9e"
+
+
+DEFAULT_LABELS: tuple[Label, ...] = (
+    Label("ACTOR", "1", "#f4a261"),
+    Label("EVENT", "2", "#8ecae6"),
+    Label("LOCATION", "3", "#95d5b2"),
+)
+
+# Colours for labels a project adds (foreign labels kept as their own), distinct from the defaults.
+EXTRA_COLORS: tuple[str, ...] = (
+    "#e9c46a", "#cdb4db", "#ffafcc", "#a3c4f3", "#bde0fe", "#f28482", "#b5e48c", "#ffd6a5",
+)
+
+
+def model_origin(name: str) -> str:
+    """The origin string of a model's suggestion: ``model:NAME``."""
+    return f"{MODEL_PREFIX}{name}"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A labelled stretch of a document's text, in code points, end exclusive.
+
+    ``origin`` is ``human`` or ``model:NAME``; ``review`` is None for human spans and
+    pending/accepted/rejected for a model's suggestion.
+    """
+
+    start: int
+    end: int
+    label: str
+    origin: str = HUMAN
+    score: float | None = None
+    review: Review | None = None
+    annotator: str | None = None
+    id: int | None = None
+    created: dt.datetime | None = None
+    updated: dt.datetime | None = None
+
+    def __post_init__(self) -> None:
+        if self.start < 0 or self.end <= self.start:
+            raise ValueError(f"span offsets {self.start}..{self.end}: need 0 <= start < end")
+
+    @property
+    def is_suggestion(self) -> bool:
+        return self.origin.startswith(MODEL_PREFIX)
+
+    @property
+    def model(self) -> str | None:
+        return self.origin[len(MODEL_PREFIX):] if self.is_suggestion else None
+
+    @property
+    def is_label(self) -> bool:
+        """Counts as a label of the document: a human span or an accepted suggestion."""
+        return self.review is None or self.review == Review.ACCEPTED
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self.start < end and start < self.end
+
+    def with_(self, **changes: Any) -> Span:
+        return replace(self, **changes)
+
+
+@dataclass(slots=True)
+class Document:
+    """An article: its fixed text, its metadata and its spans.
+
+    ``tokens`` holds flat (start, end) pairs in code points; ``sentences`` the index of the
+    first token of each sentence (see :mod:`annotator.core.tokens`).
+    """
+
+    text: str
+    key: str = ""
+    title: str = ""
+    status: Status = Status.NEW
+    meta: dict[str, Any] = field(default_factory=dict)
+    date: dt.datetime | None = None
+    spans: list[Span] = field(default_factory=list)
+    tokens: Sequence[int] = ()
+    sentences: Sequence[int] = ()
+    id: int | None = None
+
+    def labels(self) -> list[Span]:
+        """Spans that count as labels (human and accepted), in text order."""
+        return sorted((s for s in self.spans if s.is_label), key=lambda s: s.start)
+
+
+def find_overlap(spans: Iterable[Span], start: int, end: int,
+                 ignore_id: int | None = None) -> Span | None:
+    """The first labelled span overlapping ``start..end`` (pending/rejected ones do not count)."""
+    for span in spans:
+        if span.id is not None and span.id == ignore_id:
+            continue
+        if span.is_label and span.overlaps(start, end):
+            return span
+    return None
+
+
+def check_no_overlap(spans: Sequence[Span], text: str | None = None) -> None:
+    """Raise OverlapError naming the first two labelled spans that overlap."""
+    ordered = sorted((s for s in spans if s.is_label), key=lambda s: (s.start, s.end))
+    for before, after in zip(ordered, ordered[1:], strict=False):
+        if after.start < before.end:
+            raise OverlapError(
+                f"span {describe(after, text)} overlaps span {describe(before, text)}"
+            )
+
+
+def describe(span: Span, text: str | None = None) -> str:
+    """A span as analysts read it: ``ACTOR «عباس عراقچی» (10..21)``."""
+    shown = f" «{text[span.start:span.end]}»" if text is not None else ""
+    return f"{span.label}{shown} ({span.start}..{span.end})"

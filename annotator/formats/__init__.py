@@ -1,0 +1,1 @@
+"""Readers and writers of the formats analysts bring and take away. Streaming, no storage."""

@@ -1,0 +1,50 @@
+"""What every reader yields: a record of text and spans, with where it came from."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from annotator.core.model import HUMAN, Review, Status
+
+
+@dataclass(slots=True)
+class RawSpan:
+    """A span as the input gave it, already in code points of ``Record.text``."""
+
+    start: int
+    end: int
+    label: str
+    origin: str = HUMAN
+    score: float | None = None
+    review: Review | None = None
+
+
+@dataclass(slots=True)
+class Record:
+    """One article read from a file, before normalisation and tokenizing.
+
+    ``path`` and ``line`` (or ``record``, 1-based) say where it came from, for error messages.
+    ``tokens``/``sentences`` are set only by formats that carry their own tokens (CoNLL), in
+    the same flat layout as :class:`annotator.core.model.Document`.
+    """
+
+    text: str
+    path: str
+    line: int | None = None
+    record: int | None = None
+    key: str | None = None
+    title: str | None = None
+    status: Status | None = None
+    meta: dict[str, Any] = field(default_factory=dict)
+    spans: list[RawSpan] = field(default_factory=list)
+    tokens: list[int] | None = None
+    sentences: list[int] | None = None
+
+
+class Reader(Protocol):
+    """Reads one file; raises InputError naming the file and line or record on bad input."""
+
+    def __call__(self, path: Path) -> Iterator[Record]: ...

@@ -1,0 +1,1 @@
+"""Persian text: normalisation with offset maps, tokens and sentences, article dates."""
