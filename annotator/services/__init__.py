@@ -1,0 +1,1 @@
+"""Use cases over the project file (import, export, predictions, stats), taking progress + cancel."""
