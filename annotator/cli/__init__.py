@@ -1,0 +1,1 @@
+"""The ``annotator`` command line: argparse over the services, no Qt."""

@@ -1,0 +1,158 @@
+"""``annotator import|export|stats``: one entry point, no window, usable in scripts."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from annotator import __version__
+from annotator.core.errors import AnnotatorError, Cancelled
+from annotator.core.model import Status
+from annotator.services.exporting import ExportOptions, export
+from annotator.services.importing import ImportOptions, import_paths, parse_label_map
+from annotator.services.projects import project_path
+from annotator.storage import Project
+from annotator.text.normalize import Level
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+def build_parser() -> argparse.ArgumentParser:
+    db = argparse.ArgumentParser(add_help=False)
+    db.add_argument("--db", metavar="FILE", default=argparse.SUPPRESS,
+                    help="project file (default: $ANNOTATOR_DB or the user data folder)")
+    parser = argparse.ArgumentParser(
+        prog="annotator", parents=[db],
+        description="Label Persian news articles (actors, events, locations) and export "
+                    "training data. Without a command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"annotator {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    imp = commands.add_parser("import", parents=[db], help="add articles (folders recursively)",
+                              description="Add articles; spans in the input come in as human "
+                                          "annotations. All or nothing.")
+    imp.add_argument("paths", nargs="+", metavar="PATH", type=Path)
+    imp.add_argument("--format", default="auto",
+                     choices=["auto", "txt", "jsonl", "conll", "labelstudio"])
+    imp.add_argument("--normalize", default=Level.FULL.value, choices=[lv.value for lv in Level])
+    imp.add_argument("--label-map", default="", metavar="A=B,...",
+                     help="map foreign labels, e.g. PER=ACTOR,LOC=LOCATION")
+
+    exp = commands.add_parser("export", parents=[db], help="write a dataset")
+    exp.add_argument("--format", required=True, choices=["jsonl", "conll"])
+    exp.add_argument("--scheme", default="bio", choices=["bio", "bioes"])
+    exp.add_argument("--status", nargs="+", default=[], choices=[s.value for s in Status],
+                     metavar="STATUS", help="only documents of these statuses")
+    exp.add_argument("--labels", default=None, metavar="A,B",
+                     help="only spans of these labels")
+    exp.add_argument("--include-pending", action="store_true",
+                     help="also write pending suggestions")
+    exp.add_argument("-o", "--output", required=True, metavar="PATH",
+                     help="destination file, - for standard output")
+
+    st = commands.add_parser("stats", parents=[db], help="documents, spans and models in numbers")
+    st.add_argument("--json", action="store_true", help="one JSON object")
+    return parser
+
+
+def _open(args: argparse.Namespace) -> Project:
+    return Project(project_path(getattr(args, "db", None)))
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from annotator.cli.progress import TerminalProgress
+
+    options = ImportOptions(format=args.format, normalize=args.normalize,
+                            label_map=parse_label_map(args.label_map))
+    progress = TerminalProgress("importing")
+    with _open(args) as project:
+        try:
+            result = import_paths(project, args.paths, options, progress)
+        finally:
+            progress.close()
+    for problem in result.problems:
+        print(f"skipped: {problem}", file=sys.stderr)
+    skipped = f", {len(result.skipped)} already in the project" if result.skipped else ""
+    print(f"imported {result.added} documents with {result.spans} spans{skipped}")
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from annotator.cli.progress import TerminalProgress
+
+    labels = frozenset(filter(None, (x.strip() for x in args.labels.split(",")))) \
+        if args.labels else None
+    options = ExportOptions(format=args.format, scheme=args.scheme,
+                            statuses=frozenset(Status(s) for s in args.status),
+                            include_pending=args.include_pending, labels=labels)
+    progress = TerminalProgress("exporting")
+    with _open(args) as project:
+        try:
+            result = export(project, args.output, options, progress)
+        finally:
+            progress.close()
+    widened = f", {result.widened} spans widened to token boundaries" if result.widened else ""
+    print(f"exported {result.documents} documents with {result.spans} spans{widened}",
+          file=sys.stderr if args.output == "-" else sys.stdout)
+    return EXIT_OK
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    with _open(args) as project:
+        stats = project.stats()
+    if args.json:
+        print(json.dumps(stats, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    by_status = ", ".join(f"{k.replace('_', ' ')} {v}"
+                          for k, v in stats["documents_by_status"].items())
+    print(f"documents: {stats['documents']} ({by_status})")
+    print("spans by label: " + (", ".join(f"{k} {v}" for k, v in stats["spans_by_label"].items())
+                                or "none"))
+    print("spans by origin: " + (", ".join(f"{k} {v}"
+                                           for k, v in stats["spans_by_origin"].items())
+                                 or "none"))
+    print(f"pending suggestions: {stats['pending']}")
+    for name, model in stats["models"].items():
+        precision = "n/a" if model["precision"] is None else f"{model['precision']:.1%}"
+        print(f"model {name}: accepted {model['accepted']}, rejected {model['rejected']}, "
+              f"pending {model['pending']}, precision {precision}")
+    return EXIT_OK
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "import": cmd_import, "export": cmd_export, "stats": cmd_stats,
+}
+
+
+def run(argv: Sequence[str] | None = None) -> int | argparse.Namespace:
+    """Run a command and return its exit status, or the parsed arguments when there is none
+    (the launcher then opens the window)."""
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        return args
+    try:
+        return COMMANDS[args.command](args)
+    except Cancelled as exc:
+        print(f"annotator: {exc}", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except AnnotatorError as exc:
+        print(f"annotator: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("annotator: interrupted; nothing was written", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except OSError as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"annotator: {where}{exc.strerror or exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except Exception as exc:  # never a traceback for the user; details on request
+        if os.environ.get("ANNOTATOR_DEBUG"):
+            raise
+        print(f"annotator: internal error: {type(exc).__name__}: {exc} "
+              "(run with ANNOTATOR_DEBUG=1 for details)", file=sys.stderr)
+        return EXIT_ERROR

@@ -1,0 +1,169 @@
+"""Import: read files, check spans, normalise, tokenize, store; all of it or nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from annotator.core.errors import InputError
+from annotator.core.model import Document, Span, Status
+from annotator.formats.base import RawSpan, Record
+from annotator.formats.detect import NotAnArticle, iter_files, reader_for
+from annotator.services.progress import CancelToken, Progress, no_progress
+from annotator.storage import Project
+from annotator.text.dates import parse_date
+from annotator.text.normalize import Level, SpanNotCarried, normalize
+from annotator.text.tokenize import tokenize
+
+HEADER_LINES = 4  # the date is looked for in the title and the lines right after it
+TITLE_MAX = 200
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    format: str = "auto"
+    normalize: Level | str = Level.FULL
+    label_map: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class ImportResult:
+    added: int = 0
+    spans: int = 0
+    skipped: list[str] = field(default_factory=list)  # ids already in the project
+    problems: list[str] = field(default_factory=list)  # files in a folder that are not articles
+
+
+def parse_label_map(text: str) -> dict[str, str]:
+    """``PER=ACTOR,ORG=ACTOR`` as a dict; raises InputError on a malformed pair."""
+    mapping: dict[str, str] = {}
+    for pair in filter(None, (p.strip() for p in text.split(","))):
+        source, sep, target = pair.partition("=")
+        if not sep or not source.strip() or not target.strip():
+            raise InputError(f"--label-map: {pair!r} is not FOREIGN=LABEL")
+        mapping[source.strip()] = target.strip()
+    return mapping
+
+
+def _error(record: Record, problem: str) -> InputError:
+    """``problem`` located at the record's file and line (or record number)."""
+    return InputError(problem, path=record.path, line=record.line, record=record.record)
+
+
+def _check_spans(record: Record, spans: Sequence[RawSpan]) -> None:
+    size = len(record.text)
+    for n, span in enumerate(spans, 1):
+        if not 0 <= span.start < span.end <= size:
+            raise _error(
+                record,
+                f"span {n} ({span.start}..{span.end}) is outside the text (0..{size})"
+                if span.start < span.end else f"span {n}: start {span.start} >= end {span.end}",
+            )
+    labelled = sorted((s for s in spans if s.review is None or s.review.value == "accepted"),
+                      key=lambda s: (s.start, s.end))
+    for before, after in zip(labelled, labelled[1:], strict=False):
+        if after.start < before.end:
+            raise _error(
+                record,
+                f"spans overlap: {before.label} «{record.text[before.start:before.end]}» "
+                f"({before.start}..{before.end}) and {after.label} "
+                f"«{record.text[after.start:after.end]}» ({after.start}..{after.end})",
+            )
+
+
+def record_to_document(record: Record, level: Level, label_map: dict[str, str]) -> Document:
+    """Check, normalise and tokenize one record. Raises InputError naming the record."""
+    if not record.text.strip():
+        raise _error(record, "empty text")
+    spans = [RawSpan(s.start, s.end, label_map.get(s.label, s.label), s.origin, s.score,
+                     s.review) for s in record.spans]
+    _check_spans(record, spans)
+    if record.tokens is not None and level is Level.FULL:
+        level = Level.NONE  # a CoNLL file keeps its own tokens: only one-for-one maps apply
+    text, offsets = normalize(record.text, level)
+    moved: list[Span] = []
+    for n, raw in enumerate(spans, 1):
+        try:
+            start, end = offsets.span(raw.start, raw.end)
+        except SpanNotCarried as exc:
+            raise _error(
+                record,
+                f"span {n} {raw.label} «{record.text[raw.start:raw.end]}» cannot be carried "
+                f"through normalisation: {exc} (try --normalize letters or none)",
+            ) from None
+        moved.append(Span(start, end, raw.label, origin=raw.origin, score=raw.score,
+                          review=raw.review))
+    if record.tokens is not None:
+        tokens, sentences = record.tokens, record.sentences or [0]
+    else:
+        tokens, sentences = tokenize(text)
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    title = record.title or (lines[0][:TITLE_MAX] if lines else "")
+    date = getattr(record, "date", None) or _date_from(record, lines)
+    meta = dict(record.meta)
+    meta["file"], meta["record"] = record.path, record.record or record.line
+    return Document(
+        text=text, key=record.key or Path(record.path).stem, title=title,
+        status=record.status or Status.NEW, meta=meta, date=date, spans=moved,
+        tokens=tokens, sentences=sentences,
+    )
+
+
+def _date_from(record: Record, lines: list[str]) -> dt.datetime | None:
+    given = record.meta.get("date")
+    if isinstance(given, str) and given:
+        try:
+            parsed = dt.datetime.fromisoformat(given)
+        except ValueError:
+            parsed = parse_date(given)
+        if parsed is not None:
+            return parsed
+    return parse_date("\n".join(lines[:HEADER_LINES]))
+
+
+def import_paths(project: Project, paths: Sequence[Path], options: ImportOptions = ImportOptions(),
+                 progress: Progress | None = None,
+                 cancel: CancelToken | None = None) -> ImportResult:
+    """Add the articles in ``paths`` (folders read recursively) in one transaction."""
+    report = progress or no_progress
+    level = Level(options.normalize)
+    result = ImportResult()
+    for path in paths:
+        if not Path(path).exists():
+            raise InputError("no such file or folder", path=str(path))
+    files = list(iter_files([Path(p) for p in paths]))
+    if not files:
+        raise InputError("no files to import", path=", ".join(str(p) for p in paths))
+    explicit = {Path(p) for p in paths}
+
+    def documents() -> Iterator[Document]:
+        count = 0
+        keys: dict[str, int] = {}
+        for n, path in enumerate(files):
+            report(n, len(files), f"{path.name}: {count} documents")
+            try:
+                records = reader_for(path, options.format)(path)
+                for record in records:
+                    if cancel is not None:
+                        cancel.check()
+                    doc = record_to_document(record, level, options.label_map)
+                    # Two records of one import may not share an id: number the later ones.
+                    seen = keys.get(doc.key, 0)
+                    keys[doc.key] = seen + 1
+                    if seen and record.key is None:
+                        doc.key = f"{doc.key}-{seen + 1}"
+                    elif seen:
+                        raise _error(record, f"id {doc.key!r} appears twice")
+                    count += 1
+                    yield doc
+            except NotAnArticle as exc:
+                if path in explicit:
+                    raise
+                result.problems.append(exc.message)
+        report(len(files), len(files), f"{count} documents")
+
+    summary = project.add_documents(documents())
+    result.added, result.spans, result.skipped = summary.added, summary.spans, summary.skipped
+    return result
