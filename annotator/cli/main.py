@@ -12,7 +12,7 @@ from pathlib import Path
 from annotator import __version__
 from annotator.core.errors import AnnotatorError, Cancelled
 from annotator.core.model import Status
-from annotator.services.exporting import ExportOptions, export
+from annotator.services.exporting import ExportOptions, export, parse_split
 from annotator.services.importing import ImportOptions, import_paths, parse_label_map
 from annotator.services.projects import project_path
 from annotator.storage import Project
@@ -52,6 +52,9 @@ def build_parser() -> argparse.ArgumentParser:
                      help="only spans of these labels")
     exp.add_argument("--include-pending", action="store_true",
                      help="also write pending suggestions")
+    exp.add_argument("--split", default=None, metavar="TRAIN,DEV,TEST",
+                     help="percentages, e.g. 80,10,10: train, dev and test files side by side")
+    exp.add_argument("--seed", type=int, default=13, help="seed of the split (default 13)")
     exp.add_argument("-o", "--output", required=True, metavar="PATH",
                      help="destination file, - for standard output")
 
@@ -89,16 +92,25 @@ def cmd_export(args: argparse.Namespace) -> int:
         if args.labels else None
     options = ExportOptions(format=args.format, scheme=args.scheme,
                             statuses=frozenset(Status(s) for s in args.status),
-                            include_pending=args.include_pending, labels=labels)
+                            include_pending=args.include_pending, labels=labels,
+                            split=parse_split(args.split) if args.split else (), seed=args.seed)
     progress = TerminalProgress("exporting")
     with _open(args) as project:
         try:
             result = export(project, args.output, options, progress)
         finally:
             progress.close()
-    widened = f", {result.widened} spans widened to token boundaries" if result.widened else ""
-    print(f"exported {result.documents} documents with {result.spans} spans{widened}",
-          file=sys.stderr if args.output == "-" else sys.stdout)
+    notes = [f"{n} {what}" for n, what in (
+        (result.widened, "spans widened to token boundaries"),
+        (result.merged_sentences, "sentences joined because a span crossed them"),
+        (result.dropped, "spans left out (no token of their own)"),
+    ) if n]
+    out = sys.stderr if args.output == "-" else sys.stdout
+    print(f"exported {result.documents} documents with {result.spans} spans"
+          + "".join(f"; {note}" for note in notes), file=out)
+    if len(result.files) > 1:
+        for name, count in result.files.items():
+            print(f"  {name}: {count} documents", file=out)
     return EXIT_OK
 
 

@@ -374,6 +374,11 @@ class Project:
             yield from docs.values()
             last = (rows[-1][9], rows[-1][0])
 
+    def document_keys(self, flt: DocumentFilter = DocumentFilter()) -> list[str]:
+        where, params = flt.where()
+        return [k for (k,) in self._conn.execute(
+            f"SELECT d.key FROM document d{where} ORDER BY d.position, d.id", params)]
+
     def count_documents(self, flt: DocumentFilter = DocumentFilter()) -> int:
         where, params = flt.where()
         return int(self._conn.execute(
