@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -138,7 +139,7 @@ def find_overlap(spans: Iterable[Span], start: int, end: int,
 def check_no_overlap(spans: Sequence[Span], text: str | None = None) -> None:
     """Raise OverlapError naming the first two labelled spans that overlap."""
     ordered = sorted((s for s in spans if s.is_label), key=lambda s: (s.start, s.end))
-    for before, after in zip(ordered, ordered[1:], strict=False):
+    for before, after in itertools.pairwise(ordered):
         if after.start < before.end:
             raise OverlapError(
                 f"span {describe(after, text)} overlaps span {describe(before, text)}"

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import itertools
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
@@ -75,7 +76,7 @@ class TokenIndex:
     def sentence_ranges(self) -> Iterator[range]:
         """Token index ranges, one per sentence."""
         bounds = [*self.sentences, len(self._starts)]
-        for a, b in zip(bounds, bounds[1:], strict=False):
+        for a, b in itertools.pairwise(bounds):
             if b > a:
                 yield range(a, b)
 

@@ -1,1 +1,3 @@
-"""Use cases over the project file (import, export, predictions, stats), taking progress + cancel."""
+"""Use cases over the project file (import, export, predictions, stats).
+
+Each takes a progress callback and a cancel token."""

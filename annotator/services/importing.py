@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -63,7 +64,7 @@ def _check_spans(record: Record, spans: Sequence[RawSpan]) -> None:
             )
     labelled = sorted((s for s in spans if s.review is None or s.review.value == "accepted"),
                       key=lambda s: (s.start, s.end))
-    for before, after in zip(labelled, labelled[1:], strict=False):
+    for before, after in itertools.pairwise(labelled):
         if after.start < before.end:
             raise _error(
                 record,
@@ -95,6 +96,8 @@ def record_to_document(record: Record, level: Level, label_map: dict[str, str]) 
             ) from None
         moved.append(Span(start, end, raw.label, origin=raw.origin, score=raw.score,
                           review=raw.review))
+    tokens: Sequence[int]
+    sentences: Sequence[int]
     if record.tokens is not None:
         tokens, sentences = record.tokens, record.sentences or [0]
     else:
@@ -115,11 +118,11 @@ def _date_from(record: Record, lines: list[str]) -> dt.datetime | None:
     given = record.meta.get("date")
     if isinstance(given, str) and given:
         try:
-            parsed = dt.datetime.fromisoformat(given)
+            return dt.datetime.fromisoformat(given)
         except ValueError:
             parsed = parse_date(given)
-        if parsed is not None:
-            return parsed
+            if parsed is not None:
+                return parsed
     return parse_date("\n".join(lines[:HEADER_LINES]))
 
 

@@ -26,7 +26,9 @@ _TIME = r"(?:\s*[-–—،,|]?\s*(?:ساعت\s*)?(\d{1,2})\s*:\s*(\d{2}))?"
 _WORDS = re.compile(
     r"(?<!\d)(\d{1,2})\s+(" + "|".join(MONTHS) + r")(?:\s+ماه)?\s*(?:سال\s*)?(\d{4})(?!\d)" + _TIME
 )
-_NUMERIC = re.compile(r"(?<!\d)(1[2-4]\d\d)\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})(?!\d)" + _TIME)
+_NUMERIC = re.compile(
+    r"(?<!\d)(1[2-4]\d\d)\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})(?!\d)" + _TIME
+)
 
 
 def clean(text: str) -> str:
@@ -49,7 +51,8 @@ def parse_date(text: str) -> dt.datetime | None:
                                             int(hour or 0), int(minute or 0))
             except ValueError:
                 continue
-            return jalali.togregorian().replace(tzinfo=TEHRAN)
+            gregorian: dt.datetime = jalali.togregorian()
+            return gregorian.replace(tzinfo=TEHRAN)
     return None
 
 

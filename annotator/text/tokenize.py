@@ -12,8 +12,11 @@ from array import array
 from functools import cache
 from typing import Any
 
-# Marks that are not part of a word at its edges: bidi controls, ZWNJ/ZWJ, tatweel-free.
-_EDGE_MARKS = "\u200c\u200d\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
+# Marks that are not part of a word at its edges: ZWNJ/ZWJ joining nothing, bidi controls.
+_EDGE_MARKS = (
+    "\u200c\u200d\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e"
+    "\u2066\u2067\u2068\u2069\ufeff"
+)
 _LINE = re.compile(r"[^\n\r\u2028\u2029]+")
 
 

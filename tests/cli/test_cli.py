@@ -63,7 +63,9 @@ def test_import_export_stats_round_trip(tmp_path: Path,
     out = tmp_path / "out.jsonl"
     assert run(["export", "--format", "jsonl", "--db", str(db), "-o", str(out)]) == 0
     (record,) = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
-    assert record["id"] == "doc-1" and record["text"] == TEXT and record["status"] == "done"
+    assert record["id"] == "doc-1"
+    assert record["text"] == TEXT
+    assert record["status"] == "done"
     assert [(s["start"], s["end"], s["label"], s["text"]) for s in record["spans"]] == [
         (a1, a2, "ACTOR", "عباس عراقچی"), (t1, t2, "LOCATION", "تهران")]
     capsys.readouterr()
@@ -73,7 +75,8 @@ def test_import_export_stats_round_trip(tmp_path: Path,
     assert stats["documents_by_status"]["done"] == 1
     assert stats["spans_by_label"] == {"ACTOR": 1, "EVENT": 0, "LOCATION": 1}
     assert stats["spans_by_origin"] == {"human": 2}
-    assert stats["pending"] == 0 and stats["models"] == {}
+    assert stats["pending"] == 0
+    assert stats["models"] == {}
 
 
 def test_env_var_names_the_project_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
@@ -172,4 +175,5 @@ def test_entry_point_runs_without_a_traceback(tmp_path: Path) -> None:
     bad = subprocess.run([sys.executable, "-m", "annotator", "import", str(tmp_path / "nope"),
                           "--db", str(db)], capture_output=True, text=True, check=False)
     assert bad.returncode == 1
-    assert "Traceback" not in bad.stderr and "nope" in bad.stderr
+    assert "Traceback" not in bad.stderr
+    assert "nope" in bad.stderr
