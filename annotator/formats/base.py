@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from annotator.core.errors import InputError
 from annotator.core.model import HUMAN, Review, Status
 
 
@@ -27,6 +29,9 @@ class Record:
     """One article read from a file, before normalisation and tokenizing.
 
     ``path`` and ``line`` (or ``record``, 1-based) say where it came from, for error messages.
+    ``key`` is the document's key: the file's own id (``key_given``) or, without one, a key
+    made from the file name and the record's position, which may clash with another file's.
+    ``date`` is the article's date as an aware timestamp, when the input gives one.
     ``tokens``/``sentences`` are set only by formats that carry their own tokens (CoNLL), in
     the same flat layout as :class:`annotator.core.model.Document`.
     """
@@ -42,6 +47,15 @@ class Record:
     spans: list[RawSpan] = field(default_factory=list)
     tokens: list[int] | None = None
     sentences: list[int] | None = None
+    date: dt.datetime | None = None
+    key_given: bool = False
+
+
+class NotAnArticle(InputError):
+    """The file is not in any supported format (an image, a Word document, binary data).
+
+    A folder import reports such files and goes on; a bad article file stops it.
+    """
 
 
 class Reader(Protocol):

@@ -1,0 +1,216 @@
+"""JSONL, one document per line: our own format, doccano and Prodigy/spaCy; and its writer.
+
+Each line is a JSON object with a ``text`` and its spans in one of these shapes:
+
+- ours and Prodigy/spaCy: ``"spans": [{"start", "end", "label", ...}]`` in code points (ours
+  add ``text``, ``origin``, ``score``, ``review``, and the record ``id``, ``status``,
+  ``meta``; Prodigy's ``token_start``/``token_end`` are ignored);
+- doccano: ``"label": [[start, end, "L"], ...]`` or
+  ``"entities": [{"start_offset", "end_offset", "label"}]``, with ``data`` instead of
+  ``text`` in some versions. Their offsets are taken as UTF-16 units (what the browser
+  counts) and converted to code points, as the contract asks for doccano files;
+- Label Studio tasks, one per line (see :mod:`annotator.formats.labelstudio`).
+
+A span that says its ``text`` must match the text at its offsets. ``.json`` files holding an
+array of such objects are read by :func:`read_json`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any, TextIO
+
+from annotator.core.errors import InputError
+from annotator.core.model import Document, Review, Span
+from annotator.formats.base import RawSpan, Record
+from annotator.formats.fields import (
+    SpanMaker,
+    as_key,
+    as_list,
+    as_object,
+    as_origin,
+    as_review,
+    as_score,
+    as_status,
+    as_text,
+    located,
+    take_meta,
+)
+from annotator.formats.labelstudio import is_task, json_records, record_from_task
+from annotator.formats.source import first_char, parse_json_line, read_lines
+from annotator.text.dates import TEHRAN, jalali
+
+META_FIELDS = ("title", "source", "url", "date", "date_jalali")
+
+
+def read_jsonl(path: Path) -> Iterator[Record]:
+    """The records of a JSONL file, one per non-blank line (a JSON array is read too)."""
+    if first_char(path) == "[":
+        yield from read_json(path)
+        return
+    for number, line in read_lines(path):
+        if not line.strip():
+            continue
+        with located(path, line=number):
+            record = record_from_object(parse_json_line(line), path, line=number)
+        yield record
+
+
+def read_json(path: Path) -> Iterator[Record]:
+    """The records of a ``.json`` file: an array of objects (or Label Studio tasks), or one.
+
+    A JSONL file saved as ``.json`` is read as JSONL.
+    """
+    if first_char(path) == "{" and _first_line_is_object(path):
+        yield from read_jsonl(path)
+        return
+    records = json_records(path)
+    for n, obj in enumerate(records, start=1):
+        with located(path, record=n):
+            record = record_from_object(obj, path, record=n)
+        yield record
+
+
+def _first_line_is_object(path: Path) -> bool:
+    with path.open("rb") as fh:
+        first = fh.readline().decode("utf-8-sig", errors="replace")
+    try:
+        return isinstance(json.loads(first), dict)
+    except json.JSONDecodeError:
+        return False
+
+
+def record_from_object(
+    obj: Any, path: Path, *, line: int | None = None, record: int | None = None
+) -> Record:
+    """One JSON object of any of the shapes above as a record."""
+    obj = as_object(obj, "the record")
+    if is_task(obj):
+        return record_from_task(obj, path, line=line, record=record)
+    text = obj.get("text", obj.get("data"))
+    if text is None:
+        raise InputError('no "text"')
+    text = as_text(text, '"text"')
+    key = as_key(obj.get("id"))
+    meta = obj.get("meta")
+    # Our own records (they have a status) are held to their shape; foreign metadata is
+    # free-form, and what cannot be read there is left out.
+    title, date, rest = take_meta(
+        {} if meta is None else as_object(meta, '"meta"'), lenient="status" not in obj
+    )
+    return Record(
+        text=text,
+        path=str(path),
+        line=line,
+        record=record,
+        key=key or f"{path.stem}-{line if line is not None else record}",
+        key_given=bool(key),
+        title=title,
+        status=as_status(obj.get("status")),
+        meta=rest,
+        date=date,
+        spans=_spans(obj, text),
+    )
+
+
+def _spans(obj: dict[str, Any], text: str) -> list[RawSpan]:
+    """The spans of a record, from whichever of ``spans``, ``entities``, ``label`` it has."""
+    if obj.get("spans") is not None:
+        maker = SpanMaker(text)
+        spans = []
+        for n, given in enumerate(as_list(obj["spans"], '"spans"'), start=1):
+            item = as_object(given, f"span {n}")
+            origin = as_origin(item.get("origin"), f'span {n}: "origin"')
+            spans.append(
+                maker.make(
+                    n,
+                    item.get("start"),
+                    item.get("end"),
+                    item.get("label"),
+                    quoted=item.get("text"),
+                    origin=origin,
+                    score=as_score(item.get("score"), f'span {n}: "score"'),
+                    review=as_review(item.get("review"), origin, f'span {n}: "review"'),
+                )
+            )
+        return spans
+    if obj.get("entities") is not None:
+        # doccano's entities count UTF-16 units.
+        maker = SpanMaker(text, utf16=True, noun="entity")
+        entities = [
+            as_object(e, f"entity {n}")
+            for n, e in enumerate(as_list(obj["entities"], '"entities"'), start=1)
+        ]
+        return [
+            maker.make(n, e.get("start_offset"), e.get("end_offset"), e.get("label"))
+            for n, e in enumerate(entities, start=1)
+        ]
+    if isinstance(obj.get("label"), list):
+        # doccano's [start, end, label] triples count UTF-16 units. A "label" that is not a
+        # list (a Prodigy text category) carries no span and is ignored.
+        maker = SpanMaker(text, utf16=True, noun="label")
+        spans = []
+        for n, item in enumerate(obj["label"], start=1):
+            if not isinstance(item, list) or len(item) != 3:
+                raise InputError(
+                    f"label {n} is {json.dumps(item, ensure_ascii=False)}, not [start, end, label]"
+                )
+            spans.append(maker.make(n, *item))
+        return spans
+    return []
+
+
+def document_to_json(doc: Document, include_pending: bool = False) -> dict[str, Any]:
+    """A document as one JSONL object: its labels (human and accepted spans), and its pending
+    suggestions with ``include_pending``; rejected suggestions never."""
+    when = doc.date if doc.date is None or doc.date.tzinfo else doc.date.replace(tzinfo=TEHRAN)
+    meta: dict[str, Any] = {
+        "title": doc.title or None,
+        "source": doc.meta.get("source"),
+        "url": doc.meta.get("url"),
+        "date": when.astimezone(TEHRAN).isoformat() if when else None,
+        "date_jalali": jalali(when) if when else None,
+    }
+    meta.update((k, v) for k, v in doc.meta.items() if k not in META_FIELDS)
+    return {
+        "id": doc.key,
+        "text": doc.text,
+        "status": doc.status.value,
+        "meta": meta,
+        "spans": [_span_to_json(s, doc.text) for s in exported_spans(doc, include_pending)],
+    }
+
+
+def exported_spans(doc: Document, include_pending: bool = False) -> list[Span]:
+    """The spans an export writes, in text order."""
+    return sorted(
+        (s for s in doc.spans if s.is_label or (include_pending and s.review == Review.PENDING)),
+        key=lambda s: (s.start, s.end),
+    )
+
+
+def _span_to_json(span: Span, text: str) -> dict[str, Any]:
+    return {
+        "start": span.start,
+        "end": span.end,
+        "label": span.label,
+        "text": text[span.start : span.end],
+        "origin": span.origin,
+        "score": span.score,
+        "review": span.review.value if span.review is not None else None,
+    }
+
+
+def write_jsonl(
+    docs: Iterable[Document], fh: TextIO, include_pending: bool = False
+) -> tuple[int, int]:
+    """Writes one line per document; returns how many documents and spans were written."""
+    documents = spans = 0
+    for doc in docs:
+        obj = document_to_json(doc, include_pending)
+        fh.write(json.dumps(obj, ensure_ascii=False, default=str) + "\n")
+        documents += 1
+        spans += len(obj["spans"])
+    return documents, spans
