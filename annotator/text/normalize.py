@@ -8,8 +8,9 @@ presentation forms) and never changes the length; ``none`` keeps the text as giv
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
@@ -61,25 +62,66 @@ class _Block:
     j2: int
 
 
-class OffsetMap:
-    """Maps code point offsets of the original text onto the normalised text."""
+# Spacing: what the normaliser adds, removes, or turns into ZWNJ and back (``می گوید`` →
+# ``می‌گوید``, ``« سلام`` → ``«سلام``, ``٪۳۰`` → ``٪ ۳۰``). It takes no part in the alignment,
+# so a space that moved cannot pair a word's letters with its neighbour's; a span is carried
+# by its first and last other character (spacing at its edges is dropped).
+_SPACING = re.compile(r"[\s\u200c\u200d]+")
+_CONTENT = re.compile(r"[^\s\u200c\u200d]")
 
-    def __init__(self, blocks: list[_Block] | None = None, length: int = 0) -> None:
-        # Blocks covering at least one original character, in order; None means identity.
-        self._blocks = [b for b in blocks if b.i2 > b.i1] if blocks is not None else None
-        self._starts = [b.i1 for b in self._blocks] if self._blocks is not None else []
-        self._length = length
+
+class OffsetMap:
+    """Maps code point offsets of the original text onto the normalised text.
+
+    The alignment is computed the first time a span is mapped (most articles come without
+    spans), on the characters other than spacing, line by line when the lines were kept.
+    """
+
+    def __init__(self, before: str | None = None, after: str | None = None) -> None:
+        # None (or equal texts) means identity.
+        self._texts = None if before is None or after is None or before == after \
+            else (before, after)
+        self._blocks: list[_Block] = []
+        self._starts: list[int] = []
+        self._old: list[int] = []  # text offset of each non-spacing character, before
+        self._new: list[int] = []  # and after
+        self._aligned = False
 
     @property
     def identity(self) -> bool:
-        return self._blocks is None
+        return self._texts is None
+
+    def _align(self) -> None:
+        assert self._texts is not None
+        before, after = self._texts
+        self._old = [m.start() for m in _CONTENT.finditer(before)]
+        self._new = [m.start() for m in _CONTENT.finditer(after)]
+        old, new = _SPACING.sub("", before), _SPACING.sub("", after)
+        old_lines, new_lines = before.split("\n"), after.split("\n")
+        pieces = (list(zip(_cuts(old_lines), _cuts(new_lines), strict=True))
+                  if len(old_lines) == len(new_lines) else [(len(old), len(new))])
+        i = j = 0
+        for i2, j2 in pieces:
+            a, b = old[i:i2], new[j:j2]
+            if a == b:
+                self._blocks.append(_Block("equal", i, i2, j, j2))
+            else:
+                matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+                self._blocks.extend(
+                    _Block(tag, i + a1, i + a2, j + b1, j + b2)
+                    for tag, a1, a2, b1, b2 in matcher.get_opcodes()
+                )
+            i, j = i2, j2
+        # Blocks covering at least one original character, in order.
+        self._blocks = [b for b in self._blocks if b.i2 > b.i1]
+        self._starts = [b.i1 for b in self._blocks]
+        self._aligned = True
 
     def _block(self, i: int) -> _Block:
-        assert self._blocks is not None
         return self._blocks[bisect_right(self._starts, i) - 1]
 
     def _start(self, s: int, e: int) -> int:
-        """Where the first surviving character of ``s..e`` lands."""
+        """Where the first surviving character of ``s..e`` lands (indices without spacing)."""
         i = s
         while i < e:
             b = self._block(i)
@@ -94,7 +136,7 @@ class OffsetMap:
         raise SpanNotCarried("the normaliser removed all of its text")
 
     def _end(self, s: int, e: int) -> int:
-        """Where the last surviving character of ``s..e`` ends."""
+        """Where the last surviving character of ``s..e`` ends (indices without spacing)."""
         i = e - 1
         while i >= s:
             b = self._block(i)
@@ -110,46 +152,27 @@ class OffsetMap:
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """New ``(start, end)`` for a span; raises SpanNotCarried when it cannot be exact."""
-        if self._blocks is None:
+        if self._texts is None:
             return start, end
-        new_start, new_end = self._start(start, end), self._end(start, end)
+        if not self._aligned:
+            self._align()
+        first, stop = bisect_left(self._old, start), bisect_left(self._old, end)
+        if first >= stop:
+            raise SpanNotCarried("it holds nothing but spacing")
+        new_start, new_end = self._start(first, stop), self._end(first, stop)
         if new_end <= new_start:  # pragma: no cover - blocks are monotonic
             raise SpanNotCarried("the normaliser removed all of its text")
-        return new_start, new_end
+        return self._new[new_start], self._new[new_end - 1] + 1
 
 
-def _align(before: str, after: str) -> OffsetMap:
-    if before == after:
-        return OffsetMap()
-    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
-    blocks = [_Block(tag, i1, i2, j1, j2) for tag, i1, i2, j1, j2 in matcher.get_opcodes()]
-    return OffsetMap(blocks, len(before))
-
-
-def _align_lines(before: str, after: str) -> OffsetMap:
-    """Align line by line when the normaliser kept the lines (it usually does): fast and exact."""
-    old_lines = before.split("\n")
-    new_lines = after.split("\n")
-    if len(old_lines) != len(new_lines):
-        return _align(before, after)
-    blocks: list[_Block] = []
-    i = j = 0
-    for k, (old, new) in enumerate(zip(old_lines, new_lines, strict=True)):
-        if old == new:
-            blocks.append(_Block("equal", i, i + len(old), j, j + len(new)))
-        else:
-            matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
-            blocks.extend(
-                _Block(tag, i + i1, i + i2, j + j1, j + j2)
-                for tag, i1, i2, j1, j2 in matcher.get_opcodes()
-            )
-        i += len(old)
-        j += len(new)
-        if k < len(old_lines) - 1:
-            blocks.append(_Block("equal", i, i + 1, j, j + 1))
-            i += 1
-            j += 1
-    return OffsetMap(blocks, len(before))
+def _cuts(lines: list[str]) -> list[int]:
+    """Where each line ends, counted in characters other than spacing."""
+    out: list[int] = []
+    total = 0
+    for line in lines:
+        total += len(line) - sum(len(m) for m in _SPACING.findall(line))
+        out.append(total)
+    return out
 
 
 def normalize(text: str, level: Level | str = Level.FULL) -> tuple[str, OffsetMap]:
@@ -162,4 +185,4 @@ def normalize(text: str, level: Level | str = Level.FULL) -> tuple[str, OffsetMa
         return lettered, OffsetMap()
     # The character table is one for one, so aligning after it loses nothing and matches more.
     full = _hazm_normalizer().normalize(lettered)
-    return full, _align_lines(lettered, full)
+    return full, OffsetMap(lettered, full)
