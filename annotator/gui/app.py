@@ -1,0 +1,53 @@
+"""Starting the window: ``annotator`` with no command calls :func:`run`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from annotator.core.errors import AnnotatorError
+from annotator.gui import i18n
+from annotator.gui.fonts import interface_font, load_fonts
+from annotator.gui.settings import APPLICATION, ORGANIZATION, Settings
+
+
+def create_application(argv: list[str], language_setting: str = "system"
+                       ) -> tuple[QApplication, str, list[QTranslator]]:
+    """The QApplication with the bundled fonts and the interface language installed."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(argv)
+    app.setApplicationName(APPLICATION)
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationDisplayName("Annotator")
+    load_fonts()
+    language = i18n.resolve(language_setting)
+    translators = i18n.install(app, language)
+    if language == "fa":
+        QLocale.setDefault(QLocale(QLocale.Language.Persian, QLocale.Country.Iran))
+    app.setFont(interface_font(language == "fa"))
+    return app, language, translators
+
+
+def run(project_path: Path, argv: list[str]) -> int:
+    """Open the window on ``project_path`` (created with the bundled samples when missing)."""
+    settings = Settings()
+    app, _language, _translators = create_application(argv, settings.language)
+    from annotator.gui.main_window import MainWindow
+    from annotator.services.projects import open_project
+
+    try:
+        project = open_project(Path(project_path), with_samples=True)
+    except AnnotatorError as exc:
+        QMessageBox.critical(None, QCoreApplication.translate("App", "Annotator"), str(exc))
+        print(f"annotator: {exc}", file=sys.stderr)
+        return 1
+    try:
+        window = MainWindow(project, settings)
+        window.show()
+        return app.exec()
+    finally:
+        project.close()

@@ -1,0 +1,406 @@
+"""The article: Persian text right to left, spans painted behind it, never split.
+
+The text is set once per document and never altered: spans are ``ExtraSelection``
+backgrounds (so letter joining, ZWNJ and digits stay exactly as stored) and the selected span
+gets an outline painted over them. Qt speaks UTF-16 units, the rest of the program code points;
+this view converts at its edge, with :class:`~annotator.core.offsets.Utf16Map`, both ways.
+
+Edits keep the highlight incremental: only the spans that changed get a new selection, so a
+keystroke on an article with a thousand spans does not repaint or re-lay out all of them.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QContextMenuEvent,
+    QFont,
+    QHelpEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QTextCharFormat,
+    QTextCursor,
+    QTextFormat,
+    QTextLine,
+    QTextOption,
+)
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
+
+from annotator.core.model import Document, Label, Review, Span
+from annotator.core.offsets import Utf16Map
+from annotator.core.tokens import TokenIndex
+
+FONT_FAMILY = "Vazirmatn"
+OUTLINE = QColor("#1d3557")
+_FALLBACK_COLOR = "#9e9e9e"
+
+
+def span_tooltip(span: Span, text: str) -> str:
+    """``ACTOR «عباس عراقچی»``, plus the model and its score for a suggestion."""
+    shown = f"{span.label} «{text[span.start:span.end]}»"
+    if span.is_suggestion:
+        score = f" {span.score:.2f}" if span.score is not None else ""
+        review = f", {span.review.value}" if span.review else ""
+        shown += f"\n{span.origin}{score}{review}"
+    return shown
+
+
+def _x(line: QTextLine, position: int) -> float:
+    found: Any = line.cursorToX(position)  # PySide returns (x, position)
+    return float(found[0])
+
+
+def _signature(span: Span) -> tuple[object, ...]:
+    return (span.start, span.end, span.label, span.review)
+
+
+def _shows(span: Span) -> bool:
+    return span.review != Review.REJECTED
+
+
+class ArticleView(QPlainTextEdit):
+    """A read-only, selectable, right-to-left view of one document with its spans."""
+
+    selectedSpanChanged = Signal(object)  # Span | None
+    fontSizeChanged = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("article")
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setCursorWidth(2)
+        self.setUndoRedoEnabled(False)
+        self.setMouseTracking(True)
+        self._apply_text_option()
+        self._document: Document | None = None
+        self._map = Utf16Map("")
+        self._tokens = TokenIndex(())
+        self._colors: dict[str, QColor] = {}
+        self._ordered: list[Span] = []
+        self._starts: list[int] = []
+        self._selections: dict[int, tuple[tuple[object, ...], QTextEdit.ExtraSelection]] = {}
+        self._selected: Span | None = None
+        self._context_actions: list[QAction] = []
+        self._font_size = 15
+        self.set_font_size(self._font_size)
+        self.cursorPositionChanged.connect(self._update_selected_span)
+        self.selectionChanged.connect(self._update_selected_span)
+
+    def _apply_text_option(self) -> None:
+        option = QTextOption(self.document().defaultTextOption())
+        option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+        option.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.document().setDefaultTextOption(option)
+        self.document().setDocumentMargin(12)
+
+    # -- what is shown ---------------------------------------------------------------------
+
+    @property
+    def current(self) -> Document | None:
+        return self._document
+
+    def set_labels(self, labels: Iterable[Label]) -> None:
+        self._colors = {lab.name: QColor(lab.color) for lab in labels}
+        self._selections.clear()
+        if self._document is not None:
+            self.set_spans(self._document.spans)
+
+    def set_context_actions(self, actions: Sequence[QAction]) -> None:
+        self._context_actions = list(actions)
+
+    def show_document(self, doc: Document | None) -> None:
+        """Show ``doc`` with the caret at its start (the right edge)."""
+        self._document = doc
+        self._selections.clear()
+        self._selected = None
+        self.setExtraSelections([])
+        text = doc.text if doc is not None else ""
+        self._map = Utf16Map(text)
+        self._tokens = TokenIndex(doc.tokens if doc is not None else (),
+                                  doc.sentences if doc is not None else ())
+        self.setPlainText(text)
+        self._apply_text_option()
+        self.set_spans(doc.spans if doc is not None else [])
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+        self._update_selected_span()
+
+    def set_spans(self, spans: Sequence[Span]) -> None:
+        """Show these spans; only those that changed since the last call are rebuilt."""
+        if self._document is not None:
+            self._document.spans = list(spans)
+        shown = {s.id: s for s in spans if s.id is not None and _shows(s)}
+        for span_id in [i for i in self._selections if i not in shown]:
+            del self._selections[span_id]
+        for span_id, span in shown.items():
+            cached = self._selections.get(span_id)
+            if cached is None or cached[0] != _signature(span):
+                self._selections[span_id] = (_signature(span), self._make_selection(span))
+        self._ordered = sorted(shown.values(), key=lambda s: (s.start, s.end))
+        self._starts = [s.start for s in self._ordered]
+        self.setExtraSelections([sel for _, sel in self._selections.values()])
+        self._update_selected_span()
+
+    def _make_selection(self, span: Span) -> QTextEdit.ExtraSelection:
+        selection = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._map.to_utf16(span.start))
+        cursor.setPosition(self._map.to_utf16(span.end), QTextCursor.MoveMode.KeepAnchor)
+        selection.cursor = cursor
+        fmt = QTextCharFormat()
+        color = QColor(self._colors.get(span.label, QColor(_FALLBACK_COLOR)))
+        if span.review == Review.PENDING:
+            color.setAlpha(110)
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
+            fmt.setUnderlineColor(QColor(self._colors.get(span.label, QColor(_FALLBACK_COLOR)))
+                                  .darker(160))
+        fmt.setBackground(color)
+        fmt.setProperty(QTextFormat.Property.UserProperty, span.id)
+        selection.format = fmt
+        return selection
+
+    def set_font_size(self, size: int) -> None:
+        self._font_size = size
+        font = QFont(self.font())
+        font.setFamilies([FONT_FAMILY])
+        font.setPointSize(size)
+        self.setFont(font)
+        self.fontSizeChanged.emit(size)
+
+    @property
+    def font_size(self) -> int:
+        return self._font_size
+
+    # -- positions: code points outside, UTF-16 inside -------------------------------------
+
+    def to_utf16(self, cp: int) -> int:
+        return self._map.to_utf16(cp)
+
+    def to_codepoint(self, unit: int) -> int:
+        return self._map.to_codepoint(unit)
+
+    def caret(self) -> int:
+        """The caret, in code points."""
+        return self._map.to_codepoint(self.textCursor().position())
+
+    def selection(self) -> tuple[int, int] | None:
+        """The selected stretch in code points, or None when nothing is selected."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        start = self._map.to_codepoint(cursor.selectionStart())
+        end = self._map.to_codepoint(cursor.selectionEnd())
+        if self._map.is_inside_pair(cursor.selectionEnd()):
+            end += 1
+        return (start, end) if end > start else None
+
+    def snapped(self, start: int, end: int) -> tuple[int, int]:
+        if len(self._tokens):
+            return self._tokens.snap(start, end)
+        return start, end
+
+    def has_token_in(self, start: int, end: int) -> bool:
+        return not len(self._tokens) or len(self._tokens.tokens_in(start, end)) > 0
+
+    def token_at(self, cp: int) -> tuple[int, int] | None:
+        i = self._tokens.token_at(cp)
+        return self._tokens.token(i) if i is not None else None
+
+    def target(self) -> tuple[int, int] | None:
+        """What a label key labels: the selection snapped outward, or the token at the caret."""
+        selected = self.selection()
+        if selected is not None:
+            start, end = self.snapped(*selected)
+            return (start, end) if self.has_token_in(start, end) else None
+        return self.token_at(self.caret())
+
+    def select_range(self, start: int, end: int, *, reverse: bool = False) -> None:
+        """Select code points ``start..end`` (the caret at the end, or the start if reverse)."""
+        cursor = QTextCursor(self.document())
+        a, b = self._map.to_utf16(start), self._map.to_utf16(end)
+        if reverse:
+            a, b = b, a
+        cursor.setPosition(a)
+        cursor.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
+    def place_caret(self, cp: int) -> None:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._map.to_utf16(cp))
+        self.setTextCursor(cursor)
+
+    def highlight_range(self, span_id: int) -> tuple[int, int] | None:
+        """The UTF-16 stretch painted for a span (what the tests check against Qt)."""
+        cached = self._selections.get(span_id)
+        if cached is None:
+            return None
+        cursor = cached[1].cursor
+        return cursor.selectionStart(), cursor.selectionEnd()
+
+    # -- spans under the caret or the mouse ------------------------------------------------
+
+    def spans_at(self, cp: int) -> list[Span]:
+        """Shown spans containing code point ``cp`` (``start <= cp < end``)."""
+        i = bisect_right(self._starts, cp) - 1
+        found: list[Span] = []
+        # Labels never overlap; suggestions may, so look back a few spans.
+        for span in self._ordered[max(0, i - 8): i + 1]:
+            if span.start <= cp < span.end:
+                found.append(span)
+        found.sort(key=lambda s: (not s.is_label, s.start))
+        return found
+
+    def span_at_caret(self) -> Span | None:
+        """The selected span: the one the selection covers exactly, or the one at the caret."""
+        cursor = self.textCursor()
+        if cursor.hasSelection():
+            selected = self.selection()
+            if selected is None:
+                return None
+            start, end = self.snapped(*selected)
+            return next((s for s in self.spans_at(start) if (s.start, s.end) == (start, end)),
+                        None)
+        cp = self.caret()
+        here = self.spans_at(cp)
+        if here:
+            return here[0]
+        # The caret just after a span's last letter still means that span.
+        before = self.spans_at(cp - 1) if cp > 0 else []
+        return before[0] if before else None
+
+    @property
+    def selected_span(self) -> Span | None:
+        return self._selected
+
+    def _update_selected_span(self) -> None:
+        span = self.span_at_caret()
+        if span == self._selected:
+            return
+        self._selected = span
+        self.viewport().update()
+        self.selectedSpanChanged.emit(span)
+
+    def select_span(self, span: Span) -> None:
+        """Put the caret inside ``span`` (which selects it) and scroll to it."""
+        self.place_caret(span.start)
+        self.ensureCursorVisible()
+        self._update_selected_span()
+
+    def _span_at_point(self, pos: QPoint) -> Span | None:
+        cursor = self.cursorForPosition(pos)
+        cp = self._map.to_codepoint(cursor.position())
+        for candidate in (cp, cp - 1):
+            for span in self.spans_at(candidate):
+                if any(r.contains(pos.toPointF()) for r in self._range_rects(span.start,
+                                                                                 span.end)):
+                    return span
+        return None
+
+    # -- mouse -----------------------------------------------------------------------------
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        cursor = self.textCursor()
+        if cursor.hasSelection():
+            selected = self.selection()
+            if selected is not None:
+                start, end = self.snapped(*selected)
+                if (start, end) != selected:
+                    self.select_range(start, end,
+                                      reverse=cursor.position() < cursor.anchor())
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        """Select the stored token under the mouse: no «», punctuation or bidi marks."""
+        if event.button() != Qt.MouseButton.LeftButton:
+            super().mouseDoubleClickEvent(event)
+            return
+        cp = self._map.to_codepoint(self.cursorForPosition(event.position().toPoint())
+                                    .position())
+        token = self.token_at(cp)
+        if token is None:
+            return
+        self.select_range(*token)
+        event.accept()
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and self._document is not None:
+            assert isinstance(event, QHelpEvent)
+            span = self._span_at_point(event.pos())
+            if span is not None:
+                QToolTip.showText(event.globalPos(), span_tooltip(span, self._document.text),
+                                  self.viewport())
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.createStandardContextMenu(event.pos())
+        if self._context_actions:
+            existing = menu.actions()
+            if existing:
+                for action in self._context_actions:
+                    menu.insertAction(existing[0], action)
+                menu.insertSeparator(existing[0])
+            else:
+                menu.addActions(self._context_actions)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    # -- painting --------------------------------------------------------------------------
+
+    def _range_rects(self, start: int, end: int) -> list[QRectF]:
+        """Viewport rectangles covering code points ``start..end``, one per line touched."""
+        first, last = self._map.to_utf16(start), self._map.to_utf16(end)
+        rects: list[QRectF] = []
+        offset = self.contentOffset()
+        block = self.document().findBlock(first)
+        while block.isValid() and block.position() < last:
+            layout = block.layout()
+            if block.isVisible() and layout is not None and layout.lineCount():
+                top_left = self.blockBoundingGeometry(block).translated(offset).topLeft()
+                base = block.position()
+                a, b = max(first, base) - base, min(last, base + block.length() - 1) - base
+                for n in range(layout.lineCount()):
+                    line = layout.lineAt(n)
+                    lo = max(a, line.textStart())
+                    hi = min(b, line.textStart() + line.textLength())
+                    if lo >= hi:
+                        continue
+                    xs = [_x(line, k) for k in range(lo, hi + 1)]
+                    rect = QRectF(min(xs), line.y(), max(xs) - min(xs), line.height())
+                    rects.append(rect.translated(top_left))
+            block = block.next()
+        return rects
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._selected is None:
+            return
+        rects = self._range_rects(self._selected.start, self._selected.end)
+        if not rects:
+            return
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pen = QPen(OUTLINE)
+        pen.setWidthF(2.0)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for rect in rects:
+            painter.drawRoundedRect(rect.adjusted(-1.5, 0.5, 1.5, -0.5), 3, 3)
+        painter.end()

@@ -1,0 +1,430 @@
+"""The main window: it composes the list, the article, the palette and the span list.
+
+Everything it shows lives in its own module; this one wires them together and to the session
+(the open document and the undo stack), the actions and the background runner.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, QLocale, Qt
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QFont
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.model import Document, Label, Span, Status
+from annotator.gui.actions import Actions
+from annotator.gui.article_view import ArticleView
+from annotator.gui.dialogs import ExportDialog, show_about, show_keys
+from annotator.gui.document_list import DocumentListPanel, first_strong_is_rtl
+from annotator.gui.palette import LabelPalette
+from annotator.gui.session import Session
+from annotator.gui.settings import DEFAULT_FONT_SIZE, MAX_FONT_SIZE, MIN_FONT_SIZE, Settings
+from annotator.gui.span_list import SpanListView
+from annotator.gui.undo import status_name
+from annotator.gui.workers import TaskRunner
+from annotator.services.progress import CancelToken, Progress
+from annotator.storage import Project
+from annotator.text.dates import jalali, jalali_display
+
+MESSAGE_MS = 10_000
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, project: Project, settings: Settings | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.project = project
+        self.settings = settings if settings is not None else Settings()
+        self.session = Session(project, self)
+        self.runner = TaskRunner(self)
+        self.menu_actions = Actions(self)
+        self.menu_actions.set_labels(self, self.session.labels)
+
+        self.documents = DocumentListPanel(project, self)
+        self.article = ArticleView(self)
+        self.label_palette = LabelPalette(self)
+        self.span_list = SpanListView(self)
+        self.heading = QLabel(self)
+        self.heading.setObjectName("documentHeading")
+        self.heading.setWordWrap(True)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.details = QLabel(self)
+        self.details.setObjectName("documentDetails")
+        self.details.setTextFormat(Qt.TextFormat.PlainText)
+        self.progress = QLabel(self)
+        self.progress.setObjectName("doneProgress")
+
+        centre = QWidget(self)
+        column = QVBoxLayout(centre)
+        column.setContentsMargins(6, 0, 6, 0)
+        column.addWidget(self.heading)
+        column.addWidget(self.details)
+        column.addWidget(self.label_palette)
+        column.addWidget(self.article, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.documents)
+        self.splitter.addWidget(centre)
+        self.splitter.addWidget(self.span_list)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setCollapsible(1, False)
+        self.splitter.setSizes([360, 760, 300])
+        self.setCentralWidget(self.splitter)
+        self.toolbar = self.menu_actions.build_menus(self)
+        self.statusBar().addPermanentWidget(self.progress)
+        self.setAcceptDrops(True)
+        self.setWindowTitle(self.tr("Annotator — {file}").format(file=project.path.name))
+
+        self._apply_labels(self.session.labels)
+        self._connect()
+        self._restore()
+        self._data_version = project.data_version()
+        self._update_progress()
+        self.session.open_first()
+        self.article.setFocus()
+
+    # -- wiring ----------------------------------------------------------------------------
+
+    def _connect(self) -> None:
+        session, actions = self.session, self.menu_actions
+        session.documentOpened.connect(self._show_document)
+        session.spansChanged.connect(self._show_spans)
+        session.documentEdited.connect(self._document_edited)
+        session.message.connect(self.show_message)
+        self.article.selectedSpanChanged.connect(self.span_list.show_selected)
+        self.article.fontSizeChanged.connect(self._font_size_changed)
+        self.span_list.spanActivated.connect(self._jump_to_span)
+        self.documents.documentActivated.connect(session.open)
+        self.documents.table.stepRequested.connect(self.go)
+
+        stack = session.undo_stack
+        stack.canUndoChanged.connect(actions.undo.setEnabled)
+        stack.canRedoChanged.connect(actions.redo.setEnabled)
+        stack.undoTextChanged.connect(self._undo_text)
+        stack.redoTextChanged.connect(self._redo_text)
+        actions.undo.triggered.connect(stack.undo)
+        actions.redo.triggered.connect(stack.redo)
+        actions.delete.triggered.connect(self.delete_selected_span)
+        actions.mark_done.triggered.connect(self.mark_done_and_next)
+        actions.previous.triggered.connect(lambda: self.go(-1))
+        actions.next.triggered.connect(lambda: self.go(1))
+        actions.zoom_in.triggered.connect(lambda: self.zoom(1))
+        actions.zoom_out.triggered.connect(lambda: self.zoom(-1))
+        actions.zoom_reset.triggered.connect(lambda: self.zoom(0))
+        actions.import_.triggered.connect(self.choose_import)
+        actions.import_folder.triggered.connect(self.choose_import_folder)
+        actions.export.triggered.connect(self.choose_export)
+        actions.quit.triggered.connect(self.close)
+        actions.about.triggered.connect(lambda: show_about(self))
+        actions.shortcuts_help.triggered.connect(lambda: show_keys(self))
+        actions.languages.triggered.connect(self._language_chosen)
+        self.runner.finished.connect(self._task_finished)
+        self.runner.failed.connect(self._task_failed)
+        self.runner.cancelled.connect(self._task_failed)
+        self._undo_text("")
+        self._redo_text("")
+
+    def _apply_labels(self, labels: Sequence[Label]) -> None:
+        actions = self.menu_actions.set_labels(self, labels)
+        for name, action in actions.items():
+            action.triggered.connect(lambda _=False, name=name: self.label_selection(name))
+        self.label_palette.set_labels(list(labels), actions)
+        self.article.set_labels(labels)
+        self.span_list.span_model.set_labels(list(labels))
+        self.documents.set_labels(list(labels))
+        self.article.set_context_actions([*actions.values(), self.menu_actions.delete])
+
+    # -- showing ---------------------------------------------------------------------------
+
+    def _show_document(self, doc: Document | None) -> None:
+        list_has_focus = self.documents.table.hasFocus()
+        self.article.show_document(doc)
+        self.span_list.set_document(doc)
+        self.documents.select_document(doc.id if doc is not None else None)
+        self._show_heading(doc)
+        if not list_has_focus:
+            self.article.setFocus()
+
+    def _show_spans(self, doc: Document) -> None:
+        self.article.set_spans(doc.spans)
+        self.span_list.set_document(doc)
+        self.span_list.show_selected(self.article.selected_span)
+        self._show_heading(doc)
+
+    def _show_heading(self, doc: Document | None) -> None:
+        """The title in the article's font, and under it the Jalali date and the status."""
+        if doc is None:
+            self.heading.setText(self.tr("No documents yet: import articles from the File menu "
+                                         "or drop files here."))
+            self.details.clear()
+            return
+        title = doc.title or doc.key
+        self.heading.setText(title)
+        direction = (Qt.LayoutDirection.RightToLeft if first_strong_is_rtl(title)
+                     else Qt.LayoutDirection.LeftToRight)
+        side = (Qt.AlignmentFlag.AlignRight if direction == Qt.LayoutDirection.RightToLeft
+                else Qt.AlignmentFlag.AlignLeft)
+        for label in (self.heading, self.details):
+            label.setLayoutDirection(direction)
+            label.setAlignment(side | Qt.AlignmentFlag.AlignAbsolute
+                               | Qt.AlignmentFlag.AlignVCenter)
+        font = QFont(self.article.font())
+        font.setBold(True)
+        font.setPointSize(max(MIN_FONT_SIZE, self.article.font_size + 1))
+        self.heading.setFont(font)
+        details = []
+        if doc.date is not None:
+            persian = QLocale().language() == QLocale.Language.Persian
+            shown = jalali_display(doc.date) if persian else jalali(doc.date)
+            details.append(f"\u2068{shown}\u2069")  # isolated: digits keep their order
+        details.append(status_name(doc.status).capitalize())
+        self.details.setText("  —  ".join(details))
+
+    def _document_edited(self, doc_id: int) -> None:
+        self.documents.refresh_document(doc_id)
+        self._update_progress()
+
+    def _update_progress(self) -> None:
+        counts = self.project.status_counts()
+        total = sum(counts.values())
+        done = counts.get(Status.DONE.value, 0) + counts.get(Status.REVIEWED.value, 0)
+        locale = QLocale()
+        self.progress.setText(self.tr("{done} of {total} done").format(
+            done=locale.toString(done), total=locale.toString(total)))
+
+    def show_message(self, message: str) -> None:
+        self.statusBar().showMessage(message, MESSAGE_MS)
+
+    def _undo_text(self, text: str) -> None:
+        self.menu_actions.undo.setText(self.tr("Undo: {edit}").format(edit=text) if text
+                                  else self.tr("Undo"))
+
+    def _redo_text(self, text: str) -> None:
+        self.menu_actions.redo.setText(self.tr("Redo: {edit}").format(edit=text) if text
+                                  else self.tr("Redo"))
+
+    # -- editing ---------------------------------------------------------------------------
+
+    def label_selection(self, label: str) -> None:
+        """Label the selection (snapped to tokens), the span at the caret, or its token."""
+        if self.session.document is None:
+            return
+        selected = self.article.selection()
+        span = self.article.selected_span
+        if selected is None and span is not None:
+            target: tuple[int, int] | None = (span.start, span.end)
+        else:
+            target = self.article.target()
+        if target is None:
+            self.show_message(self.tr("Nothing to label: select words or put the caret on one."))
+            return
+        if self.session.label(target[0], target[1], label):
+            self.article.place_caret(target[0])
+
+    def delete_selected_span(self) -> None:
+        span = self.article.selected_span
+        if span is None:
+            self.show_message(self.tr("No span selected: click a span or put the caret in one."))
+            return
+        self.session.delete(span)
+
+    def _jump_to_span(self, span: Span) -> None:
+        self.article.select_span(span)
+        self.article.setFocus()
+
+    def mark_done_and_next(self) -> None:
+        self.session.mark_done_and_next()
+        self.article.setFocus()
+
+    def go(self, step: int) -> None:
+        current = self.session.document_id
+        if current is None:
+            return
+        target = self.documents.neighbour(step)
+        if target is None:
+            target = self.project.neighbour(current, step)
+        if target is None:
+            self.show_message(self.tr("This is the last document.") if step > 0
+                              else self.tr("This is the first document."))
+            return
+        focus_list = self.documents.table.hasFocus()
+        self.session.open(target)
+        if focus_list:
+            self.documents.table.setFocus()
+        else:
+            self.article.setFocus()
+
+    def zoom(self, step: int) -> None:
+        size = self.article.font_size + step if step else DEFAULT_FONT_SIZE
+        self.article.set_font_size(max(MIN_FONT_SIZE, min(MAX_FONT_SIZE, size)))
+
+    def _font_size_changed(self, size: int) -> None:
+        self.settings.font_size = size
+        self._show_heading(self.session.document)
+
+    def _language_chosen(self, action: Any) -> None:
+        self.settings.language = str(action.data())
+        self.show_message(self.tr("The interface language changes when Annotator next starts."))
+
+    # -- import and export -----------------------------------------------------------------
+
+    def choose_import(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Import articles"), str(Path.home()),
+            self.tr("Articles (*.txt *.jsonl *.json *.conll *.conllu *.tsv);;All files (*)"))
+        if paths:
+            self.import_paths([Path(p) for p in paths])
+
+    def choose_import_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Import a folder of articles"),
+                                                  str(Path.home()))
+        if folder:
+            self.import_paths([Path(folder)])
+
+    def import_paths(self, paths: Sequence[Path]) -> bool:
+        """Import files or folders off the GUI thread; the list refreshes when it is done."""
+        from annotator.services.importing import ImportOptions, import_paths
+
+        chosen = list(paths)
+        options = ImportOptions()
+
+        def work(project: Project, progress: Progress, cancel: CancelToken) -> object:
+            return import_paths(project, chosen, options, progress, cancel)
+
+        return self._start("import", self.tr("Importing articles…"), work)
+
+    def choose_export(self) -> None:
+        dialog = ExportDialog(self, self.project.path.parent)
+        if dialog.exec() != ExportDialog.DialogCode.Accepted:
+            return
+        choice = dialog.choice()
+        from annotator.services.exporting import ExportOptions, export
+
+        options = ExportOptions(format=choice.format, scheme=choice.scheme,
+                                statuses=choice.statuses,
+                                include_pending=choice.include_pending)
+
+        def work(project: Project, progress: Progress, cancel: CancelToken) -> object:
+            return (choice.destination, export(project, choice.destination, options,
+                                               progress, cancel))
+
+        self._start("export", self.tr("Exporting…"), work)
+
+    def _start(self, name: str, title: str, work: Any) -> bool:
+        if self.runner.busy:
+            self.show_message(self.tr("Please wait: an import or export is running."))
+            return False
+        return self.runner.start(name, title, self.project.path, work)
+
+    def _task_finished(self, name: str, result: Any) -> None:
+        if name == "import":
+            text = self.tr("Imported {added} documents with {spans} spans.").format(
+                added=result.added, spans=result.spans)
+            if result.skipped:
+                text += " " + self.tr("{n} already in the project.").format(
+                    n=len(result.skipped))
+            if result.problems:
+                text += " " + self.tr("Not read as articles: {files}").format(
+                    files="; ".join(result.problems[:3]))
+            self._after_import()
+            self.show_message(text)
+        elif name == "export":
+            destination, outcome = result
+            text = self.tr("Exported {documents} documents, {spans} spans to {path}.").format(
+                documents=outcome.documents, spans=outcome.spans, path=destination)
+            if outcome.widened:
+                text += " " + self.tr("{n} spans widened to whole tokens.").format(
+                    n=outcome.widened)
+            self.show_message(text)
+
+    def _task_failed(self, name: str, message: str) -> None:
+        self.show_message(message)
+
+    def _after_import(self) -> None:
+        self._data_version = self.project.data_version()
+        labels = self.session.reload_labels()
+        if [lab.name for lab in labels] != list(self.menu_actions.labels):
+            self._apply_labels(labels)
+        self.documents.reload()
+        self._update_progress()
+        if self.session.document is None:
+            self.session.open_first()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        urls = event.mimeData().urls()
+        if urls and all(url.isLocalFile() for url in urls):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_paths(paths)
+
+    # -- other programs writing the project file -------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.refresh_if_changed()
+
+    def refresh_if_changed(self) -> None:
+        """Another program (``annotator import`` in a terminal) changed the project file."""
+        if self.runner.busy:
+            return
+        version = self.project.data_version()
+        if version == self._data_version:
+            return
+        self._data_version = version
+        self._after_import()
+        doc_id = self.session.document_id
+        if doc_id is not None:
+            caret = self.article.caret()
+            self.session.open(doc_id)
+            self.article.place_caret(min(caret, len(self.session.document.text)
+                                         if self.session.document else 0))
+
+    # -- settings --------------------------------------------------------------------------
+
+    def _restore(self) -> None:
+        self.article.set_font_size(self.settings.font_size)
+        geometry = self.settings.state("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1320, 820)
+        state = self.settings.state("state")
+        if state is not None:
+            self.restoreState(state)
+        splitter = self.settings.state("splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        language = self.settings.language
+        self.menu_actions.language[language].setChecked(True)
+
+    def save_settings(self) -> None:
+        self.settings.set_state("geometry", self.saveGeometry())
+        self.settings.set_state("state", self.saveState())
+        self.settings.set_state("splitter", self.splitter.saveState())
+        self.settings.font_size = self.article.font_size
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.runner.busy:
+            self.runner.cancel()
+            self.runner.wait(10_000)
+        self.save_settings()
+        super().closeEvent(event)

@@ -1,0 +1,112 @@
+"""Screenshots of the window for the README: the seed article with labelled spans.
+
+    python -m annotator.gui.screenshot docs/window-fa.png --lang fa
+    python -m annotator.gui.screenshot docs/window-en.png --lang en
+
+Runs offscreen on a temporary project file (and temporary settings); nothing else is touched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from importlib.resources import as_file, files
+from pathlib import Path
+
+SEED = "000_d61598acf822a000.txt"
+
+# (words, label, occurrence): a dozen spans of all three labels in the seed article.
+SPANS: tuple[tuple[str, str, int], ...] = (
+    ("ایران", "LOCATION", 0),
+    ("چین", "LOCATION", 0),
+    ("سوچی", "LOCATION", 0),
+    ("خبرگزاری مهر", "ACTOR", 0),
+    ("دبیرکل حزب موتلفه اسلامی", "ACTOR", 0),
+    ("جلسه شورای مرکزی کنفرانس", "EVENT", 0),
+    ("حزب کمونیست چین", "ACTOR", 0),
+    ("دیدار و گفتگو", "EVENT", 0),
+    ("محمدعلی امانی", "ACTOR", 0),
+    ("هاوشینگ", "ACTOR", 0),
+    ("اجلاس", "EVENT", 0),
+    ("تهران", "LOCATION", 0),
+    ("پکن", "LOCATION", 0),
+)
+SELECTED = "محمدعلی امانی"
+
+
+def _occurrence(text: str, words: str, n: int) -> int:
+    at = -1
+    for _ in range(n + 1):
+        at = text.find(words, at + 1)
+        if at < 0:
+            raise ValueError(f"{words!r} is not in the seed article")
+    return at
+
+
+def build_project(path: Path) -> None:
+    """A project file with the bundled samples, the seed article labelled."""
+    from annotator.core.commands import label_command
+    from annotator.core.errors import OverlapError
+    from annotator.core.tokens import TokenIndex
+    from annotator.services.importing import import_paths
+    from annotator.storage import Project
+
+    with as_file(files("annotator.resources") / "samples") as samples, Project(path) as project:
+        import_paths(project, sorted(Path(samples).glob("*.txt")))
+        seed = next(row.id for row in project.document_rows(limit=10_000)
+                    if row.key.startswith(SEED.removesuffix(".txt")))
+        doc = project.document(seed)
+        tokens = TokenIndex(doc.tokens, doc.sentences)
+        for words, label, n in SPANS:
+            at = _occurrence(doc.text, words, n)
+            start, end = tokens.snap(at, at + len(words))
+            try:
+                command = label_command(doc, start, end, label)
+            except OverlapError:
+                continue
+            command.apply(project)
+            doc = project.document(seed)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("output", type=Path)
+    parser.add_argument("--lang", choices=("fa", "en"), default="fa")
+    parser.add_argument("--size", default="1400x860", help="window size, WIDTHxHEIGHT")
+    args = parser.parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    width, height = (int(v) for v in args.size.split("x"))
+
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["XDG_CONFIG_HOME"] = str(Path(tmp) / "config")
+        from annotator.gui.app import create_application
+        from annotator.gui.main_window import MainWindow
+        from annotator.gui.settings import Settings
+        from annotator.storage import Project
+
+        app, _language, _translators = create_application([sys.argv[0]], args.lang)
+        project_path = Path(tmp) / "screenshot.sqlite"
+        build_project(project_path)
+        with Project(project_path) as project:
+            window = MainWindow(project, Settings(Path(tmp) / "settings.ini"))
+            window.resize(width, height)
+            window.show()
+            app.processEvents()  # a screenshot script, not progress reporting
+            doc = window.session.document
+            assert doc is not None
+            chosen = next(s for s in doc.spans if doc.text[s.start:s.end] == SELECTED)
+            window.article.select_span(chosen)
+            app.processEvents()
+            args.output.parent.mkdir(parents=True, exist_ok=True)
+            if not window.grab().save(str(args.output)):
+                print(f"could not write {args.output}", file=sys.stderr)
+                return 1
+            window.close()
+    print(args.output)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,135 @@
+"""The editing session: the open document, the undo stack and the edits an analyst makes.
+
+Widgets ask it to label, delete, mark done or move; it builds the core command, pushes it on
+the undo stack (which applies it to the project file, committing it) and announces what
+changed. Undoing an edit of another document opens that document.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from annotator.core.commands import Command, DeleteSpan, SetStatus, label_command
+from annotator.core.errors import AnnotatorError
+from annotator.core.model import Document, Label, Span, Status
+from annotator.gui.undo import EditCommand, statuses_set
+from annotator.storage import Project
+
+DONE_STATUSES = (Status.DONE, Status.REVIEWED)
+
+
+class Session(QObject):
+    """The open document of one project file and the edits made to it."""
+
+    documentOpened = Signal(object)  # Document | None
+    spansChanged = Signal(object)  # Document (the open one)
+    documentEdited = Signal(int)  # the id of a document whose spans or status changed
+    message = Signal(str)
+
+    def __init__(self, project: Project, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.project = project
+        self.undo_stack = QUndoStack(self)
+        self.document: Document | None = None
+        self.labels: list[Label] = project.labels()
+
+    @property
+    def document_id(self) -> int | None:
+        return self.document.id if self.document is not None else None
+
+    def reload_labels(self) -> list[Label]:
+        self.project._label_cache = None  # labels may have come with an import
+        self.labels = self.project.labels()
+        return self.labels
+
+    # -- moving between documents ----------------------------------------------------------
+
+    def open(self, doc_id: int | None) -> None:
+        """Show a document (None: nothing to show). Loading it is a query, not a scan."""
+        if doc_id is None:
+            self.document = None
+        else:
+            try:
+                self.document = self.project.document(doc_id)
+            except KeyError:
+                self.message.emit(self.tr("That document is no longer in the project file."))
+                return
+        self.documentOpened.emit(self.document)
+
+    def open_first(self) -> None:
+        self.open(self.project.first_document(not_done=True))
+
+    def next_not_done(self) -> int | None:
+        """The next document that is not done, after this one, wrapping round to the start."""
+        current = self.document_id
+        if current is not None:
+            found = self.project.neighbour(current, 1, not_done=True)
+            if found is not None:
+                return found
+        counts = self.project.status_counts()
+        if not any(counts.get(s.value) for s in (Status.NEW, Status.IN_PROGRESS)):
+            return None
+        first = self.project.first_document(not_done=True)
+        return first if first != current else None
+
+    # -- edits -----------------------------------------------------------------------------
+
+    def push(self, command: Command) -> None:
+        self.undo_stack.push(EditCommand(command, self.project, self._changed, self._failed))
+
+    def label(self, start: int, end: int, label: str) -> bool:
+        """Label code points ``start..end``; an overlap is refused with a message."""
+        doc = self.document
+        if doc is None:
+            return False
+        try:
+            command = label_command(doc, start, end, label)
+        except AnnotatorError as exc:
+            self.message.emit(str(exc))
+            return False
+        self.push(command)
+        return True
+
+    def delete(self, span: Span) -> None:
+        doc = self.document
+        if doc is None or span.id is None:
+            return
+        assert doc.id is not None
+        self.push(DeleteSpan(doc.id, span, doc.text))
+
+    def set_status(self, status: Status) -> None:
+        doc = self.document
+        if doc is None or doc.status == status:
+            return
+        assert doc.id is not None
+        self.push(SetStatus(doc.id, doc.status, status))
+
+    def mark_done_and_next(self) -> None:
+        """Mark the open document done and open the next one that is not."""
+        if self.document is None:
+            return
+        if self.document.status not in DONE_STATUSES:
+            self.set_status(Status.DONE)
+        following = self.next_not_done()
+        if following is None:
+            self.message.emit(self.tr("Every document is done."))
+            return
+        self.open(following)
+
+    def _changed(self, command: Command, applied: bool) -> None:
+        doc_id = command.document_id
+        doc = self.document
+        if doc is not None and doc.id == doc_id:
+            doc.spans = self.project.spans(doc_id)
+            status = statuses_set(command, applied)
+            if status is not None:
+                doc.status = status
+            self.spansChanged.emit(doc)
+        else:
+            self.open(doc_id)
+        self.documentEdited.emit(doc_id)
+
+    def _failed(self, problem: str) -> None:
+        self.message.emit(self.tr("Not saved: {problem}").format(problem=problem))
+        self.open(self.document_id)

@@ -1,0 +1,157 @@
+"""The open document's spans: label (with its colour), text and origin; a click jumps to one."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from annotator.core.model import HUMAN, Document, Label, Review, Span
+from annotator.gui.document_list import BidiDelegate
+
+LABEL, TEXT, ORIGIN = range(3)
+SPAN_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def origin_text(span: Span) -> str:
+    if span.origin == HUMAN:
+        return QCoreApplication.translate("SpanList", "human")
+    review = {
+        Review.PENDING: QCoreApplication.translate("SpanList", "pending"),
+        Review.ACCEPTED: QCoreApplication.translate("SpanList", "accepted"),
+        Review.REJECTED: QCoreApplication.translate("SpanList", "rejected"),
+    }.get(span.review) if span.review else None
+    return f"{span.origin} ({review})" if review else span.origin
+
+
+_ROOT = QModelIndex()
+
+
+class SpanListModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._spans: list[Span] = []
+        self._text = ""
+        self._colors: dict[str, QColor] = {}
+
+    def set_labels(self, labels: list[Label]) -> None:
+        self._colors = {lab.name: QColor(lab.color) for lab in labels}
+
+    def set_document(self, doc: Document | None) -> None:
+        self.beginResetModel()
+        self._text = doc.text if doc is not None else ""
+        self._spans = sorted(doc.spans, key=lambda s: (s.start, s.end)) if doc else []
+        self.endResetModel()
+
+    def span_at(self, row: int) -> Span | None:
+        return self._spans[row] if 0 <= row < len(self._spans) else None
+
+    def row_of(self, span_id: int | None) -> int | None:
+        for row, span in enumerate(self._spans):
+            if span.id == span_id:
+                return row
+        return None
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._spans)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else 3
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        names = (QCoreApplication.translate("SpanList", "Label"),
+                 QCoreApplication.translate("SpanList", "Text"),
+                 QCoreApplication.translate("SpanList", "Origin"))
+        return names[section] if 0 <= section < len(names) else None
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemNeverHasChildren)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._spans):
+            return None
+        span = self._spans[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == LABEL:
+                return span.label
+            if column == TEXT:
+                return self._text[span.start:span.end].replace("\n", " ")
+            return origin_text(span)
+        if role == Qt.ItemDataRole.DecorationRole and column == LABEL:
+            return self._colors.get(span.label, QColor("#9e9e9e"))
+        if role == Qt.ItemDataRole.ToolTipRole and column == TEXT:
+            return f"{span.start}..{span.end}"
+        if role == SPAN_ROLE:
+            return span
+        return None
+
+
+class SpanListView(QTableView):
+    """Click (or move to) a span to show it in the article."""
+
+    spanActivated = Signal(object)  # Span
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("spanList")
+        self.span_model = SpanListModel(self)
+        self.setModel(self.span_model)
+        self.setItemDelegate(BidiDelegate(self))
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setWordWrap(False)
+        self.verticalHeader().hide()
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(LABEL, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(ORIGIN, QHeaderView.ResizeMode.ResizeToContents)
+        header.setHighlightSections(False)
+        self._quiet = False
+        self.clicked.connect(self._activated)
+        self.activated.connect(self._activated)
+
+    def set_document(self, doc: Document | None) -> None:
+        self._quiet = True
+        try:
+            self.span_model.set_document(doc)
+        finally:
+            self._quiet = False
+
+    def show_selected(self, span: Span | None) -> None:
+        """Follow the article's selected span without announcing it back."""
+        row = self.span_model.row_of(span.id) if span is not None else None
+        self._quiet = True
+        try:
+            if row is None:
+                self.clearSelection()
+            else:
+                index = self.span_model.index(row, LABEL)
+                self.setCurrentIndex(index)
+                self.scrollTo(index)
+        finally:
+            self._quiet = False
+
+    def _activated(self, index: QModelIndex) -> None:
+        if self._quiet:
+            return
+        span = self.span_model.span_at(index.row())
+        if span is not None:
+            self.spanActivated.emit(span)

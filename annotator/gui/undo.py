@@ -1,0 +1,103 @@
+"""Undo and redo: QUndoStack entries wrapping the Qt-free commands of :mod:`core.commands`.
+
+The undo state is the stack of core commands; no widget holds any. ``redo`` applies a command
+to the project file (which commits), ``undo`` reverts it, and both tell the session which
+document changed so it can show it, even when that is not the one on screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand
+
+from annotator.core.commands import (
+    AddSpan,
+    ChangeSpan,
+    Command,
+    Compound,
+    DeleteSpan,
+    SetStatus,
+    SpanStore,
+)
+from annotator.core.model import Span, Status
+
+
+def status_name(status: Status) -> str:
+    names = {
+        Status.NEW: QCoreApplication.translate("Status", "new"),
+        Status.IN_PROGRESS: QCoreApplication.translate("Status", "in progress"),
+        Status.DONE: QCoreApplication.translate("Status", "done"),
+        Status.REVIEWED: QCoreApplication.translate("Status", "reviewed"),
+    }
+    return names[status]
+
+
+def _quoted(span: Span, text: str) -> str:
+    return f"«{text[span.start:span.end]}»"
+
+
+def describe(command: Command) -> str:
+    """What the Edit menu says, in the interface language: ``label ACTOR «عباس عراقچی»``."""
+    translate = QCoreApplication.translate
+    if isinstance(command, AddSpan):
+        return translate("Edit", "label {label} {text}").format(
+            label=command.span.label, text=_quoted(command.span, command.doc_text))
+    if isinstance(command, DeleteSpan):
+        return translate("Edit", "delete {label} {text}").format(
+            label=command.span.label, text=_quoted(command.span, command.doc_text))
+    if isinstance(command, ChangeSpan):
+        if command.verb == "relabel":
+            return translate("Edit", "relabel {text} {before} → {after}").format(
+                text=_quoted(command.after, command.doc_text), before=command.before.label,
+                after=command.after.label)
+        return command.text
+    if isinstance(command, SetStatus):
+        return translate("Edit", "mark {status}").format(status=status_name(command.after))
+    if isinstance(command, Compound) and command.commands:
+        return describe(command.commands[0])
+    return command.text
+
+
+class EditCommand(QUndoCommand):
+    """One entry of the undo stack: a core command and the project file it edits."""
+
+    def __init__(self, command: Command, store: SpanStore,
+                 changed: Callable[[Command, bool], None],
+                 failed: Callable[[str], None]) -> None:
+        super().__init__(describe(command))
+        self.command = command
+        self._store = store
+        self._changed = changed
+        self._failed = failed
+
+    def redo(self) -> None:
+        try:
+            self.command.apply(self._store)
+        except Exception as exc:  # storage errors too: a message, never a traceback
+            self.setObsolete(True)
+            self._failed(str(exc))
+            return
+        self._changed(self.command, True)
+
+    def undo(self) -> None:
+        try:
+            self.command.revert(self._store)
+        except Exception as exc:  # storage errors too: a message, never a traceback
+            self.setObsolete(True)
+            self._failed(str(exc))
+            return
+        self._changed(self.command, False)
+
+
+def statuses_set(command: Command, applied: bool) -> Status | None:
+    """The status a command leaves its document in, when it sets one."""
+    if isinstance(command, SetStatus):
+        return command.after if applied else command.before
+    if isinstance(command, Compound):
+        found = [statuses_set(c, applied) for c in command.commands]
+        found = [s for s in found if s is not None]
+        if found:
+            return found[-1] if applied else found[0]
+    return None
