@@ -42,8 +42,6 @@ from annotator.formats.labelstudio import is_task, json_records, record_from_tas
 from annotator.formats.source import first_char, parse_json_line, read_lines
 from annotator.text.dates import TEHRAN, jalali
 
-META_FIELDS = ("title", "source", "url", "date", "date_jalali")
-
 
 def read_jsonl(path: Path) -> Iterator[Record]:
     """The records of a JSONL file, one per non-blank line (a JSON array is read too)."""
@@ -163,8 +161,11 @@ def _spans(obj: dict[str, Any], text: str) -> list[RawSpan]:
 
 
 def document_to_json(doc: Document, include_pending: bool = False) -> dict[str, Any]:
-    """A document as one JSONL object: its labels (human and accepted spans), and its pending
-    suggestions with ``include_pending``; rejected suggestions never."""
+    """A document as one JSONL object, in the contract's shape (other metadata stays home).
+
+    Its spans are its labels (human and accepted), and its pending suggestions with
+    ``include_pending``; rejected suggestions never.
+    """
     when = doc.date if doc.date is None or doc.date.tzinfo else doc.date.replace(tzinfo=TEHRAN)
     meta: dict[str, Any] = {
         "title": doc.title or None,
@@ -173,7 +174,6 @@ def document_to_json(doc: Document, include_pending: bool = False) -> dict[str, 
         "date": when.astimezone(TEHRAN).isoformat() if when else None,
         "date_jalali": jalali(when) if when else None,
     }
-    meta.update((k, v) for k, v in doc.meta.items() if k not in META_FIELDS)
     return {
         "id": doc.key,
         "text": doc.text,
@@ -210,7 +210,7 @@ def write_jsonl(
     documents = spans = 0
     for doc in docs:
         obj = document_to_json(doc, include_pending)
-        fh.write(json.dumps(obj, ensure_ascii=False, default=str) + "\n")
+        fh.write(json.dumps(obj, ensure_ascii=False) + "\n")
         documents += 1
         spans += len(obj["spans"])
     return documents, spans

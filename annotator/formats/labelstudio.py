@@ -1,6 +1,6 @@
 """Label Studio task exports (the JSON format): a JSON array of tasks.
 
-- The text is ``data.text`` (or, without it, the first string value of ``data``); ``data``'s
+- The text is ``data.text`` (or, without it, the first other string of ``data``); ``data``'s
   ``title``, ``source``, ``url`` and ``date`` become the document's metadata.
 - Labels come from ``annotations[].result[]`` items of type ``labels``, whose
   ``value.{start, end, labels}`` count UTF-16 units (Label Studio runs in a browser); they are
@@ -34,6 +34,8 @@ from annotator.formats.fields import (
 from annotator.formats.source import load_json
 
 DEFAULT_MODEL = "labelstudio"
+# Fields of ``data`` that are never the text, when it has no ``text``.
+_META_KEYS = frozenset({"id", "title", "source", "url", "date", "date_jalali"})
 
 
 def is_task(obj: dict[str, Any]) -> bool:
@@ -68,7 +70,14 @@ def record_from_task(
     data = as_object(task["data"], '"data"')
     text = data.get("text")
     if text is None:
-        text = next((v for v in data.values() if isinstance(v, str) and v.strip()), None)
+        text = next(
+            (
+                v
+                for k, v in data.items()
+                if k not in _META_KEYS and isinstance(v, str) and v.strip()
+            ),
+            None,
+        )
     if not isinstance(text, str) or not text.strip():
         raise InputError('no text in "data" (expected "data": {"text": "..."})')
     title, date, rest = take_meta(data, lenient=True)
