@@ -38,8 +38,8 @@ from annotator.formats.fields import (
     located,
     take_meta,
 )
-from annotator.formats.labelstudio import is_task, json_records, record_from_task
-from annotator.formats.source import first_char, parse_json_line, read_lines
+from annotator.formats.labelstudio import is_task, record_from_task
+from annotator.formats.source import first_char, json_records, parse_json_line, read_lines
 from annotator.text.dates import TEHRAN, jalali
 
 

@@ -31,7 +31,7 @@ from annotator.formats.fields import (
     located,
     take_meta,
 )
-from annotator.formats.source import load_json
+from annotator.formats.source import json_records
 
 DEFAULT_MODEL = "labelstudio"
 # Fields of ``data`` that are never the text, when it has no ``text``.
@@ -52,15 +52,6 @@ def read_labelstudio(path: Path) -> Iterator[Record]:
                 raise InputError('not a Label Studio task (no "data" object)')
             record = record_from_task(task, path, record=n)
         yield record
-
-
-def json_records(path: Path) -> list[Any]:
-    """The records of a ``.json`` file: the items of its array, or its one object."""
-    value = load_json(path)
-    records = value if isinstance(value, list) else [value]
-    if not records:
-        raise InputError("no records in the file (an empty array)", path=str(path))
-    return records
 
 
 def record_from_task(

@@ -162,6 +162,15 @@ def load_json(path: Path) -> Any:
         ) from None
 
 
+def json_records(path: Path) -> list[Any]:
+    """The records of a ``.json`` file: the items of its array, or its one object."""
+    value = load_json(path)
+    records = value if isinstance(value, list) else [value]
+    if not records:
+        raise InputError("no records in the file (an empty array)", path=str(path))
+    return records
+
+
 def parse_json_line(line: str) -> Any:
     """One JSON value on one line; the error says what is wrong and at which column."""
     try:

@@ -45,7 +45,7 @@ def test_an_article_keeps_its_whole_text_with_title_and_date(tmp_path: Path) -> 
     assert not record.key_given
     assert record.date == dt.datetime(2025, 11, 17, 14, 19, tzinfo=TEHRAN)
     assert record.path == str(path)
-    assert "date" not in record.meta
+    assert record.meta == {"source": "خبرگزاری مهر"}  # the header's words before the weekday
     assert record.spans == []
     assert record.tokens is None
 
@@ -72,6 +72,7 @@ def test_windows_1256_persian_decodes_correctly(tmp_path: Path) -> None:
     assert "پاكستان" in record.text
     assert "گفت\u200cوگو" in record.text  # ZWNJ survives (0x9D in windows-1256)
     assert record.date == dt.datetime(2025, 11, 17, tzinfo=TEHRAN)
+    assert record.meta == {"source": "ايرنا"}
 
 
 def test_a_date_in_the_body_is_not_the_articles(tmp_path: Path) -> None:
@@ -79,6 +80,14 @@ def test_a_date_in_the_body_is_not_the_articles(tmp_path: Path) -> None:
     body = "این گزارش درباره رویدادهای ۲۶ آبان ۱۴۰۳ است و ادامه دارد. " * 5
     path.write_text(f"عنوان\n{body}\n", "utf-8")
     assert read_one(path).date is None
+
+
+def test_a_header_without_a_name_before_the_date_gives_no_source(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("عنوان\nکد خبر: ۱۲۳۴ | سه‌شنبه ۲ دی ۱۴۰۴\nمتن.\n", "utf-8")
+    record = read_one(path)
+    assert record.date == dt.datetime(2025, 12, 23, tzinfo=TEHRAN)
+    assert record.meta == {}
 
 
 @pytest.mark.parametrize(
