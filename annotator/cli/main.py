@@ -43,6 +43,18 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--label-map", default="", metavar="A=B,...",
                      help="map foreign labels, e.g. PER=ACTOR,LOC=LOCATION")
 
+    pre = commands.add_parser("predictions", parents=[db],
+                              help="add a model's pre-annotations to review",
+                              description="Add a model's suggestions (pending review) to the "
+                                          "documents they match by id, else by identical text. "
+                                          "All or nothing.")
+    pre.add_argument("paths", nargs="+", metavar="PATH", type=Path)
+    pre.add_argument("--model", required=True, metavar="NAME", help="the model's name")
+    pre.add_argument("--format", default="auto",
+                     choices=["auto", "txt", "jsonl", "conll", "labelstudio"])
+    pre.add_argument("--label-map", default="", metavar="A=B,...",
+                     help="map the model's labels, e.g. PER=ACTOR,LOC=LOCATION")
+
     exp = commands.add_parser("export", parents=[db], help="write a dataset")
     exp.add_argument("--format", required=True, choices=["jsonl", "conll"])
     exp.add_argument("--scheme", default="bio", choices=["bio", "bioes"])
@@ -82,6 +94,23 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"skipped: {problem}", file=sys.stderr)
     skipped = f", {len(result.skipped)} already in the project" if result.skipped else ""
     print(f"imported {result.added} documents with {result.spans} spans{skipped}")
+    return EXIT_OK
+
+
+def cmd_predictions(args: argparse.Namespace) -> int:
+    from annotator.cli.progress import TerminalProgress
+    from annotator.services.predictions import import_predictions
+
+    progress = TerminalProgress("reading suggestions")
+    with _open(args) as project:
+        try:
+            result = import_predictions(project, args.paths, args.model, args.format,
+                                        parse_label_map(args.label_map), progress)
+        finally:
+            progress.close()
+    skipped = f", {result.skipped} already there" if result.skipped else ""
+    print(f"added {result.added} suggestions of {args.model} to {result.documents} "
+          f"documents{skipped}")
     return EXIT_OK
 
 
@@ -131,13 +160,16 @@ def cmd_stats(args: argparse.Namespace) -> int:
     print(f"pending suggestions: {stats['pending']}")
     for name, model in stats["models"].items():
         precision = "n/a" if model["precision"] is None else f"{model['precision']:.1%}"
-        print(f"model {name}: accepted {model['accepted']}, rejected {model['rejected']}, "
-              f"pending {model['pending']}, precision {precision}")
+        recall = "n/a" if model.get("recall") is None else f"{model['recall']:.1%}"
+        print(f"model {name}: accepted {model['accepted']}, corrected {model['corrected']}, "
+              f"rejected {model['rejected']}, pending {model['pending']}, "
+              f"precision {precision}, recall {recall}")
     return EXIT_OK
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
-    "import": cmd_import, "export": cmd_export, "stats": cmd_stats,
+    "import": cmd_import, "predictions": cmd_predictions, "export": cmd_export,
+    "stats": cmd_stats,
 }
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -104,7 +103,7 @@ def record_to_document(record: Record, level: Level, label_map: dict[str, str]) 
         tokens, sentences = tokenize(text)
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     title = record.title or (lines[0][:TITLE_MAX] if lines else "")
-    date = getattr(record, "date", None) or _date_from(record, lines)
+    date = record.date or parse_date("\n".join(lines[:HEADER_LINES]))
     meta = dict(record.meta)
     meta["file"], meta["record"] = record.path, record.record or record.line
     return Document(
@@ -112,18 +111,6 @@ def record_to_document(record: Record, level: Level, label_map: dict[str, str]) 
         status=record.status or Status.NEW, meta=meta, date=date, spans=moved,
         tokens=tokens, sentences=sentences,
     )
-
-
-def _date_from(record: Record, lines: list[str]) -> dt.datetime | None:
-    given = record.meta.get("date")
-    if isinstance(given, str) and given:
-        try:
-            return dt.datetime.fromisoformat(given)
-        except ValueError:
-            parsed = parse_date(given)
-            if parsed is not None:
-                return parsed
-    return parse_date("\n".join(lines[:HEADER_LINES]))
 
 
 def import_paths(project: Project, paths: Sequence[Path], options: ImportOptions = ImportOptions(),
@@ -155,7 +142,7 @@ def import_paths(project: Project, paths: Sequence[Path], options: ImportOptions
                     # Two records of one import may not share an id: number the later ones.
                     seen = keys.get(doc.key, 0)
                     keys[doc.key] = seen + 1
-                    if seen and record.key is None:
+                    if seen and not record.key_given:
                         doc.key = f"{doc.key}-{seen + 1}"
                     elif seen:
                         raise _error(record, f"id {doc.key!r} appears twice")

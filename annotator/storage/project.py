@@ -442,6 +442,41 @@ class Project:
         return dict(self._conn.execute(
             "SELECT status, count(*) FROM document GROUP BY status").fetchall())
 
+    # -- suggestions -----------------------------------------------------------------------
+
+    def keys_to_ids(self) -> dict[str, int]:
+        return dict(self._conn.execute("SELECT key, id FROM document"))
+
+    def texts(self) -> Iterator[tuple[int, str, bytes]]:
+        """``(id, text, packed tokens)`` of every document, streamed, for matching input."""
+        yield from self._conn.execute("SELECT id, text, tokens FROM document ORDER BY id")
+
+    def add_suggestions(self, suggestions: Iterable[tuple[int, Span]]) -> tuple[int, int]:
+        """Store a model's suggestions in one transaction; identical ones already there are
+        skipped. Returns (added, skipped)."""
+        added = skipped = 0
+        stamp = now()
+        conn = self._conn
+        with self.transaction():
+            for doc_id, span in suggestions:
+                if conn.execute(
+                    "SELECT 1 FROM span s JOIN label l ON l.id = s.label_id WHERE"
+                    " s.document_id = ? AND s.origin = ? AND s.start = ? AND s.end = ?"
+                    " AND coalesce(s.suggested_label, l.name) = ?",
+                    (doc_id, span.origin, span.start, span.end, span.label),
+                ).fetchone():
+                    skipped += 1
+                    continue
+                conn.execute(
+                    "INSERT INTO span (id, document_id, start, end, label_id, origin, score,"
+                    " review, annotator, created, updated, suggested_label, suggested_start,"
+                    " suggested_end, decided_by, decided_at)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    self._span_row(doc_id, span, stamp),
+                )
+                added += 1
+        return added, skipped
+
     # -- edits (core.commands.SpanStore) ---------------------------------------------------
 
     def insert_span(self, document_id: int, span: Span) -> Span:
@@ -462,11 +497,14 @@ class Project:
         assert span.id is not None
         stamp = now()
         with self.transaction():
+            decided = span.review in (Review.ACCEPTED, Review.REJECTED)
             row = self._conn.execute(
                 "UPDATE span SET start = ?, end = ?, label_id = ?, origin = ?, score = ?,"
-                " review = ?, annotator = ?, updated = ? WHERE id = ? RETURNING document_id",
+                " review = ?, annotator = ?, updated = ?, decided_by = ?, decided_at = ?"
+                " WHERE id = ? RETURNING document_id",
                 (span.start, span.end, self._label_id(span.label), span.origin, span.score,
-                 span.review.value if span.review else None, span.annotator, stamp, span.id),
+                 span.review.value if span.review else None, span.annotator, stamp,
+                 span.annotator if decided else None, stamp if decided else None, span.id),
             ).fetchone()
             if row is None:
                 raise KeyError(span.id)
@@ -500,17 +538,7 @@ class Project:
         by_origin = dict(conn.execute(
             "SELECT origin, count(*) FROM span WHERE review IS NULL OR review = 'accepted'"
             " GROUP BY origin ORDER BY origin").fetchall())
-        models: dict[str, dict[str, Any]] = {}
-        for origin, review, count in conn.execute(
-            "SELECT origin, review, count(*) FROM span WHERE origin LIKE 'model:%'"
-            " GROUP BY origin, review"
-        ):
-            entry = models.setdefault(origin[len("model:"):],
-                                      {"accepted": 0, "rejected": 0, "pending": 0})
-            entry[review or "pending"] = entry.get(review or "pending", 0) + count
-        for entry in models.values():
-            reviewed = entry["accepted"] + entry["rejected"]
-            entry["precision"] = round(entry["accepted"] / reviewed, 4) if reviewed else None
+        models = self.model_report()
         statuses = {s.value: 0 for s in Status}
         statuses.update(self.status_counts())
         return {
@@ -522,3 +550,60 @@ class Project:
                 "SELECT count(*) FROM span WHERE review = 'pending'").fetchone()[0]),
             "models": models,
         }
+
+    def model_report(self) -> dict[str, dict[str, Any]]:
+        """Per model, and per label within it: how its suggestions fared.
+
+        ``accepted`` counts suggestions accepted as they were, ``corrected`` those accepted
+        with another label or other boundaries, ``rejected`` and ``pending`` the rest.
+        ``precision`` is accepted / reviewed (a correction counts against the model).
+        ``recall`` (per label and overall) is measured on fully reviewed documents (done or
+        reviewed, nothing of the model pending): the analyst's final labels that the model
+        had proposed exactly, out of all final labels there.
+        """
+        conn = self._conn
+        rows = conn.execute(
+            "SELECT substr(s.origin, 7), coalesce(s.suggested_label, l.name),"
+            " CASE WHEN s.review = 'accepted' AND (l.name != s.suggested_label"
+            "   OR s.start != s.suggested_start OR s.end != s.suggested_end) THEN 'corrected'"
+            "  ELSE coalesce(s.review, 'pending') END, count(*)"
+            " FROM span s JOIN label l ON l.id = s.label_id WHERE s.origin LIKE 'model:%'"
+            " GROUP BY 1, 2, 3"
+        ).fetchall()
+        zero = {"accepted": 0, "corrected": 0, "rejected": 0, "pending": 0}
+        report: dict[str, dict[str, Any]] = {}
+        for model, label, outcome, count in rows:
+            entry = report.setdefault(model, {**zero, "labels": {}})
+            entry[outcome] += count
+            entry["labels"].setdefault(label, dict(zero))[outcome] += count
+        recall = conn.execute(
+            "WITH reviewed_docs AS ("
+            "  SELECT DISTINCT m.origin, d.id FROM document d"
+            "  JOIN (SELECT DISTINCT origin, document_id FROM span WHERE origin LIKE 'model:%')"
+            "   m ON m.document_id = d.id"
+            "  WHERE d.status IN ('done', 'reviewed') AND NOT EXISTS (SELECT 1 FROM span p"
+            "   WHERE p.document_id = d.id AND p.origin = m.origin AND p.review = 'pending'))"
+            " SELECT substr(r.origin, 7), l.name, count(*),"
+            "  sum(s.origin = r.origin AND s.review = 'accepted' AND l.name = s.suggested_label"
+            "      AND s.start = s.suggested_start AND s.end = s.suggested_end)"
+            " FROM reviewed_docs r JOIN span s ON s.document_id = r.id"
+            " JOIN label l ON l.id = s.label_id"
+            " WHERE s.review IS NULL OR s.review = 'accepted' GROUP BY 1, 2"
+        ).fetchall()
+        found: dict[str, list[int]] = {}
+        for model, label, gold, hits in recall:
+            entry = report[model]
+            per = entry["labels"].setdefault(label, dict(zero))
+            per["recall"] = round(hits / gold, 4)
+            totals = found.setdefault(model, [0, 0])
+            totals[0] += hits
+            totals[1] += gold
+        for model, entry in report.items():
+            for per in [entry, *entry["labels"].values()]:
+                reviewed = per["accepted"] + per["corrected"] + per["rejected"]
+                per["precision"] = round(per["accepted"] / reviewed, 4) if reviewed else None
+                per.setdefault("recall", None)
+            if model in found:
+                hits, gold = found[model]
+                entry["recall"] = round(hits / gold, 4) if gold else None
+        return report

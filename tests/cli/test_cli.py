@@ -147,13 +147,14 @@ def test_folder_reads_articles_and_reports_the_rest(tmp_path: Path,
     (folder / "one.txt").write_text("عنوان یک\n\nخبرگزاری مهر دوشنبه 26 آبان 1404 - 14:19\nمتن",
                                     encoding="utf-8")
     (folder / "sub" / "two.txt").write_text("عنوان دو\n\nمتن دوم", encoding="utf-8")
+    (folder / "sub" / "one.txt").write_text("عنوان سه\n\nهم‌نام اولی", encoding="utf-8")
     (folder / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
     db = tmp_path / "p.sqlite"
     assert run(["import", str(folder), "--db", str(db)]) == 0
     captured = capsys.readouterr()
-    assert "imported 2 documents" in captured.out
+    assert "imported 3 documents" in captured.out
     assert "photo.png" in captured.err
-    assert count_documents(db) == 2
+    assert count_documents(db) == 3
 
 
 def test_not_a_project_file_is_refused_untouched(tmp_path: Path,

@@ -1,0 +1,101 @@
+"""Reviewing a model's suggestions: accept, correct, reject, one by one or in bulk.
+
+A decision changes the suggestion itself (its review state, and for a correction its label or
+boundaries); what the model proposed stays in the project file, so every decision is evidence
+about the model. All of them are commands, so they undo like any other edit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from annotator.core.commands import ChangeSpan, Command, Compound
+from annotator.core.errors import OverlapError
+from annotator.core.model import Document, Review, Span, describe, find_overlap
+
+
+def pending(doc: Document, model: str | None = None,
+            min_score: float | None = None) -> list[Span]:
+    """Pending suggestions of ``doc`` in text order, optionally of one model above a score."""
+    return sorted(
+        (s for s in doc.spans
+         if s.review == Review.PENDING
+         and (model is None or s.model == model)
+         and (min_score is None or (s.score is not None and s.score >= min_score))),
+        key=lambda s: (s.start, s.end),
+    )
+
+
+def next_pending(doc: Document, after: int = -1, model: str | None = None,
+                 min_score: float | None = None) -> Span | None:
+    """The first pending suggestion starting after offset ``after``, wrapping around."""
+    candidates = pending(doc, model, min_score)
+    for span in candidates:
+        if span.start > after:
+            return span
+    return candidates[0] if candidates else None
+
+
+def decide(doc: Document, suggestion: Span, *, label: str | None = None,
+           start: int | None = None, end: int | None = None,
+           annotator: str | None = None) -> Command:
+    """Accept ``suggestion``: as it is, or corrected to another label or other boundaries.
+
+    Refused with OverlapError when the result would overlap a label of the document.
+    """
+    assert doc.id is not None
+    if suggestion.review != Review.PENDING:
+        raise OverlapError(f"{describe(suggestion, doc.text)} is not a pending suggestion")
+    after = suggestion.with_(review=Review.ACCEPTED, label=label or suggestion.label,
+                             start=suggestion.start if start is None else start,
+                             end=suggestion.end if end is None else end, annotator=annotator)
+    clash = find_overlap(doc.spans, after.start, after.end, ignore_id=suggestion.id)
+    if clash is not None:
+        raise OverlapError(
+            f"accepting {describe(after, doc.text)} would overlap {describe(clash, doc.text)}"
+        )
+    if after.label != suggestion.label:
+        verb = "accept as"
+    elif (after.start, after.end) != (suggestion.start, suggestion.end):
+        verb = "accept with new boundaries"
+    else:
+        verb = "accept"
+    return ChangeSpan(doc.id, suggestion, after, verb, doc.text)
+
+
+def reject(doc: Document, suggestion: Span, annotator: str | None = None) -> Command:
+    assert doc.id is not None
+    if suggestion.review != Review.PENDING:
+        raise OverlapError(f"{describe(suggestion, doc.text)} is not a pending suggestion")
+    after = suggestion.with_(review=Review.REJECTED, annotator=annotator)
+    return ChangeSpan(doc.id, suggestion, after, "reject", doc.text)
+
+
+def accept_above(docs: Iterable[Document], min_score: float, model: str | None = None,
+                 annotator: str | None = None) -> tuple[Command | None, int]:
+    """One command accepting every pending suggestion scoring at least ``min_score``.
+
+    Suggestions that would overlap a label (or a stronger accepted one) are left pending;
+    returns the command (None when nothing qualifies) and how many were left.
+    """
+    commands: list[Command] = []
+    left = 0
+    first_doc: int | None = None
+    for doc in docs:
+        accepted: list[Span] = []
+        # The most confident first: of two overlapping suggestions, the stronger is taken.
+        ranked = sorted(pending(doc, model, min_score), key=lambda s: -(s.score or 0.0))
+        for suggestion in ranked:
+            if (find_overlap(doc.spans, suggestion.start, suggestion.end) is not None
+                    or any(a.overlaps(suggestion.start, suggestion.end) for a in accepted)):
+                left += 1
+                continue
+            commands.append(decide(doc, suggestion, annotator=annotator))
+            accepted.append(suggestion)
+        if accepted and first_doc is None:
+            first_doc = doc.id
+    if not commands:
+        return None, left
+    assert first_doc is not None
+    return Compound(first_doc, commands,
+                    f"accept {len(commands)} suggestions scoring {min_score:g} or more"), left
