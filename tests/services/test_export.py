@@ -112,7 +112,7 @@ def test_split_is_deterministic_by_document(project: Project, tmp_path: Path) ->
                     (tmp_path / f"set.{name}.jsonl").read_text(encoding="utf-8").splitlines()]
              for name in ("train", "dev", "test")}
     assert [len(parts[n]) for n in ("train", "dev", "test")] == [40, 5, 5]
-    assert sorted(sum(parts.values(), [])) == sorted(f"d{i}" for i in range(50))
+    assert sorted(k for part in parts.values() for k in part) == sorted(f"d{i}" for i in range(50))
     assert not out.exists()
     assert result.files == {str(tmp_path / f"set.{n}.jsonl"): c
                             for n, c in (("train", 40), ("dev", 5), ("test", 5))}
