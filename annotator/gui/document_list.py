@@ -86,9 +86,11 @@ class DocumentListModel(QAbstractTableModel):
         self._filter = DocumentFilter()
         self._rows: list[DocumentRow] = []
         self._row_of: dict[int, int] = {}
-        self._total = project.count_documents(self._filter)
         self._persian = _persian_interface()
         self._locale = QLocale()
+        self._resetting = False
+        self._total = project.count_documents(self._filter)
+        self._load_first_page()
 
     # -- Qt's model interface --------------------------------------------------------------
 
@@ -102,9 +104,17 @@ class DocumentListModel(QAbstractTableModel):
         return not parent.isValid() and len(self._rows) < self._total
 
     def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> None:
-        if parent.isValid():
+        # Views asking from inside the reset notification get the first page, already loaded;
+        # they ask again when they scroll.
+        if parent.isValid() or self._resetting:
             return
         self._fetch(PAGE)
+
+    def _load_first_page(self) -> None:
+        """Called with no rows, inside a reset or the constructor: fills without signals."""
+        rows = self._project.document_rows(self._filter, 0, PAGE)
+        self._rows = rows
+        self._row_of = {row.id: n for n, row in enumerate(rows)}
 
     def _fetch(self, count: int) -> None:
         start = len(self._rows)
@@ -194,10 +204,13 @@ class DocumentListModel(QAbstractTableModel):
     def reload(self) -> None:
         """Start again from the first page (after an import or a filter change)."""
         self.beginResetModel()
-        self._rows = []
-        self._row_of = {}
         self._total = self._project.count_documents(self._filter)
-        self.endResetModel()
+        self._load_first_page()
+        self._resetting = True
+        try:
+            self.endResetModel()
+        finally:
+            self._resetting = False
 
     def doc_id(self, row: int) -> int | None:
         return self._rows[row].id if 0 <= row < len(self._rows) else None
