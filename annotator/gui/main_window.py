@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from annotator.core.model import Document, Label, Span, Status
 from annotator.gui.actions import Actions
 from annotator.gui.article_view import ArticleView
-from annotator.gui.dialogs import ExportDialog, show_about, show_keys
+from annotator.gui.dialogs import ExportChoice, ExportDialog, show_about, show_keys
 from annotator.gui.document_list import DocumentListPanel, first_strong_is_rtl
 from annotator.gui.palette import LabelPalette
 from annotator.gui.session import Session
@@ -306,9 +306,11 @@ class MainWindow(QMainWindow):
 
     def choose_export(self) -> None:
         dialog = ExportDialog(self, self.project.path.parent)
-        if dialog.exec() != ExportDialog.DialogCode.Accepted:
-            return
-        choice = dialog.choice()
+        if dialog.exec() == ExportDialog.DialogCode.Accepted:
+            self.export(dialog.choice())
+
+    def export(self, choice: ExportChoice) -> bool:
+        """Write a dataset off the GUI thread."""
         from annotator.services.exporting import ExportOptions, export
 
         options = ExportOptions(format=choice.format, scheme=choice.scheme,
@@ -319,7 +321,7 @@ class MainWindow(QMainWindow):
             return (choice.destination, export(project, choice.destination, options,
                                                progress, cancel))
 
-        self._start("export", self.tr("Exporting…"), work)
+        return self._start("export", self.tr("Exporting…"), work)
 
     def _start(self, name: str, title: str, work: Any) -> bool:
         if self.runner.busy:

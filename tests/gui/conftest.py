@@ -25,7 +25,7 @@ DOC_C = "نشست بین‌المللی بریکس در کازان روسیه ب
 def make_document(key: str, text: str, title: str = "", status: Status = Status.NEW,
                   spans: Sequence[Span] = ()) -> Document:
     tokens, sentences = tokenize(text)
-    return Document(text=text, key=key, title=title or text.split("\n")[0][:40],
+    return Document(text=text, key=key, title=title or text.partition("\n")[0][:40],
                     status=status, tokens=tokens, sentences=sentences, spans=list(spans))
 
 

@@ -1,0 +1,120 @@
+"""What the window remembers, the Persian interface, and starting through ``run``."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QLocale, Qt, QTimer
+from PySide6.QtWidgets import QApplication
+
+from annotator.gui import i18n
+from annotator.gui.settings import DEFAULT_FONT_SIZE, Settings
+from tests.gui.conftest import DOC_A, make_document
+
+pytestmark = pytest.mark.gui
+
+
+def test_font_size_is_adjusted_and_remembered(make_project: Any, open_window: Any,
+                                              qtbot: Any, tmp_path: Path) -> None:
+    path = make_project([make_document("a", DOC_A)])
+    settings_file = tmp_path / "remembered.ini"
+    window = open_window(path, settings_file)
+    assert window.article.font().pointSize() == DEFAULT_FONT_SIZE
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    qtbot.keyClick(window.article, Qt.Key.Key_Equal, ctrl)
+    qtbot.keyClick(window.article, Qt.Key.Key_Equal, ctrl)
+    qtbot.keyClick(window.article, Qt.Key.Key_Minus, ctrl)
+    assert window.article.font().pointSize() == DEFAULT_FONT_SIZE + 1
+    window.splitter.setSizes([200, 700, 250])
+    sizes = window.splitter.sizes()
+    window.close()
+    assert Settings(settings_file).font_size == DEFAULT_FONT_SIZE + 1
+
+    again = open_window(path, settings_file)
+    assert again.article.font().pointSize() == DEFAULT_FONT_SIZE + 1
+    assert again.splitter.sizes() == sizes
+
+
+def test_language_setting_is_saved(make_project: Any, open_window: Any,
+                                   tmp_path: Path) -> None:
+    settings_file = tmp_path / "language.ini"
+    window = open_window(make_project([make_document("a", DOC_A)]), settings_file)
+    assert window.menu_actions.language["system"].isChecked()
+    window.menu_actions.language["fa"].trigger()
+    assert Settings(settings_file).language == "fa"
+    assert "next starts" in window.statusBar().currentMessage()
+
+
+def test_language_follows_the_system() -> None:
+    persian = QLocale(QLocale.Language.Persian, QLocale.Country.Iran)
+    english = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+    assert i18n.resolve("system", persian) == "fa"
+    assert i18n.resolve("system", english) == "en"
+    assert i18n.resolve("en", persian) == "en"
+    assert i18n.resolve("fa", english) == "fa"
+
+
+def test_every_string_has_a_persian_translation(qapp: Any) -> None:
+    path = i18n.ts_path("fa")
+    messages = ET.parse(path).getroot().findall("context/message")
+    assert len(messages) > 80
+    translator = i18n.TsTranslator(path)
+    assert len(translator) == len(messages)  # none unfinished
+    for message in messages:
+        source = message.findtext("source", "")
+        translation = message.findtext("translation", "")
+        fields = re.compile(r"\{\w*\}")
+        assert sorted(fields.findall(source)) == sorted(fields.findall(translation)), source
+
+
+@pytest.fixture
+def persian(qapp: QApplication) -> Iterator[None]:
+    before = QLocale()
+    translators = i18n.install(qapp, "fa")
+    QLocale.setDefault(QLocale(QLocale.Language.Persian, QLocale.Country.Iran))
+    yield
+    i18n.uninstall(qapp, translators)
+    QLocale.setDefault(before)
+
+
+def test_persian_interface(persian: None, make_project: Any, open_window: Any,
+                           qtbot: Any) -> None:
+    window = open_window(make_project([make_document("a", DOC_A)]))
+    assert window.isRightToLeft()
+    titles = [action.text() for action in window.menuBar().actions()]
+    assert titles[:3] == ["&پرونده", "&ویرایش", "&سند"]
+    assert window.progress.text() == "۰ از ۱ انجام شده"
+    assert window.documents.model.headerData(0, Qt.Orientation.Horizontal) == "عنوان"
+    window.article.place_caret(DOC_A.index("تهران"))
+    qtbot.keyClick(window.article, Qt.Key.Key_3)
+    assert window.menu_actions.undo.text() == "واگرد: برچسب LOCATION «تهران»"
+    assert window.documents.model.index(0, 3).data() == "۱"
+
+
+def test_run_fills_a_new_project_file_with_the_samples(qapp: QApplication,
+                                                        tmp_path: Path) -> None:
+    from annotator.gui.app import run
+    from annotator.storage import Project
+
+    path = tmp_path / "first-start.sqlite"
+    shown: list[str] = []
+
+    def look_and_quit() -> None:
+        window = next(w for w in qapp.topLevelWidgets() if w.objectName() == "mainWindow")
+        shown.append(window.session.document.title)
+        window.close()
+        window.deleteLater()
+        qapp.quit()
+
+    QTimer.singleShot(0, look_and_quit)
+    assert run(path, ["annotator"]) == 0
+    assert shown and shown[0]
+    with Project(path, create=False) as project:
+        assert project.count_documents() >= 1
+        assert any(row.key.startswith("000_d61598acf822a000")
+                   for row in project.document_rows(limit=1000))
