@@ -18,6 +18,7 @@ from annotator.text.normalize import Level, SpanNotCarried, normalize
 from annotator.text.tokenize import tokenize
 
 HEADER_LINES = 4  # the date is looked for in the title and the lines right after it
+HEADER_CHARS = 400
 TITLE_MAX = 200
 
 
@@ -103,7 +104,7 @@ def record_to_document(record: Record, level: Level, label_map: dict[str, str]) 
         tokens, sentences = tokenize(text)
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     title = record.title or (lines[0][:TITLE_MAX] if lines else "")
-    date = record.date or parse_date("\n".join(lines[:HEADER_LINES]))
+    date = record.date or parse_date("\n".join(lines[:HEADER_LINES])[:HEADER_CHARS])
     meta = dict(record.meta)
     meta["file"], meta["record"] = record.path, record.record or record.line
     return Document(
