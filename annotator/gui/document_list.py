@@ -297,10 +297,10 @@ class DocumentListPanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        for column in (DATE, STATUS, SPANS):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setHighlightSections(False)
+        self._set_column_widths()
 
         filters = QHBoxLayout()
         filters.setContentsMargins(0, 0, 0, 0)
@@ -322,6 +322,22 @@ class DocumentListPanel(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self._quiet = False
         self.set_labels(project.labels())
+
+    def _set_column_widths(self) -> None:
+        """Widths from the font and the longest thing each column can show: measuring the
+        rows (ResizeToContents) would read every fetched row on each change."""
+        metrics = self.table.fontMetrics()
+        pad = metrics.horizontalAdvance("M") * 2
+        model = self.model
+
+        def widest(*texts: str) -> int:
+            return max(metrics.horizontalAdvance(t) for t in texts) + pad
+
+        header = lambda column: str(model.headerData(column, Qt.Orientation.Horizontal))  # noqa: E731
+        self.table.setColumnWidth(DATE, widest(header(DATE), "۲۶ اردیبهشت ۱۴۰۴", "1404-08-26"))
+        self.table.setColumnWidth(STATUS, widest(header(STATUS), *(
+            status_name(s).capitalize() for s in Status)))
+        self.table.setColumnWidth(SPANS, widest(header(SPANS), "0000 (+000)"))
 
     def set_labels(self, labels: list[Label]) -> None:
         chosen = self.label.currentData()

@@ -142,6 +142,7 @@ class MainWindow(QMainWindow):
         self.label_palette.set_labels(list(labels), actions)
         self.article.set_labels(labels)
         self.span_list.span_model.set_labels(list(labels))
+        self.span_list.set_column_widths([lab.name for lab in labels])
         self.documents.set_labels(list(labels))
         self.article.set_context_actions([*actions.values(), self.menu_actions.delete])
 

@@ -13,7 +13,7 @@ from PySide6.QtGui import QUndoStack
 from annotator.core.commands import Command, DeleteSpan, SetStatus, label_command
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import Document, Label, Span, Status
-from annotator.gui.undo import EditCommand, statuses_set
+from annotator.gui.undo import EditCommand, spans_after, statuses_set
 from annotator.storage import Project
 
 DONE_STATUSES = (Status.DONE, Status.REVIEWED)
@@ -121,7 +121,8 @@ class Session(QObject):
         doc_id = command.document_id
         doc = self.document
         if doc is not None and doc.id == doc_id:
-            doc.spans = self.project.spans(doc_id)
+            spans = spans_after(doc.spans, command, applied)
+            doc.spans = spans if spans is not None else self.project.spans(doc_id)
             status = statuses_set(command, applied)
             if status is not None:
                 doc.status = status

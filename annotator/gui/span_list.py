@@ -119,14 +119,30 @@ class SpanListView(QTableView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setWordWrap(False)
         self.verticalHeader().hide()
+        # Widths from the font, never ResizeToContents: that would read every row of a
+        # thousand-span document on each edit.
         header = self.horizontalHeader()
-        header.setSectionResizeMode(LABEL, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(ORIGIN, QHeaderView.ResizeMode.ResizeToContents)
         header.setHighlightSections(False)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.set_column_widths(["LOCATION"])
         self._quiet = False
         self.clicked.connect(self._activated)
         self.activated.connect(self._activated)
+
+    def set_column_widths(self, label_names: list[str]) -> None:
+        metrics = self.fontMetrics()
+        pad = metrics.horizontalAdvance("M") * 2
+        swatch = self.iconSize().width() if self.iconSize().width() > 0 else 16
+        widest = max([metrics.horizontalAdvance(n) for n in label_names]
+                     + [metrics.horizontalAdvance(str(self.span_model.headerData(
+                         LABEL, Qt.Orientation.Horizontal)))])
+        self.setColumnWidth(LABEL, widest + swatch + pad)
+        origin = max(metrics.horizontalAdvance(t) for t in (
+            origin_text(Span(0, 1, "X")), str(self.span_model.headerData(
+                ORIGIN, Qt.Orientation.Horizontal))))
+        self.setColumnWidth(ORIGIN, origin + pad)
 
     def set_document(self, doc: Document | None) -> None:
         self._quiet = True

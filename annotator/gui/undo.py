@@ -101,3 +101,30 @@ def statuses_set(command: Command, applied: bool) -> Status | None:
         if found:
             return found[-1] if applied else found[0]
     return None
+
+
+def spans_after(spans: list[Span], command: Command, applied: bool) -> list[Span] | None:
+    """The open document's spans once ``command`` was applied (or reverted), worked out
+    without a query; None for a command this does not know (the caller reloads)."""
+    if isinstance(command, Compound):
+        steps = command.commands if applied else list(reversed(command.commands))
+        result: list[Span] | None = list(spans)
+        for step in steps:
+            if result is None:
+                return None
+            result = spans_after(result, step, applied)
+        return result
+    if isinstance(command, SetStatus):
+        return list(spans)
+    if isinstance(command, AddSpan | DeleteSpan):
+        adds = isinstance(command, AddSpan) == applied
+        kept = [s for s in spans if s.id != command.span.id]
+        return sorted([*kept, command.span], key=_order) if adds else kept
+    if isinstance(command, ChangeSpan):
+        now = command.after if applied else command.before
+        return sorted([now if s.id == now.id else s for s in spans], key=_order)
+    return None
+
+
+def _order(span: Span) -> tuple[int, int]:
+    return span.start, span.end

@@ -32,6 +32,17 @@ def stored(path: Path, key: str) -> list[tuple[str, str]]:
         return [(s.label, doc.text[s.start:s.end]) for s in doc.spans]
 
 
+def in_step(window: Any, path: Path) -> None:
+    """The window's spans (kept up to date without queries) are the project file's."""
+    doc = window.session.document
+    with reopen(path) as project:
+        fresh = project.document(doc.id)
+    def shown(spans: list[Any]) -> list[tuple[Any, ...]]:
+        return [(s.id, s.start, s.end, s.label, s.review) for s in spans]
+    assert shown(doc.spans) == shown(fresh.spans)
+    assert doc.status == fresh.status
+
+
 def status_of(path: Path, key: str) -> Status:
     with reopen(path) as project:
         return next(r.status for r in project.document_rows() if r.key == key)
@@ -107,6 +118,7 @@ def test_click_a_span_and_relabel_it(make_project: Any, open_window: Any, qtbot:
     assert window.span_list.currentIndex().row() == 0
     qtbot.keyClick(view, Qt.Key.Key_2)
     assert stored(path, "a") == [("EVENT", "اجلاس بریکس")]
+    in_step(window, path)
     assert window.menu_actions.undo.text() == "Undo: relabel «اجلاس بریکس» ACTOR → EVENT"
 
 
@@ -119,6 +131,9 @@ def test_delete_removes_the_selected_span(make_project: Any, open_window: Any,
     qtbot.keyClick(window.article, Qt.Key.Key_Delete)
     assert stored(path, "a") == [("LOCATION", "تهران")]
     assert window.span_list.model().rowCount() == 1
+    qtbot.keyClick(window.article, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert stored(path, "a") == [("LOCATION", "تهران"), ("LOCATION", "سوچی")]
+    in_step(window, path)
 
 
 def test_overlap_is_refused_with_a_message(make_project: Any, open_window: Any,
@@ -163,6 +178,7 @@ def test_undo_and_redo_across_documents(three_documents: Path, open_window: Any,
     qtbot.keyClick(view, Qt.Key.Key_Z, undo)
     assert stored(three_documents, "b") == []
     assert window.session.document.key == "b"
+    in_step(window, three_documents)
     qtbot.keyClick(view, Qt.Key.Key_Z, undo)  # "mark done" of the other document
     assert status_of(three_documents, "a") == Status.IN_PROGRESS
     assert window.session.document.key == "a"
@@ -170,11 +186,13 @@ def test_undo_and_redo_across_documents(three_documents: Path, open_window: Any,
     qtbot.keyClick(view, Qt.Key.Key_Z, undo)
     assert stored(three_documents, "a") == []
     assert status_of(three_documents, "a") == Status.NEW
+    in_step(window, three_documents)
     assert not window.menu_actions.undo.isEnabled()
 
     redo = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     qtbot.keyClick(view, Qt.Key.Key_Z, redo)
     assert stored(three_documents, "a") == [("LOCATION", "تهران")]
+    in_step(window, three_documents)
     qtbot.keyClick(view, Qt.Key.Key_Z, redo)
     assert status_of(three_documents, "a") == Status.DONE
     qtbot.keyClick(view, Qt.Key.Key_Z, redo)
