@@ -293,7 +293,7 @@ class DocumentListPanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.table.horizontalHeader()
@@ -337,7 +337,7 @@ class DocumentListPanel(QWidget):
         self.table.setColumnWidth(DATE, widest(header(DATE), "۲۶ اردیبهشت ۱۴۰۴", "1404-08-26"))
         self.table.setColumnWidth(STATUS, widest(header(STATUS), *(
             status_name(s).capitalize() for s in Status)))
-        self.table.setColumnWidth(SPANS, widest(header(SPANS), "0000 (+000)"))
+        self.table.setColumnWidth(SPANS, widest(header(SPANS), "0000"))
 
     def set_labels(self, labels: list[Label]) -> None:
         chosen = self.label.currentData()

@@ -79,7 +79,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.span_list)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setCollapsible(1, False)
-        self.splitter.setSizes([360, 760, 300])
+        self.splitter.setSizes([440, 700, 280])
         self.setCentralWidget(self.splitter)
         self.toolbar = self.menu_actions.build_menus(self)
         self.statusBar().addPermanentWidget(self.progress)
