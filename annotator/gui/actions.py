@@ -30,6 +30,15 @@ def keys(*sequences: QKeySequence | StandardKey | str) -> list[QKeySequence]:
     return found
 
 
+def label_keys(key: str) -> list[str]:
+    """A label's key and, for a digit, the same digit typed on a Persian or Arabic keyboard
+    layout (where the key gives ``۱`` or ``١``, not ``1``)."""
+    if len(key) == 1 and "0" <= key <= "9":
+        digit = ord(key) - ord("0")
+        return [key, chr(0x06F0 + digit), chr(0x0660 + digit)]
+    return [key]
+
+
 class Actions(QObject):
     """The window's actions. The main window connects them; tests trigger them by key."""
 
@@ -68,7 +77,7 @@ class Actions(QObject):
                          pixmap.SP_ArrowForward)
         self.undo.setEnabled(False)
         self.redo.setEnabled(False)
-        self.delete = make(self.tr("&Delete Span"), keys("Delete"),
+        self.delete = make(self.tr("&Delete Span"), keys("Delete", StandardKey.Delete),
                            self.tr("Remove the selected span"), pixmap.SP_TrashIcon)
         self.labels: dict[str, QAction] = {}
         self.label_menu: QMenu | None = None
@@ -108,7 +117,7 @@ class Actions(QObject):
         for label in labels:
             action = QAction(self.tr("Label as {name}").format(name=label.name), window)
             if label.key:
-                action.setShortcut(QKeySequence(label.key))
+                action.setShortcuts(keys(*label_keys(label.key)))
                 action.setToolTip(f"{action.text()} ({label.key})")
             action.setData(label.name)
             window.addAction(action)

@@ -17,7 +17,7 @@ from annotator.core.model import Status
 from annotator.gui.dialogs import ExportChoice
 from annotator.services.progress import CancelToken
 from annotator.storage import Project
-from tests.gui.conftest import DOC_A, DOC_B, make_document, reopen
+from tests.gui.conftest import DOC_A, DOC_B, make_document, reopen, span_of
 
 pytestmark = pytest.mark.gui
 
@@ -135,3 +135,17 @@ def test_export_writes_the_done_documents(make_project: Any, open_window: Any, q
     lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [line["id"] for line in lines] == ["a"]
     assert "Exported 1 documents" in window.statusBar().currentMessage()
+
+
+def test_changes_by_another_program_show_on_activation(make_project: Any, open_window: Any,
+                                                       tmp_path: Path) -> None:
+    path = make_project([make_document("a", DOC_A)])
+    window = open_window(path)
+    with Project(path) as other:  # e.g. `annotator import` in a terminal
+        other.add_documents([make_document("b", DOC_B)])
+        doc_id = window.session.document_id
+        other.insert_span(doc_id, span_of(DOC_A, "تهران", "LOCATION"))
+    window.refresh_if_changed()
+    assert window.documents.model.rowCount() == 2
+    assert window.progress.text() == "0 of 2 done"
+    assert [s.label for s in window.session.document.spans] == ["LOCATION"]

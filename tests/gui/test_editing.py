@@ -245,3 +245,16 @@ def test_label_keys_type_into_the_filter_box(three_documents: Path, open_window:
     qtbot.keyClicks(search, "12")
     assert search.text() == "12"
     assert stored(three_documents, "a") == []
+
+
+def test_label_keys_on_a_persian_keyboard_layout(three_documents: Path, open_window: Any,
+                                                 qtbot: Any) -> None:
+    """On a Persian layout the digit keys type ۱ ۲ ۳; they label just the same."""
+    from PySide6.QtTest import QTest
+
+    window = open_window(three_documents)
+    caret_to(window.article, DOC_A.index("سوچی"))
+    for action in (QTest.KeyAction.Press, QTest.KeyAction.Release):
+        QTest.sendKeyEvent(action, window.article, Qt.Key(0x06F3), "۳",
+                           Qt.KeyboardModifier.NoModifier)
+    assert stored(three_documents, "a") == [("LOCATION", "سوچی")]
