@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QCoreApplication, QLocale, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from annotator.core.errors import AnnotatorError
 from annotator.gui import i18n
@@ -48,6 +50,22 @@ def run(project_path: Path, argv: list[str]) -> int:
     try:
         window = MainWindow(project, settings)
         window.show()
-        return app.exec()
+        previous = _close_on_interrupt(window)
+        try:
+            return app.exec()
+        finally:
+            signal.signal(signal.SIGINT, previous)
     finally:
         project.close()
+
+
+def _close_on_interrupt(window: QWidget) -> Any:
+    """Ctrl+C in the terminal closes the window as Ctrl+Q would (settings saved, no traceback).
+
+    Python runs signal handlers only between bytecodes, so a timer wakes it now and then.
+    """
+    previous = signal.signal(signal.SIGINT, lambda *_: window.close())
+    timer = QTimer(window)
+    timer.timeout.connect(lambda: None)
+    timer.start(300)
+    return previous
