@@ -258,3 +258,39 @@ def test_label_keys_on_a_persian_keyboard_layout(three_documents: Path, open_win
         QTest.sendKeyEvent(action, window.article, Qt.Key(0x06F3), "۳",
                            Qt.KeyboardModifier.NoModifier)
     assert stored(three_documents, "a") == [("LOCATION", "سوچی")]
+
+
+def test_an_empty_project_file(make_project: Any, open_window: Any, qtbot: Any) -> None:
+    window = open_window(make_project([]))
+    assert window.session.document is None
+    assert "No documents yet" in window.heading.text()
+    for key in (Qt.Key.Key_1, Qt.Key.Key_Delete):
+        qtbot.keyClick(window.article, key)
+    qtbot.keyClick(window.article, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.article, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert window.progress.text() == "0 of 0 done"
+
+
+def test_done_documents_leave_a_not_done_list(three_documents: Path, open_window: Any,
+                                              qtbot: Any) -> None:
+    window = open_window(three_documents)
+    panel = window.documents
+    panel.status.setCurrentIndex(panel.status.findText("Not done"))
+    assert panel.model.total == 3
+    qtbot.keyClick(window.article, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert panel.model.total == 2
+    assert window.session.document.key == "b"
+    assert panel.current_document() == window.session.document_id
+    assert status_of(three_documents, "a") == Status.DONE
+
+
+def test_palette_shows_keys_and_applies_its_label(three_documents: Path, open_window: Any,
+                                                  qtbot: Any) -> None:
+    window = open_window(three_documents)
+    buttons = window.label_palette.buttons
+    assert [b.text() for b in buttons.values()] == ["1  ACTOR", "2  EVENT", "3  LOCATION"]
+    assert "#8ecae6" in buttons["EVENT"].styleSheet()
+    caret_to(window.article, DOC_A.index("دیدار"))
+    qtbot.mouseClick(buttons["EVENT"], LEFT)
+    assert stored(three_documents, "a") == [("EVENT", "دیدار")]
+    assert window.article.hasFocus()
