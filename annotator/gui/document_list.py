@@ -7,6 +7,7 @@ thousand articles opens as fast as one of ten.
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 from PySide6.QtCore import (
@@ -49,8 +50,6 @@ _LTR_CLASSES = {"L"}
 
 def first_strong_is_rtl(text: str) -> bool:
     """Whether a text reads right to left (its first strong character is Arabic or Hebrew)."""
-    import unicodedata
-
     for ch in text:
         kind = unicodedata.bidirectional(ch)
         if kind in _RTL_CLASSES:

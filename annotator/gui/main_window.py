@@ -13,7 +13,6 @@ from typing import Any
 from PySide6.QtCore import QEvent, QLocale, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QFont
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
     QMainWindow,
     QSplitter,
@@ -24,15 +23,14 @@ from PySide6.QtWidgets import (
 from annotator.core.model import Document, Label, Span, Status
 from annotator.gui.actions import Actions
 from annotator.gui.article_view import ArticleView
-from annotator.gui.dialogs import ExportChoice, ExportDialog, show_about, show_keys
+from annotator.gui.dialogs import show_about, show_keys
 from annotator.gui.document_list import DocumentListPanel, first_strong_is_rtl
 from annotator.gui.palette import LabelPalette
 from annotator.gui.session import Session
 from annotator.gui.settings import DEFAULT_FONT_SIZE, MAX_FONT_SIZE, MIN_FONT_SIZE, Settings
 from annotator.gui.span_list import SpanListView
+from annotator.gui.transfers import Transfers
 from annotator.gui.undo import status_name
-from annotator.gui.workers import TaskRunner
-from annotator.services.progress import CancelToken, Progress
 from annotator.storage import Project
 from annotator.text.dates import jalali, jalali_display
 
@@ -47,7 +45,7 @@ class MainWindow(QMainWindow):
         self.project = project
         self.settings = settings if settings is not None else Settings()
         self.session = Session(project, self)
-        self.runner = TaskRunner(self)
+        self.transfers = Transfers(self, project.path)
         self.menu_actions = Actions(self)
         self.menu_actions.set_labels(self, self.session.labels)
 
@@ -122,16 +120,15 @@ class MainWindow(QMainWindow):
         actions.zoom_in.triggered.connect(lambda: self.zoom(1))
         actions.zoom_out.triggered.connect(lambda: self.zoom(-1))
         actions.zoom_reset.triggered.connect(lambda: self.zoom(0))
-        actions.import_.triggered.connect(self.choose_import)
-        actions.import_folder.triggered.connect(self.choose_import_folder)
-        actions.export.triggered.connect(self.choose_export)
+        actions.import_.triggered.connect(self.transfers.choose_import)
+        actions.import_folder.triggered.connect(self.transfers.choose_import_folder)
+        actions.export.triggered.connect(self.transfers.choose_export)
         actions.quit.triggered.connect(self.close)
         actions.about.triggered.connect(lambda: show_about(self))
         actions.shortcuts_help.triggered.connect(lambda: show_keys(self))
         actions.languages.triggered.connect(self._language_chosen)
-        self.runner.finished.connect(self._task_finished)
-        self.runner.failed.connect(self._task_failed)
-        self.runner.cancelled.connect(self._task_failed)
+        self.transfers.message.connect(self.show_message)
+        self.transfers.imported.connect(self._after_import)
         self._undo_text("")
         self._redo_text("")
 
@@ -280,80 +277,6 @@ class MainWindow(QMainWindow):
 
     # -- import and export -----------------------------------------------------------------
 
-    def choose_import(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Import articles"), str(Path.home()),
-            self.tr("Articles (*.txt *.jsonl *.json *.conll *.conllu *.tsv);;All files (*)"))
-        if paths:
-            self.import_paths([Path(p) for p in paths])
-
-    def choose_import_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Import a folder of articles"),
-                                                  str(Path.home()))
-        if folder:
-            self.import_paths([Path(folder)])
-
-    def import_paths(self, paths: Sequence[Path]) -> bool:
-        """Import files or folders off the GUI thread; the list refreshes when it is done."""
-        from annotator.services.importing import ImportOptions, import_paths
-
-        chosen = list(paths)
-        options = ImportOptions()
-
-        def work(project: Project, progress: Progress, cancel: CancelToken) -> object:
-            return import_paths(project, chosen, options, progress, cancel)
-
-        return self._start("import", self.tr("Importing articles…"), work)
-
-    def choose_export(self) -> None:
-        dialog = ExportDialog(self, self.project.path.parent)
-        if dialog.exec() == ExportDialog.DialogCode.Accepted:
-            self.export(dialog.choice())
-
-    def export(self, choice: ExportChoice) -> bool:
-        """Write a dataset off the GUI thread."""
-        from annotator.services.exporting import ExportOptions, export
-
-        options = ExportOptions(format=choice.format, scheme=choice.scheme,
-                                statuses=choice.statuses,
-                                include_pending=choice.include_pending)
-
-        def work(project: Project, progress: Progress, cancel: CancelToken) -> object:
-            return (choice.destination, export(project, choice.destination, options,
-                                               progress, cancel))
-
-        return self._start("export", self.tr("Exporting…"), work)
-
-    def _start(self, name: str, title: str, work: Any) -> bool:
-        if self.runner.busy:
-            self.show_message(self.tr("Please wait: an import or export is running."))
-            return False
-        return self.runner.start(name, title, self.project.path, work)
-
-    def _task_finished(self, name: str, result: Any) -> None:
-        if name == "import":
-            text = self.tr("Imported {added} documents with {spans} spans.").format(
-                added=result.added, spans=result.spans)
-            if result.skipped:
-                text += " " + self.tr("{n} already in the project.").format(
-                    n=len(result.skipped))
-            if result.problems:
-                text += " " + self.tr("Not read as articles: {files}").format(
-                    files="; ".join(result.problems[:3]))
-            self._after_import()
-            self.show_message(text)
-        elif name == "export":
-            destination, outcome = result
-            text = self.tr("Exported {documents} documents, {spans} spans to {path}.").format(
-                documents=outcome.documents, spans=outcome.spans, path=destination)
-            if outcome.widened:
-                text += " " + self.tr("{n} spans widened to whole tokens.").format(
-                    n=outcome.widened)
-            self.show_message(text)
-
-    def _task_failed(self, name: str, message: str) -> None:
-        self.show_message(message)
-
     def _after_import(self) -> None:
         self._data_version = self.project.data_version()
         labels = self.session.reload_labels()
@@ -375,7 +298,7 @@ class MainWindow(QMainWindow):
         paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
         if paths:
             event.acceptProposedAction()
-            self.import_paths(paths)
+            self.transfers.import_paths(paths)
 
     # -- other programs writing the project file -------------------------------------------
 
@@ -386,7 +309,7 @@ class MainWindow(QMainWindow):
 
     def refresh_if_changed(self) -> None:
         """Another program (``annotator import`` in a terminal) changed the project file."""
-        if self.runner.busy:
+        if self.transfers.busy:
             return
         version = self.project.data_version()
         if version == self._data_version:
@@ -426,8 +349,8 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.runner.busy:
-            self.runner.cancel()
-            self.runner.wait(10_000)
+        if self.transfers.busy:
+            self.transfers.runner.cancel()
+            self.transfers.runner.wait(10_000)
         self.save_settings()
         super().closeEvent(event)

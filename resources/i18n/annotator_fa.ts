@@ -355,50 +355,6 @@
         <source>The interface language changes when Annotator next starts.</source>
         <translation>زبان رابط در اجرای بعدی برچسب‌زن عوض می‌شود.</translation>
     </message>
-    <message>
-        <source>Import articles</source>
-        <translation>ورود مقاله‌ها</translation>
-    </message>
-    <message>
-        <source>Articles (*.txt *.jsonl *.json *.conll *.conllu *.tsv);;All files (*)</source>
-        <translation>مقاله‌ها (*.txt *.jsonl *.json *.conll *.conllu *.tsv);;همهٔ پرونده‌ها (*)</translation>
-    </message>
-    <message>
-        <source>Import a folder of articles</source>
-        <translation>ورود پوشه‌ای از مقاله‌ها</translation>
-    </message>
-    <message>
-        <source>Importing articles…</source>
-        <translation>در حال ورود مقاله‌ها…</translation>
-    </message>
-    <message>
-        <source>Exporting…</source>
-        <translation>در حال نوشتن خروجی…</translation>
-    </message>
-    <message>
-        <source>Please wait: an import or export is running.</source>
-        <translation>لطفاً صبر کنید: ورود یا خروجی در جریان است.</translation>
-    </message>
-    <message>
-        <source>Imported {added} documents with {spans} spans.</source>
-        <translation>{added} سند با {spans} برچسب وارد شد.</translation>
-    </message>
-    <message>
-        <source>{n} already in the project.</source>
-        <translation>{n} سند از پیش در پروژه بود.</translation>
-    </message>
-    <message>
-        <source>Not read as articles: {files}</source>
-        <translation>به‌عنوان مقاله خوانده نشد: {files}</translation>
-    </message>
-    <message>
-        <source>Exported {documents} documents, {spans} spans to {path}.</source>
-        <translation>{documents} سند و {spans} برچسب در {path} نوشته شد.</translation>
-    </message>
-    <message>
-        <source>{n} spans widened to whole tokens.</source>
-        <translation>{n} برچسب تا مرز توکن‌ها گسترش یافت.</translation>
-    </message>
 </context>
 <context>
     <name>Session</name>
@@ -470,6 +426,53 @@
     <message>
         <source>Cancel</source>
         <translation>لغو</translation>
+    </message>
+</context>
+<context>
+    <name>Transfers</name>
+    <message>
+        <source>Import articles</source>
+        <translation>ورود مقاله‌ها</translation>
+    </message>
+    <message>
+        <source>Articles (*.txt *.jsonl *.json *.conll *.conllu *.tsv);;All files (*)</source>
+        <translation>مقاله‌ها (*.txt *.jsonl *.json *.conll *.conllu *.tsv);;همهٔ پرونده‌ها (*)</translation>
+    </message>
+    <message>
+        <source>Import a folder of articles</source>
+        <translation>ورود پوشه‌ای از مقاله‌ها</translation>
+    </message>
+    <message>
+        <source>Importing articles…</source>
+        <translation>در حال ورود مقاله‌ها…</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>در حال نوشتن خروجی…</translation>
+    </message>
+    <message>
+        <source>Please wait: an import or export is running.</source>
+        <translation>لطفاً صبر کنید: ورود یا خروجی در جریان است.</translation>
+    </message>
+    <message>
+        <source>Imported {added} documents with {spans} spans.</source>
+        <translation>{added} سند با {spans} برچسب وارد شد.</translation>
+    </message>
+    <message>
+        <source>{n} already in the project.</source>
+        <translation>{n} سند از پیش در پروژه بود.</translation>
+    </message>
+    <message>
+        <source>Not read as articles: {files}</source>
+        <translation>به‌عنوان مقاله خوانده نشد: {files}</translation>
+    </message>
+    <message>
+        <source>Exported {documents} documents, {spans} spans to {path}.</source>
+        <translation>{documents} سند و {spans} برچسب در {path} نوشته شد.</translation>
+    </message>
+    <message>
+        <source>{n} spans widened to whole tokens.</source>
+        <translation>{n} برچسب تا مرز توکن‌ها گسترش یافت.</translation>
     </message>
 </context>
 </TS>

@@ -42,7 +42,7 @@ def test_dropped_files_are_imported_and_listed(make_project: Any, open_window: A
     window = open_window(path)
     article = tmp_path / "kazan.txt"
     article.write_text(ARTICLE, encoding="utf-8")
-    with qtbot.waitSignal(window.runner.finished, timeout=20_000) as finished:
+    with qtbot.waitSignal(window.transfers.runner.finished, timeout=20_000) as finished:
         drop(window, [article])
     assert finished.args[0] == "import"
     assert window.documents.model.rowCount() == 2
@@ -59,8 +59,8 @@ def test_a_failed_import_is_a_message_and_adds_nothing(make_project: Any, open_w
     window = open_window(path)
     bad = tmp_path / "broken.jsonl"
     bad.write_text('{"text": "خبر"}\n{"text": \n', encoding="utf-8")
-    with qtbot.waitSignal(window.runner.failed, timeout=20_000) as failed:
-        window.import_paths([bad])
+    with qtbot.waitSignal(window.transfers.runner.failed, timeout=20_000) as failed:
+        window.transfers.import_paths([bad])
     assert "broken.jsonl" in failed.args[1]
     assert "broken.jsonl" in window.statusBar().currentMessage()
     assert "Traceback" not in window.statusBar().currentMessage()
@@ -80,12 +80,12 @@ def test_cancel_stops_the_worker(make_project: Any, open_window: Any, qtbot: Any
             cancel.check()
             threading.Event().wait(0.01)
 
-    assert window.runner.start("slow", "Working…", path, work)
+    assert window.transfers.runner.start("slow", "Working…", path, work)
     assert started.wait(10)
-    assert not window._start("again", "Again", lambda *a: None)  # one task at a time
-    with qtbot.waitSignal(window.runner.cancelled, timeout=10_000):
-        window.runner.dialog.findChild(QPushButton).click()  # the dialog's Cancel button
-    assert not window.runner.busy
+    assert not window.transfers.start("again", "Again", lambda *a: None)  # one task at a time
+    with qtbot.waitSignal(window.transfers.runner.cancelled, timeout=10_000):
+        window.transfers.runner.dialog.findChild(QPushButton).click()  # the dialog's Cancel button
+    assert not window.transfers.runner.busy
     assert "cancelled" in window.statusBar().currentMessage()
 
 
@@ -101,11 +101,11 @@ def test_the_window_keeps_working_while_a_task_runs(make_project: Any, open_wind
         release.wait(10)
         return threading.current_thread().name
 
-    with qtbot.waitSignal(window.runner.finished, timeout=10_000) as finished:
-        window.runner.start("probe", "Working…", path, work)
-        qtbot.waitUntil(lambda: window.runner.dialog is not None
-                        and window.runner.dialog.labelText() == "step 2")
-        assert window.runner.dialog.maximum() == 3
+    with qtbot.waitSignal(window.transfers.runner.finished, timeout=10_000) as finished:
+        window.transfers.runner.start("probe", "Working…", path, work)
+        qtbot.waitUntil(lambda: window.transfers.runner.dialog is not None
+                        and window.transfers.runner.dialog.labelText() == "step 2")
+        assert window.transfers.runner.dialog.maximum() == 3
         release.set()
     assert finished.args[1] != threading.current_thread().name
 
@@ -118,8 +118,8 @@ def test_errors_in_a_task_are_messages(make_project: Any, open_window: Any,
     def work(project: Project, progress: Any, cancel: CancelToken) -> None:
         raise InputError("no articles here", path="folder/x.conll", line=3)
 
-    with qtbot.waitSignal(window.runner.failed, timeout=10_000):
-        window.runner.start("probe", "Working…", path, work)
+    with qtbot.waitSignal(window.transfers.runner.failed, timeout=10_000):
+        window.transfers.runner.start("probe", "Working…", path, work)
     assert window.statusBar().currentMessage() == "folder/x.conll, line 3: no articles here"
 
 
@@ -130,8 +130,8 @@ def test_export_writes_the_done_documents(make_project: Any, open_window: Any, q
     window = open_window(path)
     out = tmp_path / "out.jsonl"
     choice = ExportChoice(out, "jsonl", "bio", frozenset({Status.DONE}), False)
-    with qtbot.waitSignal(window.runner.finished, timeout=20_000):
-        window.export(choice)
+    with qtbot.waitSignal(window.transfers.runner.finished, timeout=20_000):
+        window.transfers.export(choice)
     lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [line["id"] for line in lines] == ["a"]
     assert "Exported 1 documents" in window.statusBar().currentMessage()

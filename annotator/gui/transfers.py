@@ -1,0 +1,113 @@
+"""Import and export from the window: file choosers, the background run, the outcome.
+
+The services do the work on the thread pool (see :mod:`annotator.gui.workers`); this module
+turns the analyst's choice into their options and their results into one-line messages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from annotator.gui.dialogs import ExportChoice, ExportDialog
+from annotator.gui.workers import TaskRunner, Work
+from annotator.services.progress import CancelToken, Progress
+from annotator.storage import Project
+
+
+class Transfers(QObject):
+    """Runs one import or export at a time for a window on ``project_path``."""
+
+    message = Signal(str)
+    imported = Signal()
+
+    def __init__(self, window: QWidget, project_path: Path) -> None:
+        super().__init__(window)
+        self._window = window
+        self._path = project_path
+        self.runner = TaskRunner(window)
+        self.runner.finished.connect(self._finished)
+        self.runner.failed.connect(self._failed)
+        self.runner.cancelled.connect(self._failed)
+
+    @property
+    def busy(self) -> bool:
+        return self.runner.busy
+
+    def choose_import(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self._window, self.tr("Import articles"), str(Path.home()),
+            self.tr("Articles (*.txt *.jsonl *.json *.conll *.conllu *.tsv);;All files (*)"))
+        if paths:
+            self.import_paths([Path(p) for p in paths])
+
+    def choose_import_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self._window, self.tr("Import a folder of articles"), str(Path.home()))
+        if folder:
+            self.import_paths([Path(folder)])
+
+    def import_paths(self, paths: Sequence[Path]) -> bool:
+        """Import files or folders off the GUI thread; ``imported`` tells when it is done."""
+        from annotator.services.importing import ImportOptions, import_paths
+
+        chosen = list(paths)
+        options = ImportOptions()
+
+        def work(project: Project, progress: Progress, cancel: CancelToken) -> object:
+            return import_paths(project, chosen, options, progress, cancel)
+
+        return self.start("import", self.tr("Importing articles…"), work)
+
+    def choose_export(self) -> None:
+        dialog = ExportDialog(self._window, self._path.parent)
+        if dialog.exec() == ExportDialog.DialogCode.Accepted:
+            self.export(dialog.choice())
+
+    def export(self, choice: ExportChoice) -> bool:
+        """Write a dataset off the GUI thread."""
+        from annotator.services.exporting import ExportOptions, export
+
+        options = ExportOptions(format=choice.format, scheme=choice.scheme,
+                                statuses=choice.statuses,
+                                include_pending=choice.include_pending)
+
+        def work(project: Project, progress: Progress, cancel: CancelToken) -> object:
+            return (choice.destination, export(project, choice.destination, options,
+                                               progress, cancel))
+
+        return self.start("export", self.tr("Exporting…"), work)
+
+    def start(self, name: str, title: str, work: Work) -> bool:
+        if self.runner.busy:
+            self.message.emit(self.tr("Please wait: an import or export is running."))
+            return False
+        return self.runner.start(name, title, self._path, work)
+
+    def _finished(self, name: str, result: Any) -> None:
+        if name == "import":
+            text = self.tr("Imported {added} documents with {spans} spans.").format(
+                added=result.added, spans=result.spans)
+            if result.skipped:
+                text += " " + self.tr("{n} already in the project.").format(
+                    n=len(result.skipped))
+            if result.problems:
+                text += " " + self.tr("Not read as articles: {files}").format(
+                    files="; ".join(result.problems[:3]))
+            self.imported.emit()
+            self.message.emit(text)
+        elif name == "export":
+            destination, outcome = result
+            text = self.tr("Exported {documents} documents, {spans} spans to {path}.").format(
+                documents=outcome.documents, spans=outcome.spans, path=destination)
+            if outcome.widened:
+                text += " " + self.tr("{n} spans widened to whole tokens.").format(
+                    n=outcome.widened)
+            self.message.emit(text)
+
+    def _failed(self, _name: str, message: str) -> None:
+        self.message.emit(message)
