@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import logging
 import signal
 import sys
 from pathlib import Path
+from types import TracebackType
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTimer, QTranslator
@@ -14,6 +16,8 @@ from annotator.core.errors import AnnotatorError
 from annotator.gui import i18n
 from annotator.gui.fonts import interface_font, load_fonts
 from annotator.gui.settings import APPLICATION, ORGANIZATION, Settings
+
+log = logging.getLogger(__name__)
 
 
 def create_application(argv: list[str], language_setting: str = "system"
@@ -50,13 +54,26 @@ def run(project_path: Path, argv: list[str]) -> int:
     try:
         window = MainWindow(project, settings)
         window.show()
+        sys.excepthook = _report_to(window)
         previous = _close_on_interrupt(window)
         try:
             return app.exec()
         finally:
             signal.signal(signal.SIGINT, previous)
+            sys.excepthook = sys.__excepthook__
     finally:
         project.close()
+
+
+def _report_to(window: Any) -> Any:
+    """Errors nobody caught: a line in the status bar, the traceback only in the log."""
+
+    def report(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        log.error("unexpected error", exc_info=(kind, error, tb))
+        shown = str(error) if isinstance(error, AnnotatorError) else f"{kind.__name__}: {error}"
+        window.show_message(shown)
+
+    return report
 
 
 def _close_on_interrupt(window: QWidget) -> Any:

@@ -55,6 +55,9 @@ class Session(QObject):
             except KeyError:
                 self.message.emit(self.tr("That document is no longer in the project file."))
                 return
+            except AnnotatorError as exc:  # the project file is locked, gone, unreadable
+                self.message.emit(str(exc))
+                return
         self.documentOpened.emit(self.document)
 
     def open_first(self) -> None:
