@@ -18,7 +18,7 @@ from annotator.text.normalize import Level, SpanNotCarried, normalize
 from annotator.text.tokenize import tokenize
 
 HEADER_LINES = 4  # the date is looked for in the title and the lines right after it
-HEADER_CHARS = 400
+HEADER_CHARS = 160  # of each of those lines: headers are short
 TITLE_MAX = 200
 
 
@@ -78,14 +78,12 @@ def record_to_document(record: Record, level: Level, label_map: dict[str, str]) 
     """Check, normalise and tokenize one record. Raises InputError naming the record."""
     if not record.text.strip():
         raise _error(record, "empty text")
-    spans = [RawSpan(s.start, s.end, label_map.get(s.label, s.label), s.origin, s.score,
-                     s.review) for s in record.spans]
-    _check_spans(record, spans)
+    _check_spans(record, record.spans)
     if record.tokens is not None and level is Level.FULL:
         level = Level.NONE  # a CoNLL file keeps its own tokens: only one-for-one maps apply
     text, offsets = normalize(record.text, level)
     moved: list[Span] = []
-    for n, raw in enumerate(spans, 1):
+    for n, raw in enumerate(record.spans, 1):
         try:
             start, end = offsets.span(raw.start, raw.end)
         except SpanNotCarried as exc:
@@ -94,17 +92,19 @@ def record_to_document(record: Record, level: Level, label_map: dict[str, str]) 
                 f"span {n} {raw.label} «{record.text[raw.start:raw.end]}» cannot be carried "
                 f"through normalisation: {exc} (try --normalize letters or none)",
             ) from None
-        moved.append(Span(start, end, raw.label, origin=raw.origin, score=raw.score,
-                          review=raw.review))
+        moved.append(Span(start, end, label_map.get(raw.label, raw.label), origin=raw.origin,
+                          score=raw.score, review=raw.review))
     tokens: Sequence[int]
     sentences: Sequence[int]
     if record.tokens is not None:
         tokens, sentences = record.tokens, record.sentences or [0]
     else:
         tokens, sentences = tokenize(text)
-    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    head = text[:HEADER_LINES * HEADER_CHARS * 4].split("\n", HEADER_LINES * 4)
+    lines = [line.strip() for line in head if line.strip()][:HEADER_LINES]
     title = record.title or (lines[0][:TITLE_MAX] if lines else "")
-    date = record.date or parse_date("\n".join(lines[:HEADER_LINES])[:HEADER_CHARS])
+    date = record.date or parse_date("\n".join(line[:HEADER_CHARS]
+                                               for line in lines))
     meta = dict(record.meta)
     meta["file"], meta["record"] = record.path, record.record or record.line
     return Document(

@@ -74,8 +74,10 @@ def make_models(db: pw.Database) -> Models:
         decided_at = pw.TextField(null=True)
 
         class Meta:
-            indexes = ((("document", "start"), False), (("origin", "review"), False))
+            indexes = ((("document", "start"), False),)
 
+    # Suggestions only: the reports read them by model; human spans need no entry.
+    Span.add_index(Span.origin, Span.review, where=Span.review.is_null(False))
     return Models(Label, Document, Span)
 
 

@@ -16,30 +16,40 @@ TEHRAN = ZoneInfo("Asia/Tehran")
 
 MONTHS = ("فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور",
           "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند")
-_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
-_LETTERS = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "\u200c": " ",
-                          "\u200e": None, "\u200f": None, "\u061c": None, "\u202a": None,
-                          "\u202b": None, "\u202c": None, "\u202d": None, "\u202e": None,
-                          "\u2066": None, "\u2067": None, "\u2068": None, "\u2069": None,
-                          "\xa0": " ", "ـ": None})
-_TIME = r"(?:\s*[-–—،,|]?\s*(?:ساعت\s*)?(\d{1,2})\s*:\s*(\d{2}))?"
+# Persian or Latin digits (Python's \d and int() read both), Arabic or Persian letters, and
+# bidi marks or ZWNJ between the parts: matched as they are, with no copy of the text.
+_LETTER = {"ی": "[یيى]", "ک": "[کك]", "ه": "[هة]"}
+_GAP = r"[\s\u200c-\u200f\u061c\u202a-\u202e\u2066-\u2069ـ]"
+_FOLD = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه"})
+_TIME = (rf"(?:{_GAP}*[-–—،,|]?{_GAP}*(?:ساعت{_GAP}*)?(\d{{1,2}}){_GAP}*:{_GAP}*(\d{{2}}))?")
 _WORDS = re.compile(
-    r"(?<!\d)(\d{1,2})\s+(" + "|".join(MONTHS) + r")(?:\s+ماه)?\s*(?:سال\s*)?(\d{4})(?!\d)" + _TIME
+    rf"(?<!\d)(\d{{1,2}}){_GAP}+("
+    + "|".join("".join(_LETTER.get(ch, ch) for ch in month) for month in MONTHS)
+    + rf")(?:{_GAP}+ماه)?{_GAP}*(?:سال{_GAP}*)?(\d{{4}})(?!\d)" + _TIME
 )
 _NUMERIC = re.compile(
     r"(?<!\d)(1[2-4]\d\d)\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})(?!\d)" + _TIME
 )
 
 
+_CLEAN = str.maketrans({**{d: str(n % 10) for n, d in enumerate("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩")},
+                        "ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "\u200c": " ", "\xa0": " ",
+                        **dict.fromkeys("\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e"
+                                        "\u2066\u2067\u2068\u2069ـ")})
+
+
 def clean(text: str) -> str:
-    """Latin digits, Persian letters, no bidi marks: the form the patterns read."""
-    return text.translate(_DIGITS).translate(_LETTERS)
+    """Latin digits, Persian letters, spaces for ZWNJ, no bidi marks or kashida."""
+    return text.translate(_CLEAN)
+
+
+def _month(name: str) -> int:
+    return MONTHS.index(name.translate(_FOLD)) + 1
 
 
 def parse_date(text: str) -> dt.datetime | None:
     """The first Jalali date (and time, when given) in ``text``, as an aware timestamp."""
-    text = clean(text)
-    for pattern, month_of in ((_WORDS, lambda m: MONTHS.index(m) + 1), (_NUMERIC, int)):
+    for pattern, month_of in ((_WORDS, _month), (_NUMERIC, int)):
         for match in pattern.finditer(text):
             day_or_year, month, year_or_day, hour, minute = match.groups()
             if pattern is _WORDS:

@@ -15,15 +15,21 @@ import re
 from array import array
 from bisect import bisect_left
 from functools import cache
+from itertools import chain
 
 # Marks that are not part of a word at its edges: ZWNJ/ZWJ joining nothing, bidi controls.
 EDGE_MARKS = frozenset(
     "\u200c\u200d\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e"
     "\u2066\u2067\u2068\u2069\ufeff"
 )
-_EDGE = re.compile(f"[{''.join(sorted(EDGE_MARKS))}]")
 # hazm splits on space, tab and newline; we also split on the other line breaks.
 _SEPARATORS = " \t\n\r\u2028\u2029"
+
+
+# Every character that can start a match of hazm's pattern (its three alternatives:
+# [؟!?]+, [\d.:]+ and one of :.،؛»])}"«[({/\) stops a word; anything else runs on.
+_STOPS = r"؟!?\d.:،؛»\])}\"«\[({/\\" + _SEPARATORS
+_EDGE_CLASS = "[" + "".join(sorted(EDGE_MARKS)) + "]"
 
 
 @cache
@@ -31,10 +37,23 @@ def _token_pattern() -> re.Pattern[str]:
     from hazm import WordTokenizer
 
     punctuation = WordTokenizer(join_verb_parts=False).pattern.pattern
-    # Every character that can start a match of hazm's pattern (its three alternatives:
-    # [؟!?]+, [\d.:]+ and one of :.،؛»])}"«[({/\) stops a word; anything else runs on.
-    stops = r"؟!?\d.:،؛»\])}\"«\[({/\\"
-    return re.compile(f"{punctuation}|[^{stops}{_SEPARATORS}]+")
+    return re.compile(f"{punctuation}|[^{_STOPS}]+")
+
+
+_EDGE_MARK = re.compile(_EDGE_CLASS)
+_STOP_CHARS = frozenset(" \t\n\r\u2028\u2029؟!?.:،؛»])}\"«[({/\\")
+
+
+def _has_loose_mark(text: str) -> bool:
+    """A mark at a token's edge: at either end of the text, or beside a character that stops
+    a word. A ZWNJ inside a word (the usual case) is not one."""
+    last = len(text) - 1
+    for match in _EDGE_MARK.finditer(text):
+        i = match.start()
+        for j in (i - 1, i + 1):
+            if j < 0 or j > last or text[j] in _STOP_CHARS or text[j].isdecimal():
+                return True
+    return False
 
 
 @cache
@@ -47,20 +66,20 @@ def _sentence_end() -> re.Pattern[str]:
 
 def token_spans(text: str) -> array[int]:
     """Flat ``[start, end, ...]`` of the tokens, bidi marks and loose ZWNJ trimmed off."""
-    matches = _token_pattern().finditer(text)
-    if _EDGE.search(text) is None:  # the usual case: nothing to trim
-        return array("I", [bound for match in matches for bound in match.span()])
-    out: array[int] = array("I")
-    for match in matches:
-        start, end = match.span()
+    bounds = array("I", chain.from_iterable(map(re.Match.span, _token_pattern().finditer(text))))
+    if not _has_loose_mark(text):
+        return bounds
+    trimmed: array[int] = array("I")
+    for i in range(0, len(bounds), 2):
+        start, end = bounds[i], bounds[i + 1]
         while start < end and text[start] in EDGE_MARKS:
             start += 1
         while end > start and text[end - 1] in EDGE_MARKS:
             end -= 1
         if end > start:
-            out.append(start)
-            out.append(end)
-    return out
+            trimmed.append(start)
+            trimmed.append(end)
+    return trimmed
 
 
 def tokenize(text: str) -> tuple[array[int], array[int]]:
