@@ -46,5 +46,26 @@ class ProjectFileError(AnnotatorError):
     """The project file cannot be opened: not a project file, newer schema, unwritable."""
 
 
+class StorageError(ProjectFileError):
+    """Reading or writing an open project file failed; the write it was part of was rolled
+    back, so the file holds what it held before. The message names the file and the cause."""
+
+
+class ProjectBusy(StorageError):
+    """Another process held the project file's write lock longer than the busy timeout."""
+
+
+class WriteError(StorageError):
+    """The project file could not be written: read-only, disk full, or an I/O error.
+
+    ``reason`` is ``"read-only"``, ``"disk full"`` or ``"i/o"``; the window says "your edit
+    could not be saved" with the message and keeps the edit to try again.
+    """
+
+    def __init__(self, message: str, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
 class Cancelled(AnnotatorError):
     """Long work was cancelled by the user; nothing was written."""

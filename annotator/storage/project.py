@@ -3,21 +3,29 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import hashlib
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Concatenate
 
 import peewee as pw
 
-from annotator.core.errors import InputError, ProjectFileError
+from annotator.core.errors import AnnotatorError, InputError, ProjectFileError
 from annotator.core.model import DEFAULT_LABELS, EXTRA_COLORS, Document, Label, Review, Span, Status
 from annotator.core.tokens import pack, unpack
+from annotator.storage.backups import new_backup_path
+from annotator.storage.errors import translated
+from annotator.storage.files import part_path, remove_stale_parts
 from annotator.storage.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, make_models
 
+# How long a write waits for another process's write to finish before it gives up with
+# ProjectBusy. Imports hold the write lock only for their last step (see add_documents), and
+# edits for milliseconds, so this is ample.
 BUSY_TIMEOUT_MS = 10_000
 _BATCH = 500
 
@@ -77,6 +85,103 @@ class ImportSummary:
     skipped: list[str] = field(default_factory=list)  # keys already in the project, same text
 
 
+def pragmas() -> dict[str, Any]:
+    """How every connection to a project file is set up: WAL, foreign keys, a full sync at
+    each commit (an acknowledged edit survives a power cut), and the busy timeout."""
+    return {
+        "journal_mode": "wal",
+        "foreign_keys": 1,
+        "synchronous": "full",
+        "busy_timeout": BUSY_TIMEOUT_MS,
+    }
+
+
+def _digest(text: str) -> bytes:
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
+
+
+def _guarded[**P, R](
+    method: Callable[Concatenate[Project, P], R],
+) -> Callable[Concatenate[Project, P], R]:
+    """``method`` raising SQLite's failures as the errors users see (storage.errors)."""
+
+    @functools.wraps(method)
+    def guarded(self: Project, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return method(self, *args, **kwargs)
+        except (sqlite3.Error, pw.PeeweeException) as exc:
+            error = translated(exc, self.path)
+            if error is None:
+                raise
+            raise error from exc
+
+    return guarded
+
+
+def _guarded_iter[**P, T](
+    method: Callable[Concatenate[Project, P], Iterator[T]],
+) -> Callable[Concatenate[Project, P], Iterator[T]]:
+    """:func:`_guarded` for a method that streams its results."""
+
+    @functools.wraps(method)
+    def guarded(self: Project, /, *args: P.args, **kwargs: P.kwargs) -> Iterator[T]:
+        try:
+            yield from method(self, *args, **kwargs)
+        except (sqlite3.Error, pw.PeeweeException) as exc:
+            error = translated(exc, self.path)
+            if error is None:
+                raise
+            raise error from exc
+
+    return guarded
+
+
+def check_project_file(path: Path) -> int:
+    """The schema version of an existing project file (0: empty), read without changing it.
+
+    Raises ProjectFileError for a file that is not an annotator project file or was made by
+    a newer annotator.
+    """
+    if path.is_dir():
+        raise ProjectFileError(f"{path}: is a folder, not a project file")
+    if not path.exists():
+        raise ProjectFileError(f"{path}: no such project file")
+    return _check_file(path)
+
+
+def open_read_only(path: Path) -> sqlite3.Connection:
+    """A read-only connection that leaves no ``-wal``/``-shm`` files beside ``path``.
+
+    Without a ``-wal`` file beside it, no process has the file open in WAL mode, and it is
+    read as immutable (no locks, no side files); with one, it is read through the WAL, which
+    then may hold changes not yet in the main file.
+    """
+    uri = path.resolve().as_uri()
+    wal = path.with_name(path.name + "-wal")
+    mode = "mode=ro" if wal.exists() else "mode=ro&immutable=1"
+    return sqlite3.connect(f"{uri}?{mode}", uri=True)
+
+
+def _identity(conn: sqlite3.Connection) -> tuple[int, int, int]:
+    """``(application_id, user_version, number of schema objects)`` of a database."""
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    return int(app_id), int(version), int(tables)
+
+
+def _judge(path: Path, app_id: int, version: int, tables: int) -> int:
+    """The schema version, or ProjectFileError for a file that is not ours or is newer."""
+    if app_id != APPLICATION_ID and not (app_id == 0 and version == 0 and tables == 0):
+        raise ProjectFileError(f"{path}: not an annotator project file; it was left untouched")
+    if version > SCHEMA_VERSION:
+        raise ProjectFileError(
+            f"{path}: made by a newer annotator (schema {version}, this one reads up to "
+            f"{SCHEMA_VERSION}); it was left untouched"
+        )
+    return version
+
+
 def _check_file(path: Path) -> int:
     """The schema version of an existing file; refuse anything that is not ours, untouched."""
     with path.open("rb") as fh:
@@ -84,25 +189,20 @@ def _check_file(path: Path) -> int:
     if not header:
         return 0
     if header != b"SQLite format 3\x00":
-        raise ProjectFileError(f"{path}: not an annotator project file")
+        raise ProjectFileError(f"{path}: not an annotator project file; it was left untouched")
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = open_read_only(path)
         try:
-            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            identity = _identity(conn)
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise ProjectFileError(f"{path}: not an annotator project file ({exc})") from None
-    if app_id != APPLICATION_ID and not (app_id == 0 and version == 0 and tables == 0):
-        raise ProjectFileError(f"{path}: not an annotator project file")
-    if version > SCHEMA_VERSION:
-        raise ProjectFileError(
-            f"{path}: made by a newer annotator (schema {version}, this one reads up to "
-            f"{SCHEMA_VERSION}); it was left untouched"
-        )
-    return int(version)
+        error = translated(exc, path)
+        if isinstance(error, ProjectFileError) and "damaged" not in str(error):
+            raise error from None  # busy, unreadable: not a verdict on the file
+        raise ProjectFileError(f"{path}: not an annotator project file ({exc}); it was left "
+                               "untouched") from None
+    return _judge(path, *identity)
 
 
 class Project:
@@ -123,24 +223,28 @@ class Project:
             raise ProjectFileError(f"{self.path}: cannot create its folder ({exc})") from None
         self.db = pw.SqliteDatabase(
             str(self.path),
-            pragmas={
-                "journal_mode": "wal",
-                "foreign_keys": 1,
-                "synchronous": "full",
-                "busy_timeout": BUSY_TIMEOUT_MS,
-            },
+            pragmas=pragmas(),
             timeout=BUSY_TIMEOUT_MS / 1000,
         )
         self.models = make_models(self.db)
-        try:
-            self.db.connect()
-            if version < SCHEMA_VERSION:
-                self._migrate(version)
-        except (pw.OperationalError, pw.DatabaseError) as exc:
-            self.db.close()
-            raise ProjectFileError(f"{self.path}: cannot open ({exc})") from None
         self._label_cache: dict[str, Label] | None = None
         self._label_ids: dict[str, int] = {}
+        try:
+            self.db.connect()
+            # Judged again through the WAL, which may hold what the main file does not yet.
+            if existed:
+                version = _judge(self.path, *_identity(self._conn))
+            if version < SCHEMA_VERSION:
+                self.created = self._migrate(version) == 0
+        except (sqlite3.Error, pw.PeeweeException) as exc:
+            self.db.close()
+            error = translated(exc, self.path)
+            if error is not None:
+                raise error from None
+            raise ProjectFileError(f"{self.path}: cannot open ({exc})") from None
+        except BaseException:
+            self.db.close()
+            raise
 
     # -- lifecycle -------------------------------------------------------------------------
 
@@ -153,32 +257,101 @@ class Project:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _migrate(self, version: int) -> None:
+    def _migrate(self, version: int) -> int:
+        """Bring the file to SCHEMA_VERSION; returns the version it had.
+
+        The version is read again under the write lock: two processes opening a new file at
+        once must not both create it. A file with data is backed up first (reason
+        ``schemaN`` in the backups folder).
+        """
         if version > 0:
-            self.backup(self.path.with_name(f"{self.path.stem}.schema{version}.backup.sqlite"))
+            self.take_backup(f"schema{version}")
         with self.db.atomic("IMMEDIATE"):
-            for step in range(version, SCHEMA_VERSION):
+            found = int(self._conn.execute("PRAGMA user_version").fetchone()[0])
+            if found > SCHEMA_VERSION:
+                raise ProjectFileError(
+                    f"{self.path}: made by a newer annotator (schema {found}, this one reads "
+                    f"up to {SCHEMA_VERSION}); it was left untouched")
+            for step in range(found, SCHEMA_VERSION):
                 MIGRATIONS[step](self.db, self.models)
-            if version == 0:
+            if found == 0:
                 conn = self._conn
                 conn.executemany(
                     "INSERT INTO label (name, key, color, position) VALUES (?, ?, ?, ?)",
                     [(lab.name, lab.key, lab.color, i) for i, lab in enumerate(DEFAULT_LABELS)],
                 )
-            self.db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
-            self.db.execute_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            if found < SCHEMA_VERSION:
+                self.db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+                self.db.execute_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        return found
+
+    # -- backups ---------------------------------------------------------------------------
 
     def backup(self, destination: str | Path) -> Path:
-        """A consistent copy of the project file, taken with SQLite's online backup API."""
+        """A consistent copy of the project file, taken with SQLite's online backup API.
+
+        Written under a hidden temporary name and renamed, so ``destination`` is a whole
+        project file or absent; another process may write to the project meanwhile.
+        """
         destination = Path(destination)
-        tmp = destination.with_name(destination.name + ".part")
-        target = sqlite3.connect(tmp)
+        if destination.resolve() == self.path.resolve():
+            raise AnnotatorError(f"{destination}: is the project file itself")
         try:
-            self._conn.backup(target)
-        finally:
-            target.close()
-        tmp.replace(destination)
+            destination.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise AnnotatorError(
+                f"{destination}: cannot write the backup there ({exc.strerror})") from None
+        remove_stale_parts(destination)
+        tmp = part_path(destination)
+        try:
+            target = sqlite3.connect(tmp)
+            try:
+                self._conn.backup(target)
+            finally:
+                target.close()
+            tmp.replace(destination)
+        except (sqlite3.Error, OSError) as exc:
+            tmp.unlink(missing_ok=True)
+            reason = getattr(exc, "strerror", None) or exc
+            raise AnnotatorError(f"{destination}: the backup could not be written ({reason})"
+                                 ) from None
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
         return destination
+
+    def take_backup(self, reason: str, when: dt.datetime | None = None) -> Path:
+        """A backup in the project's backups folder (:mod:`annotator.storage.backups`)."""
+        return self.backup(new_backup_path(self.path, reason, when))
+
+    @_guarded
+    def restore_from(self, source: Path) -> None:
+        """Replace the project's whole content with that of the project file ``source``.
+
+        One step with SQLite's backup API: other connections see the old content or the
+        new, never a mix. ``source`` must be an annotator project file this annotator can
+        read (an older one is migrated); anything else is refused and nothing is changed.
+        """
+        source = Path(source)
+        version = check_project_file(source)
+        if version == 0:
+            raise ProjectFileError(f"{source}: an empty file; nothing to restore")
+        if source.resolve() == self.path.resolve():
+            raise ProjectFileError(f"{source}: is the project file itself")
+        src = open_read_only(source)
+        try:
+            src.backup(self._conn)
+        finally:
+            src.close()
+        self._label_cache = None
+        if version < SCHEMA_VERSION:
+            self._migrate(version)
+
+    @_guarded
+    def integrity_problems(self) -> list[str]:
+        """What SQLite's ``PRAGMA integrity_check`` finds wrong (nothing: an empty list)."""
+        rows = [str(r[0]) for r in self._conn.execute("PRAGMA integrity_check")]
+        return [] if rows == ["ok"] else rows
 
     @property
     def _conn(self) -> sqlite3.Connection:
@@ -187,15 +360,24 @@ class Project:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        with self.db.atomic("IMMEDIATE"):
-            yield
+        """One write transaction: all of it is stored, or (on an error) none of it."""
+        try:
+            with self.db.atomic("IMMEDIATE"):
+                yield
+        except (sqlite3.Error, pw.PeeweeException) as exc:
+            error = translated(exc, self.path)
+            if error is None:
+                raise
+            raise error from exc
 
+    @_guarded
     def data_version(self) -> int:
         """Changes when another connection commits (PRAGMA data_version)."""
         return int(self._conn.execute("PRAGMA data_version").fetchone()[0])
 
     # -- labels ----------------------------------------------------------------------------
 
+    @_guarded
     def labels(self) -> list[Label]:
         if self._label_cache is None:
             rows = self._conn.execute(
@@ -205,6 +387,7 @@ class Project:
             self._label_ids = {name: i for i, name, _, _ in rows}
         return list(self._label_cache.values())
 
+    @_guarded
     def ensure_labels(self, names: Iterable[str]) -> None:
         """Add labels the project does not have yet, with colours of their own."""
         known = {lab.name for lab in self.labels()}
@@ -223,82 +406,174 @@ class Project:
         self._label_cache = None
 
     def _label_id(self, name: str) -> int:
-        self.labels()
-        if name not in self._label_ids:
-            self.ensure_labels([name])
+        found = self._label_ids.get(name) if self._label_cache is not None else None
+        if found is None:
             self.labels()
-        return self._label_ids[name]
+            if name not in self._label_ids:
+                self.ensure_labels([name])
+                self.labels()
+            found = self._label_ids[name]
+        return found
 
     # -- documents -------------------------------------------------------------------------
 
+    @_guarded
     def add_documents(self, documents: Iterable[Document],
                       on_document: Any = None) -> ImportSummary:
         """Store documents and their spans in one transaction: all of them or none.
 
         A document whose key is already in the project with the same text is skipped; with a
         different text it is an error. ``on_document`` is called after each one (progress,
-        cancel): raising there rolls everything back.
+        cancel): raising there stores nothing.
+
+        The documents are first staged in temporary tables of this connection (SQLite's
+        private temporary database, on disk when large), which takes no lock on the project
+        file; only the last step, copying them in, holds the write lock, for a moment. So the
+        window and other commands keep writing while a long import reads and tokenizes, and a
+        kill at any point leaves the project file as it was or with everything.
         """
         summary = ImportSummary()
         conn = self._conn
-        with self.transaction():
-            existing = dict(conn.execute("SELECT key, id FROM document"))
-            next_id = (conn.execute("SELECT max(id) FROM document").fetchone()[0] or 0) + 1
-            position = (conn.execute("SELECT max(position) FROM document").fetchone()[0] or 0) + 1
-            doc_rows: list[tuple[Any, ...]] = []
-            span_rows: list[tuple[Any, ...]] = []
-            stamp = now()
-            for doc in documents:
-                if doc.key in existing:
-                    same = conn.execute(
-                        "SELECT text = ? FROM document WHERE key = ?", (doc.text, doc.key)
-                    ).fetchone()
-                    if same is not None and not same[0]:
-                        raise InputError(
-                            f"id {doc.key!r} is already in the project with a different text",
-                            path=doc.meta.get("file"), record=doc.meta.get("record"),
-                        )
-                    summary.skipped.append(doc.key)
-                    if on_document:
-                        on_document(doc)
-                    continue
-                doc_id = next_id
-                next_id += 1
-                existing[doc.key] = doc_id
-                meta = {k: v for k, v in doc.meta.items() if k not in ("file", "record")}
-                doc_rows.append((
-                    doc_id, doc.key, doc.title, doc.text, doc.status.value,
-                    doc.date.isoformat() if doc.date else None,
-                    json.dumps(meta, ensure_ascii=False), pack(doc.tokens),
-                    pack(doc.sentences), position, stamp, stamp,
-                ))
-                position += 1
-                for span in doc.spans:
-                    span_rows.append(self._span_row(doc_id, span, stamp))
-                summary.added += 1
-                summary.spans += len(doc.spans)
-                if len(doc_rows) >= _BATCH:
-                    self._flush(doc_rows, span_rows)
-                if on_document:
-                    on_document(doc)
-            self._flush(doc_rows, span_rows)
+        self._create_staging()
+        try:
+            self._stage(documents, on_document, summary)
+            with self.transaction():
+                self._copy_staged(summary)
+        finally:
+            with suppress(sqlite3.Error):
+                conn.execute("DELETE FROM temp.staged_span")
+                conn.execute("DELETE FROM temp.staged_document")
         return summary
 
-    def _flush(self, doc_rows: list[tuple[Any, ...]], span_rows: list[tuple[Any, ...]]) -> None:
+    def _create_staging(self) -> None:
+        conn = self._conn
+        conn.execute(
+            "CREATE TEMP TABLE IF NOT EXISTS staged_document (seq INTEGER PRIMARY KEY,"
+            " key TEXT NOT NULL UNIQUE, title, text, status, date, meta, tokens, sentences,"
+            " file, record)")
+        conn.execute(
+            "CREATE TEMP TABLE IF NOT EXISTS staged_span (seq INTEGER NOT NULL, id, start, end,"
+            " label TEXT NOT NULL, origin, score, review, annotator, created, updated,"
+            " suggested_label, suggested_start, suggested_end)")
+        conn.execute("DELETE FROM temp.staged_span")
+        conn.execute("DELETE FROM temp.staged_document")
+
+    def _stage(self, documents: Iterable[Document], on_document: Any,
+               summary: ImportSummary) -> None:
+        """Check each document against the project as it is now and stage the new ones."""
+        conn = self._conn
+        existing = {key for (key,) in conn.execute("SELECT key FROM document")}
+        staged: dict[str, bytes] = {}  # key -> digest of the text
+        doc_rows: list[tuple[Any, ...]] = []
+        span_rows: list[tuple[Any, ...]] = []
+        for doc in documents:
+            where = {"path": doc.meta.get("file"), "record": doc.meta.get("record")}
+            if doc.key in existing or doc.key in staged:
+                if doc.key in staged:
+                    same = staged[doc.key] == _digest(doc.text)
+                else:
+                    row = conn.execute("SELECT text = ? FROM document WHERE key = ?",
+                                       (doc.text, doc.key)).fetchone()
+                    same = row is None or bool(row[0])
+                if not same:
+                    where_in = "in the project" if doc.key in existing else "in this import"
+                    raise InputError(f"id {doc.key!r} is already {where_in} with a different "
+                                     "text", **where)
+                summary.skipped.append(doc.key)
+                if on_document:
+                    on_document(doc)
+                continue
+            seq = len(staged) + 1
+            staged[doc.key] = _digest(doc.text)
+            meta = {k: v for k, v in doc.meta.items() if k not in ("file", "record")}
+            doc_rows.append((
+                seq, doc.key, doc.title, doc.text, doc.status.value,
+                doc.date.isoformat() if doc.date else None,
+                json.dumps(meta, ensure_ascii=False), pack(doc.tokens), pack(doc.sentences),
+                where["path"], where["record"],
+            ))
+            span_rows.extend(self._staged_span_row(seq, span) for span in doc.spans)
+            summary.added += 1
+            summary.spans += len(doc.spans)
+            if len(doc_rows) >= _BATCH:
+                self._flush_staged(doc_rows, span_rows)
+            if on_document:
+                on_document(doc)
+        self._flush_staged(doc_rows, span_rows)
+
+    def _flush_staged(self, doc_rows: list[tuple[Any, ...]],
+                      span_rows: list[tuple[Any, ...]]) -> None:
         conn = self._conn
         conn.executemany(
-            "INSERT INTO document (id, key, title, text, status, date, meta, tokens, sentences,"
-            " position, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO temp.staged_document (seq, key, title, text, status, date, meta,"
+            " tokens, sentences, file, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             doc_rows,
         )
         conn.executemany(
-            "INSERT INTO span (id, document_id, start, end, label_id, origin, score, review,"
-            " annotator, created, updated, suggested_label, suggested_start, suggested_end,"
-            " decided_by, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO temp.staged_span (seq, id, start, end, label, origin, score, review,"
+            " annotator, created, updated, suggested_label, suggested_start, suggested_end)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             span_rows,
         )
         doc_rows.clear()
         span_rows.clear()
+
+    @staticmethod
+    def _staged_span_row(seq: int, span: Span) -> tuple[Any, ...]:
+        suggested = span.is_suggestion
+        return (
+            seq, span.id, span.start, span.end, span.label, span.origin, span.score,
+            span.review.value if span.review else None, span.annotator,
+            span.created.isoformat() if span.created else None,
+            span.updated.isoformat() if span.updated else None,
+            span.label if suggested else None, span.start if suggested else None,
+            span.end if suggested else None,
+        )
+
+    def _copy_staged(self, summary: ImportSummary) -> None:
+        """Inside the write transaction: copy the staged documents and spans in.
+
+        Another process may have added some of the same keys since they were staged: those
+        with the same text are skipped, a different text is an error (nothing is stored).
+        """
+        conn = self._conn
+        self._label_cache = None  # another process may have added labels meanwhile
+        clashes = conn.execute(
+            "SELECT s.seq, s.key, s.file, s.record, d.text = s.text,"
+            " (SELECT count(*) FROM temp.staged_span p WHERE p.seq = s.seq)"
+            " FROM temp.staged_document s JOIN main.document d ON d.key = s.key").fetchall()
+        for seq, key, path, record, same, spans in clashes:
+            if not same:
+                raise InputError(f"id {key!r} is already in the project with a different text",
+                                 path=path, record=record)
+            conn.execute("DELETE FROM temp.staged_span WHERE seq = ?", (seq,))
+            conn.execute("DELETE FROM temp.staged_document WHERE seq = ?", (seq,))
+            summary.skipped.append(key)
+            summary.added -= 1
+            summary.spans -= spans
+        self.ensure_labels(name for (name,) in conn.execute(
+            "SELECT DISTINCT label FROM temp.staged_span ORDER BY rowid"))
+        base_id = conn.execute("SELECT coalesce(max(id), 0) FROM main.document").fetchone()[0]
+        base_position = conn.execute(
+            "SELECT coalesce(max(position), 0) FROM main.document").fetchone()[0]
+        stamp = now()
+        conn.execute(
+            "INSERT INTO main.document (id, key, title, text, status, date, meta, tokens,"
+            " sentences, position, created, updated)"
+            " SELECT ? + seq, key, title, text, status, date, meta, tokens, sentences,"
+            " ? + seq, ?, ? FROM temp.staged_document ORDER BY seq",
+            (base_id, base_position, stamp, stamp),
+        )
+        conn.execute(
+            "INSERT INTO main.span (id, document_id, start, end, label_id, origin, score,"
+            " review, annotator, created, updated, suggested_label, suggested_start,"
+            " suggested_end, decided_by, decided_at)"
+            " SELECT s.id, ? + s.seq, s.start, s.end, l.id, s.origin, s.score, s.review,"
+            " s.annotator, coalesce(s.created, ?), coalesce(s.updated, ?), s.suggested_label,"
+            " s.suggested_start, s.suggested_end, NULL, NULL"
+            " FROM temp.staged_span s JOIN main.label l ON l.name = s.label ORDER BY s.rowid",
+            (base_id, stamp, stamp),
+        )
 
     def _span_row(self, doc_id: int, span: Span, stamp: str) -> tuple[Any, ...]:
         suggested = span.is_suggestion
@@ -311,6 +586,7 @@ class Project:
             span.end if suggested else None, None, None,
         )
 
+    @_guarded
     def document(self, doc_id: int) -> Document:
         row = self._conn.execute(
             "SELECT id, key, title, text, status, date, meta, tokens, sentences "
@@ -331,6 +607,7 @@ class Project:
             tokens=unpack(tokens), sentences=unpack(sentences),
         )
 
+    @_guarded
     def spans(self, doc_id: int) -> list[Span]:
         rows = self._conn.execute(
             "SELECT s.id, s.start, s.end, l.name, s.origin, s.score, s.review, s.annotator,"
@@ -346,6 +623,7 @@ class Project:
                     review=Review(review) if review else None, annotator=annotator, id=sid,
                     created=_parse_time(created), updated=_parse_time(updated))
 
+    @_guarded_iter
     def iter_documents(self, statuses: Iterable[Status] = (),
                        batch: int = 200) -> Iterator[Document]:
         """Every document (of the given statuses) with its spans, streamed in list order."""
@@ -374,16 +652,19 @@ class Project:
             yield from docs.values()
             last = (rows[-1][9], rows[-1][0])
 
+    @_guarded
     def document_keys(self, flt: DocumentFilter = DocumentFilter()) -> list[str]:
         where, params = flt.where()
         return [k for (k,) in self._conn.execute(
             f"SELECT d.key FROM document d{where} ORDER BY d.position, d.id", params)]
 
+    @_guarded
     def count_documents(self, flt: DocumentFilter = DocumentFilter()) -> int:
         where, params = flt.where()
         return int(self._conn.execute(
             f"SELECT count(*) FROM document d{where}", params).fetchone()[0])
 
+    @_guarded
     def document_rows(self, flt: DocumentFilter = DocumentFilter(), offset: int = 0,
                       limit: int = 100) -> list[DocumentRow]:
         """One page of the document list, in import order."""
@@ -399,6 +680,7 @@ class Project:
         return [DocumentRow(r[0], r[1], r[2], _parse_time(r[3]), Status(r[4]), r[5], r[6])
                 for r in rows]
 
+    @_guarded
     def document_index(self, doc_id: int, flt: DocumentFilter = DocumentFilter()) -> int | None:
         """The row of ``doc_id`` in the filtered list, or None when the filter hides it."""
         where, params = flt.where()
@@ -414,6 +696,7 @@ class Project:
         return int(self._conn.execute(
             f"SELECT count(*) FROM document d{clause}", [*params, *row]).fetchone()[0])
 
+    @_guarded
     def first_document(self, not_done: bool = True) -> int | None:
         """The first document that is not done (or, when all are, the first one)."""
         sql = "SELECT id FROM document d{} ORDER BY position, id LIMIT 1"
@@ -425,6 +708,7 @@ class Project:
         row = self._conn.execute(sql.format("")).fetchone()
         return int(row[0]) if row else None
 
+    @_guarded
     def neighbour(self, doc_id: int, step: int, not_done: bool = False) -> int | None:
         """The document after (step 1) or before (step -1) ``doc_id`` in list order."""
         row = self._conn.execute(
@@ -438,27 +722,38 @@ class Project:
             f" ORDER BY position {order}, id {order} LIMIT 1", row).fetchone()
         return int(found[0]) if found else None
 
+    @_guarded
     def status_counts(self) -> dict[str, int]:
         return dict(self._conn.execute(
             "SELECT status, count(*) FROM document GROUP BY status").fetchall())
 
     # -- suggestions -----------------------------------------------------------------------
 
+    @_guarded
     def keys_to_ids(self) -> dict[str, int]:
         return dict(self._conn.execute("SELECT key, id FROM document"))
 
+    @_guarded_iter
     def texts(self) -> Iterator[tuple[int, str, bytes]]:
         """``(id, text, packed tokens)`` of every document, streamed, for matching input."""
         yield from self._conn.execute("SELECT id, text, tokens FROM document ORDER BY id")
 
+    @_guarded
     def add_suggestions(self, suggestions: Iterable[tuple[int, Span]]) -> tuple[int, int]:
         """Store a model's suggestions in one transaction; identical ones already there are
-        skipped. Returns (added, skipped)."""
+        skipped. Returns (added, skipped).
+
+        The suggestions are all read (and checked by the caller) before the write lock is
+        taken, so that lock is held only while they are stored.
+        """
         added = skipped = 0
+        gathered = list(suggestions)
         stamp = now()
         conn = self._conn
         with self.transaction():
-            for doc_id, span in suggestions:
+            self._label_cache = None  # another process may have added labels meanwhile
+            self.ensure_labels(span.label for _, span in gathered)
+            for doc_id, span in gathered:
                 if conn.execute(
                     "SELECT 1 FROM span s JOIN label l ON l.id = s.label_id WHERE"
                     " s.document_id = ? AND s.origin = ? AND s.start = ? AND s.end = ?"
@@ -479,6 +774,7 @@ class Project:
 
     # -- edits (core.commands.SpanStore) ---------------------------------------------------
 
+    @_guarded
     def insert_span(self, document_id: int, span: Span) -> Span:
         stamp = now()
         with self.transaction():
@@ -493,6 +789,7 @@ class Project:
                           created=span.created or _parse_time(stamp),
                           updated=span.updated or _parse_time(stamp))
 
+    @_guarded
     def update_span(self, span: Span) -> Span:
         assert span.id is not None
         stamp = now()
@@ -511,6 +808,7 @@ class Project:
             self._touch(row[0], stamp)
         return span.with_(updated=_parse_time(stamp))
 
+    @_guarded
     def delete_span(self, span_id: int) -> None:
         stamp = now()
         with self.transaction():
@@ -519,6 +817,7 @@ class Project:
             if row is not None:
                 self._touch(row[0], stamp)
 
+    @_guarded
     def set_status(self, document_id: int, status: Status) -> None:
         with self.transaction():
             self._conn.execute("UPDATE document SET status = ?, updated = ? WHERE id = ?",
@@ -529,6 +828,7 @@ class Project:
 
     # -- statistics ------------------------------------------------------------------------
 
+    @_guarded
     def stats(self) -> dict[str, Any]:
         conn = self._conn
         by_label = dict(conn.execute(
@@ -551,6 +851,7 @@ class Project:
             "models": models,
         }
 
+    @_guarded
     def model_report(self) -> dict[str, dict[str, Any]]:
         """Per model, and per label within it: how its suggestions fared.
 
