@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
+
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 
 class Utf16Map:
@@ -15,7 +18,7 @@ class Utf16Map:
     __slots__ = ("_astral", "_astral_units", "length", "length_utf16")
 
     def __init__(self, text: str) -> None:
-        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        self._astral = [m.start() for m in _ASTRAL.finditer(text)]
         # UTF-16 position of each astral character: its code point index plus those before it.
         self._astral_units = [cp + n for n, cp in enumerate(self._astral)]
         self.length = len(text)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import logging
+import os
 import signal
 import sys
+import time
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -54,6 +56,11 @@ def run(project_path: Path, argv: list[str]) -> int:
     try:
         window = MainWindow(project, settings)
         window.show()
+        if os.environ.get("ANNOTATOR_EXIT_WHEN_SHOWN"):
+            # For start-up measurements and smoke checks: the moment the window is shown
+            # (time.monotonic, the same clock in every process), then quit.
+            QTimer.singleShot(0, lambda: (print(f"{time.monotonic():.6f}", flush=True),
+                                          window.close()))
         sys.excepthook = _report_to(window)
         previous = _close_on_interrupt(window)
         try:

@@ -1,0 +1,50 @@
+"""Shared corpus and projects for the benchmarks (built once per session, deterministic)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from benchmarks.corpus import write_jsonl
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ARTICLES = 10_000
+MEDIANS: dict[str, float] = {}
+
+
+@pytest.fixture(scope="session")
+def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("bench")
+
+
+@pytest.fixture(scope="session")
+def corpus_10k(workdir: Path) -> Path:
+    """10,000 articles of ~2,000 characters and 20 spans each, as our JSONL."""
+    return write_jsonl(workdir / "corpus.jsonl", ARTICLES, size=2000, spans=20)
+
+
+@pytest.fixture(scope="session")
+def project_10k(workdir: Path, corpus_10k: Path) -> Iterator[Path]:
+    from annotator.services.importing import ImportOptions, import_paths
+    from annotator.storage import Project
+
+    path = workdir / "project-10k.sqlite"
+    with Project(path) as project:
+        import_paths(project, [corpus_10k], ImportOptions(normalize="none"))
+    yield path
+
+
+def record_median(name: str, benchmark: object) -> float:
+    stats = benchmark.stats  # type: ignore[attr-defined]
+    MEDIANS[name] = stats.stats.median
+    return MEDIANS[name]
+
+
+def check_ratio(benchmark: object, name: str, baseline: str, budget: float) -> None:
+    ratio = MEDIANS[name] / MEDIANS[baseline]
+    benchmark.extra_info[f"median_ratio_vs_{baseline}"] = round(ratio, 3)  # type: ignore[attr-defined]
+    assert ratio <= budget, f"{name} takes {ratio:.2f}x {baseline} (budget {budget}x)"
