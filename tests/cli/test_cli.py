@@ -178,3 +178,32 @@ def test_entry_point_runs_without_a_traceback(tmp_path: Path) -> None:
     assert bad.returncode == 1
     assert "Traceback" not in bad.stderr
     assert "nope" in bad.stderr
+
+
+def test_undecodable_article_is_refused_and_adds_nothing(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "p.sqlite"
+    good = tmp_path / "good.txt"
+    good.write_text("عنوان\n\nمتن خبر", encoding="utf-8")
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes("عنوان خبر".encode() + b" \xc3\x28 " + "ادامه".encode())
+    assert run(["import", str(good), str(bad), "--db", str(db)]) == 1
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1
+    assert "bad.txt" in err
+    assert "UTF-8" in err
+    assert count_documents(db) == 0
+
+
+def test_a_legacy_windows_1256_article_is_read_correctly(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "p.sqlite"
+    # windows-1256 has no Persian ی: legacy files wrote the Arabic ي
+    text = ("نشست وزيران خارجه در تهران\n\n"
+            "وزير امور خارجه روز دوشنبه با همتاي خود ديدار کرد و گفتگو کرد.")
+    legacy = tmp_path / "legacy.txt"
+    legacy.write_bytes(text.encode("cp1256"))
+    assert run(["import", str(legacy), "--db", str(db), "--normalize", "none"]) == 0
+    capsys.readouterr()
+    assert run(["export", "--format", "jsonl", "--db", str(db), "-o", "-"]) == 0
+    assert json.loads(capsys.readouterr().out)["text"] == text
