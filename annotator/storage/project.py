@@ -388,6 +388,19 @@ class Project:
         return list(self._label_cache.values())
 
     @_guarded
+    def refresh_labels(self) -> list[Label]:
+        """The labels as the file has them now (another connection may have added some)."""
+        self._label_cache = None
+        return self.labels()
+
+    @_guarded
+    def model_names(self) -> list[str]:
+        """The names of the models that have suggestions in the project, sorted."""
+        rows = self._conn.execute(  # the partial index on (origin, review) answers this
+            "SELECT DISTINCT origin FROM span WHERE review IS NOT NULL ORDER BY origin")
+        return [origin.removeprefix("model:") for (origin,) in rows]
+
+    @_guarded
     def ensure_labels(self, names: Iterable[str]) -> None:
         """Add labels the project does not have yet, with colours of their own."""
         known = {lab.name for lab in self.labels()}
