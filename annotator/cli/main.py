@@ -14,7 +14,14 @@ from annotator.core.errors import AnnotatorError, Cancelled
 from annotator.core.model import Status
 from annotator.services.exporting import ExportOptions, export, parse_split
 from annotator.services.importing import ImportOptions, import_paths, parse_label_map
-from annotator.services.projects import project_path
+from annotator.services.projects import (
+    AUTO_BACKUPS_KEPT,
+    backup_project,
+    backups_of,
+    open_project,
+    project_path,
+    restore_project,
+)
 from annotator.storage import Project
 from annotator.text.normalize import Level
 
@@ -72,11 +79,35 @@ def build_parser() -> argparse.ArgumentParser:
 
     st = commands.add_parser("stats", parents=[db], help="documents, spans and models in numbers")
     st.add_argument("--json", action="store_true", help="one JSON object")
+
+    bak = commands.add_parser(
+        "backup", parents=[db], help="copy the project file now (a consistent copy)",
+        description="Write a backup of the project file with SQLite's online backup API "
+                    "(safe while the window is open). Without -o it goes to the backups "
+                    "folder beside the project file (NAME.backups/), where an automatic one "
+                    f"is also written when the project is opened, at most hourly (the last "
+                    f"{AUTO_BACKUPS_KEPT} kept). --list shows them.")
+    bak.add_argument("-o", "--output", default=None, metavar="PATH", type=Path,
+                     help="the backup file, or a folder to write it in")
+    bak.add_argument("--list", action="store_true", help="list the backups and exit")
+
+    res = commands.add_parser(
+        "restore", parents=[db], help="replace the project's content with a backup",
+        description="Replace the content of the project file with that of BACKUP (close the "
+                    "window first). BACKUP must be an annotator project file; anything else "
+                    "is refused and nothing is changed. What the project held is backed up "
+                    "first (NAME.backups/...-restore.sqlite), so a restore can be undone.")
+    res.add_argument("source", metavar="BACKUP", type=Path)
     return parser
 
 
+def _warn(message: str) -> None:
+    print(f"annotator: warning: {message}", file=sys.stderr)
+
+
 def _open(args: argparse.Namespace) -> Project:
-    return Project(project_path(getattr(args, "db", None)))
+    """The project file of ``--db``, backed up on opening when a backup is due."""
+    return open_project(project_path(getattr(args, "db", None)), on_warning=_warn)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -167,9 +198,34 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_backup(args: argparse.Namespace) -> int:
+    path = project_path(getattr(args, "db", None))
+    if args.list:
+        folder, found = backups_of(path)
+        for backup in found:
+            print(backup)
+        if not found:
+            print(f"no backups in {folder}", file=sys.stderr)
+        return EXIT_OK
+    if not path.exists():
+        raise AnnotatorError(f"{path}: no such project file")
+    with open_project(path, backup=False) as project:
+        written = backup_project(project, args.output)
+    print(f"backed up {path} to {written}")
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    result = restore_project(project_path(getattr(args, "db", None)), args.source)
+    saved = f" (what it held is saved in {result.saved})" if result.saved else ""
+    print(f"restored {result.project} from {result.source}: {result.documents} "
+          f"documents{saved}")
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "import": cmd_import, "predictions": cmd_predictions, "export": cmd_export,
-    "stats": cmd_stats,
+    "stats": cmd_stats, "backup": cmd_backup, "restore": cmd_restore,
 }
 
 

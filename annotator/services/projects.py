@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 import platformdirs
 
+from annotator.core.errors import AnnotatorError, ProjectFileError
 from annotator.storage import Project
+from annotator.storage.backups import AUTO, MANUAL, RESTORE, backup_folder, list_backups, prune
+from annotator.storage.project import check_project_file
 
 ENV_VAR = "ANNOTATOR_DB"
+# Automatic backups: on opening a project file that holds documents, when the newest backup
+# is older than this; the newest few automatic ones are kept.
+AUTO_BACKUP_EVERY = dt.timedelta(hours=1)
+AUTO_BACKUPS_KEPT = 5
 
 
 def default_project_path() -> Path:
@@ -36,12 +45,94 @@ def samples_folder() -> Iterator[Path]:
         yield Path(folder)
 
 
-def open_project(path: Path, *, with_samples: bool = False) -> Project:
-    """Open (creating it when missing) a project file; a new one gets the samples if asked."""
-    project = Project(path)
-    if project.created and with_samples:
-        from annotator.services.importing import import_paths
+def open_project(path: Path, *, with_samples: bool = False, backup: bool = True,
+                 on_warning: Callable[[str], None] | None = None) -> Project:
+    """Open (creating it when missing) a project file; a new one gets the samples if asked.
 
-        with samples_folder() as folder:
-            import_paths(project, sorted(folder.glob("*.txt")))
+    A project file that already holds documents is backed up first (:func:`auto_backup`)
+    unless ``backup`` is false. A backup that cannot be written does not stop the opening:
+    ``on_warning`` is told why.
+    """
+    project = Project(path)
+    try:
+        if project.created and with_samples:
+            from annotator.services.importing import import_paths
+
+            with samples_folder() as folder:
+                import_paths(project, sorted(folder.glob("*.txt")))
+        elif backup and not project.created:
+            try:
+                auto_backup(project)
+            except (AnnotatorError, OSError) as exc:
+                if on_warning is not None:
+                    on_warning(f"no automatic backup was taken: {exc}")
+    except BaseException:
+        project.close()
+        raise
     return project
+
+
+def auto_backup(project: Project, now: dt.datetime | None = None,
+                every: dt.timedelta = AUTO_BACKUP_EVERY,
+                keep: int = AUTO_BACKUPS_KEPT) -> Path | None:
+    """Back the project file up into its backups folder if it holds documents and its newest
+    backup is older than ``every``; keep the newest ``keep`` automatic ones. Returns the new
+    backup, or None when none was due."""
+    when = now or dt.datetime.now()
+    if project.count_documents() == 0:
+        return None
+    backups = list_backups(project.path)
+    if backups and when - backups[-1].taken < every and backups[-1].taken <= when:
+        return None
+    made = project.take_backup(AUTO, when)
+    prune(project.path, keep, AUTO)
+    return made
+
+
+def backup_project(project: Project, destination: Path | None = None) -> Path:
+    """``annotator backup``: a backup now, into ``destination`` (a file, or a folder to put
+    it in) or else the project's backups folder."""
+    if destination is None:
+        return project.take_backup(MANUAL)
+    if destination.is_dir():
+        stamp = dt.datetime.now().strftime("%Y-%m-%d-%H%M%S")
+        destination = destination / f"{project.path.stem}-{stamp}.sqlite"
+    if destination.exists():
+        check_project_file(destination)  # never overwrite something that is not a backup
+    return project.backup(destination)
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    project: Path
+    source: Path
+    saved: Path | None  # the backup of what the project held before, if it held anything
+    documents: int
+
+
+def restore_project(path: Path, source: Path) -> RestoreResult:
+    """Replace the project file's content with the backup ``source``.
+
+    ``source`` must be an annotator project file (of this or an older schema); anything else
+    is refused before the project is touched. What the project held is backed up first
+    (reason ``restore``), so a restore can itself be undone.
+    """
+    if check_project_file(source) == 0:
+        raise ProjectFileError(f"{source}: an empty file; nothing to restore")
+    if path.exists() and path.resolve() == source.resolve():
+        raise ProjectFileError(f"{source}: is the project file itself")
+    with Project(path) as project:
+        saved = None
+        if not project.created and project.count_documents() > 0:
+            saved = project.take_backup(RESTORE)
+        project.restore_from(source)
+        problems = project.integrity_problems()
+        if problems:
+            raise ProjectFileError(f"{source}: the restored content is damaged "
+                                   f"({problems[0]}); restore another backup")
+        return RestoreResult(path, source, saved, project.count_documents())
+
+
+def backups_of(path: Path) -> tuple[Path, list[Path]]:
+    """The project's backups folder and the backups in it, oldest first."""
+    return backup_folder(path), [b.path for b in list_backups(path)]

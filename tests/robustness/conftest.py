@@ -138,3 +138,15 @@ def files_beside(path: Path) -> Sequence[str]:
 def big_jsonl(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """3000 Persian records (about 2 MB): an import that takes about a second."""
     return write_jsonl(tmp_path_factory.mktemp("big") / "big.jsonl", 3000)
+
+
+@pytest.fixture(scope="session")
+def big_project(tmp_path_factory: pytest.TempPathFactory, big_jsonl: Path) -> Path:
+    """A project file holding the 3000 records of ``big_jsonl`` (do not write to it)."""
+    from annotator.services.importing import ImportOptions, import_paths
+    from annotator.storage import Project
+
+    path = tmp_path_factory.mktemp("bigproject") / "big.sqlite"
+    with Project(path) as project:
+        import_paths(project, [big_jsonl], ImportOptions(normalize="none"))
+    return path
