@@ -60,7 +60,7 @@ def open_project(path: Path, *, with_samples: bool = False, backup: bool = True,
 
             with samples_folder() as folder:
                 import_paths(project, sorted(folder.glob("*.txt")))
-        elif backup and not project.created:
+        elif backup and not project.created and not project.read_only:
             try:
                 auto_backup(project)
             except (AnnotatorError, OSError) as exc:

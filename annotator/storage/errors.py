@@ -62,7 +62,11 @@ def translated(exc: BaseException, path: Path) -> AnnotatorError | None:
             "disk full",
         )
     if primary == _IOERR or "disk I/O error" in text:
-        return WriteError(f"{path}: input/output error ({text}); {UNCHANGED}", "i/o")
+        return WriteError(
+            f"{path}: cannot be written: input/output error ({text}; is the disk full, "
+            f"removed or failing?); {UNCHANGED}",
+            "i/o",
+        )
     if primary == _CANTOPEN or "unable to open database" in text:
         return ProjectFileError(
             f"{path}: cannot open the project file (is its folder missing or read-only?)"

@@ -6,6 +6,7 @@ import datetime as dt
 import functools
 import hashlib
 import json
+import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
@@ -149,17 +150,31 @@ def check_project_file(path: Path) -> int:
     return _check_file(path)
 
 
-def open_read_only(path: Path) -> sqlite3.Connection:
-    """A read-only connection that leaves no ``-wal``/``-shm`` files beside ``path``.
+def read_only_uri(path: Path) -> str:
+    """The URI that reads ``path`` without writing to it or beside it.
 
     Without a ``-wal`` file beside it, no process has the file open in WAL mode, and it is
     read as immutable (no locks, no side files); with one, it is read through the WAL, which
-    then may hold changes not yet in the main file.
+    may hold changes not yet in the main file.
     """
-    uri = path.resolve().as_uri()
     wal = path.with_name(path.name + "-wal")
     mode = "mode=ro" if wal.exists() else "mode=ro&immutable=1"
-    return sqlite3.connect(f"{uri}?{mode}", uri=True)
+    return f"{path.resolve().as_uri()}?{mode}"
+
+
+def open_read_only(path: Path) -> sqlite3.Connection:
+    """A read-only connection to ``path`` (see :func:`read_only_uri`)."""
+    return sqlite3.connect(read_only_uri(path), uri=True)
+
+
+def _writable(path: Path) -> bool:
+    """Whether this process may write the project file and its ``-wal``/``-shm`` beside it."""
+    if not os.access(path, os.W_OK):
+        return False
+    if os.access(path.parent, os.W_OK | os.X_OK):
+        return True
+    beside = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
+    return all(p.exists() and os.access(p, os.W_OK) for p in beside)
 
 
 def _identity(conn: sqlite3.Connection) -> tuple[int, int, int]:
@@ -217,15 +232,25 @@ class Project:
             raise ProjectFileError(f"{self.path}: no such project file")
         version = _check_file(self.path) if existed else 0
         self.created = version == 0
+        # A file this process may not write is opened read-only: it can be read (stats,
+        # export, the window), and every write fails with WriteError "read-only".
+        self.read_only = existed and not _writable(self.path)
+        if self.read_only and version < SCHEMA_VERSION:
+            raise ProjectFileError(
+                f"{self.path}: made by an older annotator and read-only here, so it cannot be "
+                "upgraded; make it writable (or copy it) first")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise ProjectFileError(f"{self.path}: cannot create its folder ({exc})") from None
-        self.db = pw.SqliteDatabase(
-            str(self.path),
-            pragmas=pragmas(),
-            timeout=BUSY_TIMEOUT_MS / 1000,
-        )
+        if self.read_only:
+            settings = {k: v for k, v in pragmas().items()
+                        if k not in ("journal_mode", "synchronous")}
+            self.db = pw.SqliteDatabase(read_only_uri(self.path), pragmas=settings, uri=True,
+                                        timeout=BUSY_TIMEOUT_MS / 1000)
+        else:
+            self.db = pw.SqliteDatabase(str(self.path), pragmas=pragmas(),
+                                        timeout=BUSY_TIMEOUT_MS / 1000)
         self.models = make_models(self.db)
         self._label_cache: dict[str, Label] | None = None
         self._label_ids: dict[str, int] = {}
