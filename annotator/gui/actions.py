@@ -81,6 +81,7 @@ class Actions(QObject):
                            self.tr("Remove the selected span"), pixmap.SP_TrashIcon)
         self.labels: dict[str, QAction] = {}
         self.label_menu: QMenu | None = None
+        self.menus: dict[str, QMenu] = {}
 
         self.mark_done = make(self.tr("Mark Done && &Next"), keys("Ctrl+Return", "Ctrl+Enter"),
                               self.tr("Mark this document done and open the next one not done"),
@@ -153,6 +154,8 @@ class Actions(QObject):
 
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addActions([self.shortcuts_help, self.about])
+        self.menus = {"file": file, "edit": edit, "document": document, "view": view,
+                      "help": help_menu}
 
         toolbar = QToolBar(self.tr("Main Toolbar"), window)
         toolbar.setObjectName("mainToolbar")

@@ -5,6 +5,12 @@ backgrounds (so letter joining, ZWNJ and digits stay exactly as stored) and the 
 gets an outline painted over them. Qt speaks UTF-16 units, the rest of the program code points;
 this view converts at its edge, with :class:`~annotator.core.offsets.Utf16Map`, both ways.
 
+Labels (human spans and accepted suggestions) have a solid background in their label's
+colour. A pending suggestion has a light wash of that colour and a dashed outline in a darker
+shade, so it reads as a proposal even where it lies over a label. Rejected suggestions are not
+drawn (they stay in the span list, struck through), nor are suggestions the review filter
+hides (another model, or a score under the threshold).
+
 Edits keep the highlight incremental: only the spans that changed get a new selection, so a
 keystroke on an article with a thousand spans does not repaint or re-lay out all of them.
 """
@@ -15,7 +21,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -37,20 +43,32 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 from annotator.core.model import Document, Label, Review, Span
 from annotator.core.offsets import Utf16Map
 from annotator.core.tokens import TokenIndex
+from annotator.gui.suggestions import SuggestionFilter, score_text
 
 FONT_FAMILY = "Vazirmatn"
 OUTLINE = QColor("#1d3557")
 _FALLBACK_COLOR = "#9e9e9e"
+SUGGESTION_ALPHA = 70  # of 255: the light wash of a pending suggestion
 
 
-def span_tooltip(span: Span, text: str) -> str:
-    """``ACTOR «عباس عراقچی»``, plus the model and its score for a suggestion."""
+def span_tooltip(span: Span, text: str, locale: QLocale | None = None) -> str:
+    """``ACTOR «عباس عراقچی»``; a suggestion adds its model and score:
+    ``ACTOR «عباس عراقچی» — model m1, 0.87``, and what became of it once decided."""
     shown = f"{span.label} «{text[span.start:span.end]}»"
-    if span.is_suggestion:
-        score = f" {span.score:.2f}" if span.score is not None else ""
-        review = f", {span.review.value}" if span.review else ""
-        shown += f"\n{span.origin}{score}{review}"
-    return shown
+    if not span.is_suggestion:
+        return shown
+    translate = QCoreApplication.translate
+    if span.score is not None:
+        shown = translate("ArticleView", "{span} — model {model}, {score}").format(
+            span=shown, model=span.model, score=score_text(span.score, locale))
+    else:
+        shown = translate("ArticleView", "{span} — model {model}").format(
+            span=shown, model=span.model)
+    decided = {
+        Review.ACCEPTED: translate("ArticleView", "accepted"),
+        Review.REJECTED: translate("ArticleView", "rejected"),
+    }.get(span.review) if span.review else None
+    return f"{shown} ({decided})" if decided else shown
 
 
 def _x(line: QTextLine, position: int) -> float:
@@ -61,9 +79,6 @@ def _x(line: QTextLine, position: int) -> float:
 def _signature(span: Span) -> tuple[object, ...]:
     return (span.start, span.end, span.label, span.review)
 
-
-def _shows(span: Span) -> bool:
-    return span.review != Review.REJECTED
 
 
 class ArticleView(QPlainTextEdit):
@@ -92,6 +107,8 @@ class ArticleView(QPlainTextEdit):
         self._starts: list[int] = []
         self._selections: dict[int, tuple[tuple[object, ...], QTextEdit.ExtraSelection]] = {}
         self._selected: Span | None = None
+        self._pinned: int | None = None  # a span chosen by N or the span list, by id
+        self._filter = SuggestionFilter()
         self._context_actions: list[QAction] = []
         self._font_size = 15
         self.set_font_size(self._font_size)
@@ -121,11 +138,31 @@ class ArticleView(QPlainTextEdit):
     def set_context_actions(self, actions: Sequence[QAction]) -> None:
         self._context_actions = list(actions)
 
+    @property
+    def suggestion_filter(self) -> SuggestionFilter:
+        return self._filter
+
+    def set_suggestion_filter(self, flt: SuggestionFilter) -> None:
+        """Show only the pending suggestions ``flt`` lets through."""
+        if flt == self._filter:
+            return
+        self._filter = flt
+        if self._document is not None:
+            self.set_spans(self._document.spans)
+
+    def shows(self, span: Span) -> bool:
+        """Whether a span is drawn: labels always, pending suggestions the filter lets
+        through, rejected suggestions never."""
+        if span.review == Review.REJECTED:
+            return False
+        return span.review != Review.PENDING or self._filter.passes(span)
+
     def show_document(self, doc: Document | None) -> None:
         """Show ``doc`` with the caret at its start (the right edge)."""
         self._document = doc
         self._selections.clear()
         self._selected = None
+        self._pinned = None
         self.setExtraSelections([])
         text = doc.text if doc is not None else ""
         self._map = Utf16Map(text)
@@ -141,7 +178,7 @@ class ArticleView(QPlainTextEdit):
         """Show these spans; only those that changed since the last call are rebuilt."""
         if self._document is not None:
             self._document.spans = list(spans)
-        shown = {s.id: s for s in spans if s.id is not None and _shows(s)}
+        shown = {s.id: s for s in spans if s.id is not None and self.shows(s)}
         for span_id in [i for i in self._selections if i not in shown]:
             del self._selections[span_id]
         for span_id, span in shown.items():
@@ -160,16 +197,16 @@ class ArticleView(QPlainTextEdit):
         cursor.setPosition(self._map.to_utf16(span.end), QTextCursor.MoveMode.KeepAnchor)
         selection.cursor = cursor
         fmt = QTextCharFormat()
-        color = QColor(self._colors.get(span.label, QColor(_FALLBACK_COLOR)))
+        color = self._color(span)
         if span.review == Review.PENDING:
-            color.setAlpha(110)
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
-            fmt.setUnderlineColor(QColor(self._colors.get(span.label, QColor(_FALLBACK_COLOR)))
-                                  .darker(160))
+            color.setAlpha(SUGGESTION_ALPHA)  # the outline is painted (see paintEvent)
         fmt.setBackground(color)
         fmt.setProperty(QTextFormat.Property.UserProperty, span.id)
         selection.format = fmt
         return selection
+
+    def _color(self, span: Span) -> QColor:
+        return QColor(self._colors.get(span.label, QColor(_FALLBACK_COLOR)))
 
     def set_font_size(self, size: int) -> None:
         self._font_size = size
@@ -262,8 +299,16 @@ class ArticleView(QPlainTextEdit):
         found.sort(key=lambda s: (not s.is_label, s.start))
         return found
 
+    def suggestions_in(self, start: int, end: int) -> list[Span]:
+        """Shown pending suggestions overlapping code points ``start..end``."""
+        lo = max(0, bisect_right(self._starts, start) - 16)  # suggestions are short
+        hi = bisect_right(self._starts, end)
+        return [s for s in self._ordered[lo:hi]
+                if s.review == Review.PENDING and s.overlaps(start, end)]
+
     def span_at_caret(self) -> Span | None:
-        """The selected span: the one the selection covers exactly, or the one at the caret."""
+        """The selected span: the one the selection covers exactly, or the one at the caret
+        (the span N or the span list chose, while the caret stays in it)."""
         cursor = self.textCursor()
         if cursor.hasSelection():
             selected = self.selection()
@@ -274,6 +319,9 @@ class ArticleView(QPlainTextEdit):
                         None)
         cp = self.caret()
         here = self.spans_at(cp)
+        pinned = next((s for s in here if s.id == self._pinned), None)
+        if pinned is not None:
+            return pinned
         if here:
             return here[0]
         # The caret just after a span's last letter still means that span.
@@ -284,6 +332,12 @@ class ArticleView(QPlainTextEdit):
     def selected_span(self) -> Span | None:
         return self._selected
 
+    @property
+    def chosen(self) -> bool:
+        """Whether the selected span was chosen (by N or the span list), not just found at
+        the caret."""
+        return self._selected is not None and self._selected.id == self._pinned
+
     def _update_selected_span(self) -> None:
         span = self.span_at_caret()
         if span == self._selected:
@@ -293,7 +347,9 @@ class ArticleView(QPlainTextEdit):
         self.selectedSpanChanged.emit(span)
 
     def select_span(self, span: Span) -> None:
-        """Put the caret inside ``span`` (which selects it) and scroll to it."""
+        """Put the caret inside ``span`` and select it (even where a suggestion lies over a
+        label), and scroll to it."""
+        self._pinned = span.id
         self.place_caret(span.start)
         self.ensureCursorVisible()
         self._update_selected_span()
@@ -309,6 +365,10 @@ class ArticleView(QPlainTextEdit):
         return None
 
     # -- mouse -----------------------------------------------------------------------------
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._pinned = None  # a click chooses by position again
+        super().mousePressEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
@@ -388,15 +448,47 @@ class ArticleView(QPlainTextEdit):
             block = block.next()
         return rects
 
+    def _visible_range(self) -> tuple[int, int]:
+        """The code points of the blocks on screen."""
+        block = self.firstVisibleBlock()
+        if not block.isValid():
+            return 0, 0
+        first = block.position()
+        last = first
+        offset = self.contentOffset()
+        height = self.viewport().height()
+        while block.isValid():
+            if self.blockBoundingGeometry(block).translated(offset).top() > height:
+                break
+            last = block.position() + block.length()
+            block = block.next()
+        return self._map.to_codepoint(first), self._map.to_codepoint(
+            min(last, self.document().characterCount() - 1))
+
+    def _visible_suggestions(self) -> list[Span]:
+        start, end = self._visible_range()
+        return [s for s in self.suggestions_in(start, end) if s.end > start]
+
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        if self._selected is None:
-            return
-        rects = self._range_rects(self._selected.start, self._selected.end)
-        if not rects:
+        suggestions = self._visible_suggestions()
+        if self._selected is None and not suggestions:
             return
         painter = QPainter(self.viewport())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for span in suggestions:
+            pen = QPen(self._color(span).darker(165))
+            pen.setWidthF(1.5)
+            pen.setStyle(Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            for rect in self._range_rects(span.start, span.end):
+                painter.drawRoundedRect(rect.adjusted(-1.0, 1.5, 1.0, -1.5), 3, 3)
+        rects = (self._range_rects(self._selected.start, self._selected.end)
+                 if self._selected is not None else [])
+        if not rects:
+            painter.end()
+            return
         pen = QPen(OUTLINE)
         pen.setWidthF(2.0)
         painter.setPen(pen)

@@ -26,6 +26,7 @@ from annotator.gui.article_view import ArticleView
 from annotator.gui.dialogs import show_about, show_keys
 from annotator.gui.document_list import DocumentListPanel, first_strong_is_rtl
 from annotator.gui.palette import LabelPalette
+from annotator.gui.review import Reviewer
 from annotator.gui.session import Session
 from annotator.gui.settings import DEFAULT_FONT_SIZE, MAX_FONT_SIZE, MIN_FONT_SIZE, Settings
 from annotator.gui.span_list import SpanListView
@@ -70,16 +71,26 @@ class MainWindow(QMainWindow):
         column.addWidget(self.details)
         column.addWidget(self.label_palette)
         column.addWidget(self.article, 1)
+        self.review = Reviewer(self, self.session, self.article, self.span_list, self.transfers)
+        spans = QWidget(self)
+        spans_column = QVBoxLayout(spans)
+        spans_column.setContentsMargins(0, 0, 0, 0)
+        spans_column.setSpacing(2)
+        spans_column.addWidget(self.review.filter_bar)
+        spans_column.addWidget(self.span_list, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.documents)
         self.splitter.addWidget(centre)
-        self.splitter.addWidget(self.span_list)
+        self.splitter.addWidget(spans)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setCollapsible(1, False)
-        self.splitter.setSizes([440, 700, 280])
+        self.splitter.setSizes([380, 600, 420])
         self.setCentralWidget(self.splitter)
         self.toolbar = self.menu_actions.build_menus(self)
+        menus = self.menu_actions.menus
+        self.review_menu = self.review.actions.build_menu(
+            self, menus["file"], self.menu_actions.export, menus["view"])
         self.statusBar().addPermanentWidget(self.progress)
         self.setAcceptDrops(True)
         self.setWindowTitle(self.tr("Annotator — {file}").format(file=project.path.name))
@@ -99,6 +110,7 @@ class MainWindow(QMainWindow):
         session.documentOpened.connect(self._show_document)
         session.spansChanged.connect(self._show_spans)
         session.documentEdited.connect(self._document_edited)
+        session.documentsEdited.connect(self._documents_edited)
         session.message.connect(self.show_message)
         self.article.selectedSpanChanged.connect(self.span_list.show_selected)
         self.article.fontSizeChanged.connect(self._font_size_changed)
@@ -122,13 +134,16 @@ class MainWindow(QMainWindow):
         actions.zoom_reset.triggered.connect(lambda: self.zoom(0))
         actions.import_.triggered.connect(self.transfers.choose_import)
         actions.import_folder.triggered.connect(self.transfers.choose_import_folder)
-        actions.export.triggered.connect(self.transfers.choose_export)
+        actions.export.triggered.connect(
+            lambda: self.transfers.choose_export(self.session.labels))
         actions.quit.triggered.connect(self.close)
         actions.about.triggered.connect(lambda: show_about(self))
         actions.shortcuts_help.triggered.connect(lambda: show_keys(self))
         actions.languages.triggered.connect(self._language_chosen)
         self.transfers.message.connect(self.show_message)
         self.transfers.imported.connect(self._after_import)
+        self.review.message.connect(self.show_message)
+        self.review.suggestionsImported.connect(self._after_suggestions)
         self._undo_text("")
         self._redo_text("")
 
@@ -193,6 +208,10 @@ class MainWindow(QMainWindow):
         self.documents.refresh_document(doc_id)
         self._update_progress()
 
+    def _documents_edited(self) -> None:
+        self.documents.reload()
+        self._update_progress()
+
     def _update_progress(self) -> None:
         counts = self.project.status_counts()
         total = sum(counts.values())
@@ -215,8 +234,9 @@ class MainWindow(QMainWindow):
     # -- editing ---------------------------------------------------------------------------
 
     def label_selection(self, label: str) -> None:
-        """Label the selection (snapped to tokens), the span at the caret, or its token."""
-        if self.session.document is None:
+        """Label the selection (snapped to tokens), the span at the caret, or its token; on a
+        suggestion, accept it under that label."""
+        if self.session.document is None or self.review.label_key(label):
             return
         selected = self.article.selection()
         span = self.article.selected_span
@@ -282,10 +302,24 @@ class MainWindow(QMainWindow):
         labels = self.session.reload_labels()
         if [lab.name for lab in labels] != list(self.menu_actions.labels):
             self._apply_labels(labels)
+        self.review.refresh_models()
         self.documents.reload()
         self._update_progress()
         if self.session.document is None:
             self.session.open_first()
+
+    def _after_suggestions(self) -> None:
+        """A model's suggestions came in: show those of the open document too."""
+        self._after_import()
+        self._reopen()
+
+    def _reopen(self) -> None:
+        doc_id = self.session.document_id
+        if doc_id is not None:
+            caret = self.article.caret()
+            self.session.open(doc_id)
+            self.article.place_caret(min(caret, len(self.session.document.text)
+                                         if self.session.document else 0))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         urls = event.mimeData().urls()
@@ -316,12 +350,7 @@ class MainWindow(QMainWindow):
             return
         self._data_version = version
         self._after_import()
-        doc_id = self.session.document_id
-        if doc_id is not None:
-            caret = self.article.caret()
-            self.session.open(doc_id)
-            self.article.place_caret(min(caret, len(self.session.document.text)
-                                         if self.session.document else 0))
+        self._reopen()
 
     # -- settings --------------------------------------------------------------------------
 

@@ -1,7 +1,9 @@
-"""Screenshots of the window for the README: the seed article with labelled spans.
+"""Screenshots of the window for the README: the seed article with labelled spans, or
+(``--review``) under review, a model's suggestions next to the analyst's labels.
 
     python -m annotator.gui.screenshot docs/window-fa.png --lang fa
     python -m annotator.gui.screenshot docs/window-en.png --lang en
+    python -m annotator.gui.screenshot docs/review-en.png --lang en --review
 
 Runs offscreen on a temporary project file (and temporary settings); nothing else is touched.
 """
@@ -35,6 +37,22 @@ SPANS: tuple[tuple[str, str, int], ...] = (
 )
 SELECTED = "محمدعلی امانی"
 
+# Under review: the analyst's labels so far, and a model's suggestions (words, label, score,
+# decision) — pending ones beside and over labels, one accepted, one rejected.
+REVIEW_MODEL = "parsbert-ner"
+REVIEW_LABELS = (*SPANS[:6], ("تهران", "LOCATION", 0))
+SUGGESTIONS: tuple[tuple[str, int, str, float, str], ...] = (
+    ("سوچی", 1, "LOCATION", 0.97, "pending"),
+    ("حزب کمونیست چین", 0, "ACTOR", 0.93, "accepted"),
+    ("دیدار و گفتگو", 0, "EVENT", 0.64, "pending"),
+    ("حزب موتلفه اسلامی", 0, "ACTOR", 0.58, "pending"),
+    ("محمدعلی امانی", 0, "ACTOR", 0.88, "pending"),
+    ("هاوشینگ", 0, "LOCATION", 0.41, "pending"),
+    ("اجلاس", 0, "EVENT", 0.72, "pending"),
+    ("روابط", 0, "EVENT", 0.22, "rejected"),
+    ("پکن", 0, "LOCATION", 0.95, "pending"),
+)
+
 
 def _occurrence(text: str, words: str, n: int) -> int:
     at = -1
@@ -45,10 +63,13 @@ def _occurrence(text: str, words: str, n: int) -> int:
     return at
 
 
-def build_project(path: Path) -> None:
-    """A project file with the bundled samples, the seed article labelled."""
+def build_project(path: Path, review: bool = False) -> None:
+    """A project file with the bundled samples, the seed article labelled (under review:
+    partly, with a model's suggestions)."""
+    from annotator.core import review as decisions
     from annotator.core.commands import label_command
     from annotator.core.errors import OverlapError
+    from annotator.core.model import Review, Span, model_origin
     from annotator.core.tokens import TokenIndex
     from annotator.services.importing import import_paths
     from annotator.storage import Project
@@ -59,7 +80,24 @@ def build_project(path: Path) -> None:
                     if row.key.startswith(SEED.removesuffix(".txt")))
         doc = project.document(seed)
         tokens = TokenIndex(doc.tokens, doc.sentences)
-        for words, label, n in SPANS:
+        if review:
+            suggested = []
+            for words, n, label, score, _ in SUGGESTIONS:
+                at = _occurrence(doc.text, words, n)
+                start, end = tokens.snap(at, at + len(words))
+                suggested.append((seed, Span(start, end, label, origin=model_origin(
+                    REVIEW_MODEL), score=score, review=Review.PENDING)))
+            project.add_suggestions(suggested)
+            doc = project.document(seed)
+            for words, _, _, _, decision in SUGGESTIONS:
+                span = next(s for s in doc.spans
+                            if s.is_suggestion and doc.text[s.start:s.end] == words)
+                if decision == "accepted":
+                    decisions.decide(doc, span).apply(project)
+                elif decision == "rejected":
+                    decisions.reject(doc, span).apply(project)
+                doc = project.document(seed)
+        for words, label, n in REVIEW_LABELS if review else SPANS:
             at = _occurrence(doc.text, words, n)
             start, end = tokens.snap(at, at + len(words))
             try:
@@ -75,6 +113,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("output", type=Path)
     parser.add_argument("--lang", choices=("fa", "en"), default="fa")
     parser.add_argument("--size", default="1400x860", help="window size, WIDTHxHEIGHT")
+    parser.add_argument("--review", action="store_true",
+                        help="the seed article under review: a model's suggestions and labels")
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     width, height = (int(v) for v in args.size.split("x"))
@@ -88,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
 
         app, _language, _translators = create_application([sys.argv[0]], args.lang)
         project_path = Path(tmp) / "screenshot.sqlite"
-        build_project(project_path)
+        build_project(project_path, review=args.review)
         with Project(project_path) as project:
             window = MainWindow(project, Settings(Path(tmp) / "settings.ini"))
             window.resize(width, height)
@@ -97,6 +137,9 @@ def main(argv: list[str] | None = None) -> int:
             doc = window.session.document
             assert doc is not None
             chosen = next(s for s in doc.spans if doc.text[s.start:s.end] == SELECTED)
+            if args.review:
+                window.article.place_caret(chosen.start - 1)
+                chosen = window.review.next_suggestion() or chosen  # as N would
             window.article.select_span(chosen)
             app.processEvents()
             args.output.parent.mkdir(parents=True, exist_ok=True)

@@ -2,21 +2,39 @@
 
 Widgets ask it to label, delete, mark done or move; it builds the core command, pushes it on
 the undo stack (which applies it to the project file, committing it) and announces what
-changed. Undoing an edit of another document opens that document.
+changed. Undoing an edit of another document opens that document; a bulk accept over the
+whole project changes several documents at once and opens none.
+
+Review decisions (accept, accept as another label or with other boundaries, reject) are
+core commands too (:mod:`annotator.core.review`), recorded with who made them: the name the
+analyst is logged in under.
 """
 
 from __future__ import annotations
 
+import getpass
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from annotator.core.commands import Command, DeleteSpan, SetStatus, label_command
+from annotator.core import review
+from annotator.core.commands import Command, Compound, DeleteSpan, SetStatus, label_command
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import Document, Label, Span, Status
-from annotator.gui.undo import EditCommand, spans_after, statuses_set
+from annotator.gui.undo import EditCommand, documents_of, spans_after, statuses_set
 from annotator.storage import Project
 
 DONE_STATUSES = (Status.DONE, Status.REVIEWED)
+# A bulk edit of more documents than this reloads the document list instead of refreshing
+# each row with a query of its own.
+ROWS_REFRESHED = 50
+
+
+def login_name() -> str | None:
+    try:
+        return getpass.getuser() or None
+    except Exception:  # no user name in the environment: decisions are stored without one
+        return None
 
 
 class Session(QObject):
@@ -25,6 +43,7 @@ class Session(QObject):
     documentOpened = Signal(object)  # Document | None
     spansChanged = Signal(object)  # Document (the open one)
     documentEdited = Signal(int)  # the id of a document whose spans or status changed
+    documentsEdited = Signal()  # many documents changed at once: reload the list
     message = Signal(str)
 
     def __init__(self, project: Project, parent: QObject | None = None) -> None:
@@ -33,14 +52,14 @@ class Session(QObject):
         self.undo_stack = QUndoStack(self)
         self.document: Document | None = None
         self.labels: list[Label] = project.labels()
+        self.annotator = login_name()
 
     @property
     def document_id(self) -> int | None:
         return self.document.id if self.document is not None else None
 
     def reload_labels(self) -> list[Label]:
-        self.project._label_cache = None  # labels may have come with an import
-        self.labels = self.project.labels()
+        self.labels = self.project.refresh_labels()  # labels may have come with an import
         return self.labels
 
     # -- moving between documents ----------------------------------------------------------
@@ -78,8 +97,10 @@ class Session(QObject):
 
     # -- edits -----------------------------------------------------------------------------
 
-    def push(self, command: Command) -> None:
-        self.undo_stack.push(EditCommand(command, self.project, self._changed, self._failed))
+    def push(self, command: Command, text: str | None = None) -> None:
+        """Apply ``command`` through the undo stack; ``text`` overrides what Undo says."""
+        self.undo_stack.push(EditCommand(command, self.project, self._changed, self._failed,
+                                         text))
 
     def label(self, start: int, end: int, label: str) -> bool:
         """Label code points ``start..end``; an overlap is refused with a message."""
@@ -101,6 +122,45 @@ class Session(QObject):
         assert doc.id is not None
         self.push(DeleteSpan(doc.id, span, doc.text))
 
+    # -- review decisions ------------------------------------------------------------------
+
+    def decide(self, suggestion: Span, label: str | None = None, start: int | None = None,
+               end: int | None = None) -> bool:
+        """Accept a pending suggestion of the open document, as it is or corrected (another
+        label, other boundaries). One that would overlap a label is refused with a message."""
+        doc = self.document
+        if doc is None:
+            return False
+        try:
+            command = review.decide(doc, suggestion, label=label, start=start, end=end,
+                                    annotator=self.annotator)
+        except AnnotatorError as exc:
+            self.message.emit(str(exc))
+            return False
+        self.push(self._starting(doc, command))
+        return True
+
+    def reject(self, suggestion: Span) -> bool:
+        doc = self.document
+        if doc is None:
+            return False
+        try:
+            command = review.reject(doc, suggestion, annotator=self.annotator)
+        except AnnotatorError as exc:
+            self.message.emit(str(exc))
+            return False
+        self.push(self._starting(doc, command))
+        return True
+
+    @staticmethod
+    def _starting(doc: Document, command: Command) -> Command:
+        """A decision in a new document moves it to in progress, as a label does."""
+        assert doc.id is not None
+        if doc.status != Status.NEW:
+            return command
+        return Compound(doc.id, [command, SetStatus(doc.id, Status.NEW, Status.IN_PROGRESS)],
+                        command.text)
+
     def set_status(self, status: Status) -> None:
         doc = self.document
         if doc is None or doc.status == status:
@@ -121,6 +181,10 @@ class Session(QObject):
         self.open(following)
 
     def _changed(self, command: Command, applied: bool) -> None:
+        touched = documents_of(command)
+        if len(touched) > 1:
+            self._changed_many(touched)
+            return
         doc_id = command.document_id
         doc = self.document
         if doc is not None and doc.id == doc_id:
@@ -133,6 +197,20 @@ class Session(QObject):
         else:
             self.open(doc_id)
         self.documentEdited.emit(doc_id)
+
+    def _changed_many(self, touched: list[int]) -> None:
+        """A bulk edit of several documents: the open one is reloaded when it is among them;
+        nothing else is opened."""
+        doc = self.document
+        if doc is not None and doc.id in touched:
+            fresh = self.project.document(doc.id)
+            doc.spans, doc.status = fresh.spans, fresh.status
+            self.spansChanged.emit(doc)
+        if len(touched) > ROWS_REFRESHED:
+            self.documentsEdited.emit()
+        else:
+            for doc_id in touched:
+                self.documentEdited.emit(doc_id)
 
     def _failed(self, problem: str) -> None:
         self.message.emit(self.tr("Not saved: {problem}").format(problem=problem))

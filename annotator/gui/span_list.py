@@ -1,4 +1,10 @@
-"""The open document's spans: label (with its colour), text and origin; a click jumps to one."""
+"""The open document's spans: label (with its colour), text, origin and score; a click jumps
+to one.
+
+A suggestion's origin reads ``m1 (pending)``; rejected suggestions stay in the list, greyed
+and struck through (the article does not draw them), and suggestions the review filter hides
+are left out, as in the article.
+"""
 
 from __future__ import annotations
 
@@ -12,25 +18,31 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from annotator.core.model import HUMAN, Document, Label, Review, Span
+from annotator.core.model import Document, Label, Review, Span
 from annotator.gui.document_list import BidiDelegate
+from annotator.gui.suggestions import SuggestionFilter, score_text
 
-LABEL, TEXT, ORIGIN = range(3)
+LABEL, TEXT, ORIGIN, SCORE = range(4)
 SPAN_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def origin_text(span: Span) -> str:
-    if span.origin == HUMAN:
-        return QCoreApplication.translate("SpanList", "human")
-    review = {
+def review_text(review: Review) -> str:
+    return {
         Review.PENDING: QCoreApplication.translate("SpanList", "pending"),
         Review.ACCEPTED: QCoreApplication.translate("SpanList", "accepted"),
         Review.REJECTED: QCoreApplication.translate("SpanList", "rejected"),
-    }.get(span.review) if span.review else None
-    return f"{span.origin} ({review})" if review else span.origin
+    }[review]
+
+
+def origin_text(span: Span) -> str:
+    """``human``, or the model's name and what became of its suggestion: ``m1 (pending)``."""
+    if not span.is_suggestion:
+        return QCoreApplication.translate("SpanList", "human")
+    name = span.model or ""
+    return f"{name} ({review_text(span.review)})" if span.review else name
 
 
 _ROOT = QModelIndex()
@@ -42,14 +54,19 @@ class SpanListModel(QAbstractTableModel):
         self._spans: list[Span] = []
         self._text = ""
         self._colors: dict[str, QColor] = {}
+        self._filter = SuggestionFilter()
 
     def set_labels(self, labels: list[Label]) -> None:
         self._colors = {lab.name: QColor(lab.color) for lab in labels}
 
+    def set_filter(self, flt: SuggestionFilter) -> None:
+        self._filter = flt
+
     def set_document(self, doc: Document | None) -> None:
         self.beginResetModel()
         self._text = doc.text if doc is not None else ""
-        self._spans = sorted(doc.spans, key=lambda s: (s.start, s.end)) if doc else []
+        spans = [s for s in doc.spans if not self._filter.hides(s)] if doc else []
+        self._spans = sorted(spans, key=lambda s: (s.start, s.end))
         self.endResetModel()
 
     def span_at(self, row: int) -> Span | None:
@@ -65,7 +82,7 @@ class SpanListModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._spans)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else 3
+        return 0 if parent.isValid() else 4
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -73,7 +90,8 @@ class SpanListModel(QAbstractTableModel):
             return None
         names = (QCoreApplication.translate("SpanList", "Label"),
                  QCoreApplication.translate("SpanList", "Text"),
-                 QCoreApplication.translate("SpanList", "Origin"))
+                 QCoreApplication.translate("SpanList", "Origin"),
+                 QCoreApplication.translate("SpanList", "Score"))
         return names[section] if 0 <= section < len(names) else None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
@@ -93,11 +111,30 @@ class SpanListModel(QAbstractTableModel):
                 return span.label
             if column == TEXT:
                 return self._text[span.start:span.end].replace("\n", " ")
-            return origin_text(span)
+            if column == ORIGIN:
+                return origin_text(span)
+            return score_text(span.score)
         if role == Qt.ItemDataRole.DecorationRole and column == LABEL:
             return self._colors.get(span.label, QColor("#9e9e9e"))
-        if role == Qt.ItemDataRole.ToolTipRole and column == TEXT:
-            return f"{span.start}..{span.end}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == TEXT:
+                return f"{span.start}..{span.end}"
+            if column in (ORIGIN, SCORE) and span.is_suggestion:
+                return span.origin
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == SCORE:
+            return Qt.AlignmentFlag.AlignCenter
+        if span.review == Review.REJECTED:
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setStrikeOut(True)
+                return font
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QPalette().color(QPalette.ColorGroup.Disabled,
+                                        QPalette.ColorRole.Text)
+        elif span.review == Review.PENDING and role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setItalic(True)
+            return font
         if role == SPAN_ROLE:
             return span
         return None
@@ -126,6 +163,7 @@ class SpanListView(QTableView):
         header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self._models: list[str] = []
         self.set_column_widths(["LOCATION"])
         self._quiet = False
         self.clicked.connect(self._activated)
@@ -139,10 +177,26 @@ class SpanListView(QTableView):
                      + [metrics.horizontalAdvance(str(self.span_model.headerData(
                          LABEL, Qt.Orientation.Horizontal)))])
         self.setColumnWidth(LABEL, widest + swatch + pad)
+        examples = [origin_text(Span(0, 1, "X")),
+                    *(origin_text(Span(0, 1, "X", origin=f"model:{name}", review=review))
+                      for name in self._models[:20] for review in Review)]
         origin = max(metrics.horizontalAdvance(t) for t in (
-            origin_text(Span(0, 1, "X")), str(self.span_model.headerData(
-                ORIGIN, Qt.Orientation.Horizontal))))
+            *examples, str(self.span_model.headerData(ORIGIN, Qt.Orientation.Horizontal))))
         self.setColumnWidth(ORIGIN, origin + pad)
+        score = max(metrics.horizontalAdvance(t) for t in (
+            score_text(0.88), str(self.span_model.headerData(SCORE, Qt.Orientation.Horizontal))))
+        self.setColumnWidth(SCORE, score + pad)
+        self._label_names = label_names
+
+    def set_models(self, models: list[str]) -> None:
+        """The models of the project, so the origin column fits their names."""
+        if models != self._models:
+            self._models = list(models)
+            self.set_column_widths(self._label_names)
+
+    def set_suggestion_filter(self, flt: SuggestionFilter, doc: Document | None) -> None:
+        self.span_model.set_filter(flt)
+        self.set_document(doc)
 
     def set_document(self, doc: Document | None) -> None:
         self._quiet = True

@@ -11,9 +11,10 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from annotator.gui.dialogs import ExportChoice, ExportDialog
+from annotator.core.model import Label
+from annotator.gui.export_dialog import ExportChoice, ExportDialog, export_report
 from annotator.gui.workers import TaskRunner, Work
 from annotator.services.progress import CancelToken, Progress
 from annotator.storage import Project
@@ -33,6 +34,7 @@ class Transfers(QObject):
         self.runner.finished.connect(self._finished)
         self.runner.failed.connect(self._failed)
         self.runner.cancelled.connect(self._failed)
+        self.report_box: QMessageBox | None = None
 
     @property
     def busy(self) -> bool:
@@ -63,21 +65,18 @@ class Transfers(QObject):
 
         return self.start("import", self.tr("Importing articles…"), work)
 
-    def choose_export(self) -> None:
-        dialog = ExportDialog(self._window, self._path.parent)
+    def choose_export(self, labels: Sequence[Label] = ()) -> None:
+        dialog = ExportDialog(self._window, self._path.parent, labels)
         if dialog.exec() == ExportDialog.DialogCode.Accepted:
             self.export(dialog.choice())
+        dialog.deleteLater()
 
     def export(self, choice: ExportChoice) -> bool:
-        """Write a dataset off the GUI thread."""
-        from annotator.services.exporting import ExportOptions, export
-
-        options = ExportOptions(format=choice.format, scheme=choice.scheme,
-                                statuses=choice.statuses,
-                                include_pending=choice.include_pending)
+        """Write a dataset off the GUI thread; a message box tells what was written."""
+        from annotator.services.exporting import export
 
         def work(project: Project, progress: Progress, cancel: CancelToken) -> object:
-            return (choice.destination, export(project, choice.destination, options,
+            return (choice.destination, export(project, choice.destination, choice.options,
                                                progress, cancel))
 
         return self.start("export", self.tr("Exporting…"), work)
@@ -108,6 +107,19 @@ class Transfers(QObject):
                 text += " " + self.tr("{n} spans widened to whole tokens.").format(
                     n=outcome.widened)
             self.message.emit(text)
+            self._show_report(destination, outcome)
+
+    def _show_report(self, destination: Path, outcome: Any) -> None:
+        """The export's figures in a window-modal box that does not block the event loop."""
+        if self.report_box is not None:
+            self.report_box.close()
+            self.report_box.deleteLater()
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Export finished"),
+                          export_report(destination, outcome),
+                          QMessageBox.StandardButton.Ok, self._window)
+        box.setObjectName("exportReport")
+        self.report_box = box
+        box.open()
 
     def _failed(self, _name: str, message: str) -> None:
         self.message.emit(message)

@@ -8,6 +8,7 @@ document changed so it can show it, even when that is not the one on screen.
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
@@ -48,10 +49,23 @@ def describe(command: Command) -> str:
         return translate("Edit", "delete {label} {text}").format(
             label=command.span.label, text=_quoted(command.span, command.doc_text))
     if isinstance(command, ChangeSpan):
+        after, before = command.after, command.before
+        text = _quoted(after, command.doc_text)
         if command.verb == "relabel":
             return translate("Edit", "relabel {text} {before} → {after}").format(
-                text=_quoted(command.after, command.doc_text), before=command.before.label,
-                after=command.after.label)
+                text=text, before=before.label, after=after.label)
+        if command.verb == "accept":
+            return translate("Edit", "accept {label} {text}").format(label=after.label,
+                                                                     text=text)
+        if command.verb == "accept as":
+            return translate("Edit", "accept {text} as {after} (suggested {before})").format(
+                text=text, after=after.label, before=before.label)
+        if command.verb == "accept with new boundaries":
+            return translate("Edit", "accept {label} {text} with new boundaries").format(
+                label=after.label, text=text)
+        if command.verb == "reject":
+            return translate("Edit", "reject {label} {text}").format(
+                label=before.label, text=_quoted(before, command.doc_text))
         return command.text
     if isinstance(command, SetStatus):
         return translate("Edit", "mark {status}").format(status=status_name(command.after))
@@ -61,20 +75,31 @@ def describe(command: Command) -> str:
 
 
 class EditCommand(QUndoCommand):
-    """One entry of the undo stack: a core command and the project file it edits."""
+    """One entry of the undo stack: a core command and the project file it edits.
+
+    A compound command (a bulk accept) is applied in one transaction when the store offers
+    them: all of it is stored or none, with one commit rather than one per span.
+    """
 
     def __init__(self, command: Command, store: SpanStore,
                  changed: Callable[[Command, bool], None],
-                 failed: Callable[[str], None]) -> None:
-        super().__init__(describe(command))
+                 failed: Callable[[str], None], text: str | None = None) -> None:
+        super().__init__(text or describe(command))
         self.command = command
         self._store = store
         self._changed = changed
         self._failed = failed
 
+    def _transaction(self) -> AbstractContextManager[object]:
+        transaction = getattr(self._store, "transaction", None)
+        if isinstance(self.command, Compound) and callable(transaction):
+            return transaction()
+        return nullcontext()
+
     def redo(self) -> None:
         try:
-            self.command.apply(self._store)
+            with self._transaction():
+                self.command.apply(self._store)
         except Exception as exc:  # storage errors too: a message, never a traceback
             self.setObsolete(True)
             self._failed(str(exc))
@@ -83,12 +108,23 @@ class EditCommand(QUndoCommand):
 
     def undo(self) -> None:
         try:
-            self.command.revert(self._store)
+            with self._transaction():
+                self.command.revert(self._store)
         except Exception as exc:  # storage errors too: a message, never a traceback
             self.setObsolete(True)
             self._failed(str(exc))
             return
         self._changed(self.command, False)
+
+
+def documents_of(command: Command) -> list[int]:
+    """The documents a command edits, in order (a project-wide bulk accept: several)."""
+    if isinstance(command, Compound):
+        found: dict[int, None] = {}
+        for step in command.commands:
+            found.update(dict.fromkeys(documents_of(step)))
+        return list(found) or [command.document_id]
+    return [command.document_id]
 
 
 def statuses_set(command: Command, applied: bool) -> Status | None:

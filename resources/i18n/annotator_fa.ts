@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fa_IR">
 <context>
+    <name>AcceptAboveDialog</name>
+    <message>
+        <source>Accept All Above Score</source>
+        <translation>پذیرفتن همه بالاتر از یک امتیاز</translation>
+    </message>
+    <message>
+        <source>every model</source>
+        <translation>همهٔ مدل‌ها</translation>
+    </message>
+    <message>
+        <source>this document</source>
+        <translation>همین سند</translation>
+    </message>
+    <message>
+        <source>every document of the project</source>
+        <translation>همهٔ سندهای پروژه</translation>
+    </message>
+    <message>
+        <source>Suggestions that would overlap a label stay to be reviewed. One undo takes the whole step back.</source>
+        <translation>پیشنهادهایی که با برچسبی هم‌پوشانی دارند برای بازبینی می‌مانند. یک واگرد همهٔ این کار را برمی‌گرداند.</translation>
+    </message>
+    <message>
+        <source>Lowest score:</source>
+        <translation>کمترین امتیاز:</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>مدل:</translation>
+    </message>
+    <message>
+        <source>In:</source>
+        <translation>در:</translation>
+    </message>
+</context>
+<context>
     <name>Actions</name>
     <message>
         <source>&amp;Import…</source>
@@ -144,6 +179,25 @@
     </message>
 </context>
 <context>
+    <name>ArticleView</name>
+    <message>
+        <source>{span} — model {model}, {score}</source>
+        <translation>{span} — مدل {model}، {score}</translation>
+    </message>
+    <message>
+        <source>{span} — model {model}</source>
+        <translation>{span} — مدل {model}</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>پذیرفته</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>ردشده</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <source>label the selection, or the word at the caret, as ACTOR, EVENT, LOCATION</source>
@@ -192,6 +246,26 @@
     <message>
         <source>&lt;b&gt;Annotator&lt;/b&gt; {version}&lt;br&gt;Label actors, events and locations in Persian news.&lt;br&gt;Font: Vazirmatn (SIL Open Font License).</source>
         <translation>&lt;b&gt;برچسب‌زن&lt;/b&gt; {version}&lt;br&gt;برچسب‌گذاری کنشگرها، رویدادها و مکان‌ها در خبرهای فارسی.&lt;br&gt;قلم: وزیرمتن (SIL Open Font License).</translation>
+    </message>
+    <message>
+        <source>select the next suggestion to review</source>
+        <translation>انتخاب پیشنهاد بعدی برای بازبینی</translation>
+    </message>
+    <message>
+        <source>A  or  Enter</source>
+        <translation>A  یا  Enter</translation>
+    </message>
+    <message>
+        <source>accept the suggestion</source>
+        <translation>پذیرفتن پیشنهاد</translation>
+    </message>
+    <message>
+        <source>reject the suggestion</source>
+        <translation>رد کردن پیشنهاد</translation>
+    </message>
+    <message>
+        <source>on a suggestion: accept it under that label</source>
+        <translation>روی یک پیشنهاد: پذیرفتن آن با آن برچسب</translation>
     </message>
 </context>
 <context>
@@ -254,6 +328,22 @@
         <source>mark {status}</source>
         <translation>وضعیت: {status}</translation>
     </message>
+    <message>
+        <source>accept {label} {text}</source>
+        <translation>پذیرش {label} {text}</translation>
+    </message>
+    <message>
+        <source>accept {text} as {after} (suggested {before})</source>
+        <translation>پذیرش {text} با برچسب {after} (پیشنهاد: {before})</translation>
+    </message>
+    <message>
+        <source>accept {label} {text} with new boundaries</source>
+        <translation>پذیرش {label} {text} با مرزهای تازه</translation>
+    </message>
+    <message>
+        <source>reject {label} {text}</source>
+        <translation>رد {label} {text}</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -296,6 +386,148 @@
     <message>
         <source>Export to</source>
         <translation>خروجی در</translation>
+    </message>
+    <message>
+        <source>Split by document into train, dev and test</source>
+        <translation>تقسیم سندها به آموزش، توسعه و آزمون</translation>
+    </message>
+    <message>
+        <source>train</source>
+        <translation>آموزش</translation>
+    </message>
+    <message>
+        <source>dev</source>
+        <translation>توسعه</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>آزمون</translation>
+    </message>
+    <message>
+        <source>The same seed gives the same split</source>
+        <translation>بذر یکسان، تقسیم یکسان می‌دهد</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>بذر</translation>
+    </message>
+    <message>
+        <source>Labels:</source>
+        <translation>برچسب‌ها:</translation>
+    </message>
+    <message>
+        <source>The parts add up to {total} %, not 100 %.</source>
+        <translation>جمع بخش‌ها {total} ٪ است، نه ۱۰۰ ٪.</translation>
+    </message>
+    <message>
+        <source>Tick at least one label.</source>
+        <translation>دست‌کم یک برچسب را علامت بزنید.</translation>
+    </message>
+    <message>
+        <source>Choose a file to write.</source>
+        <translation>پرونده‌ای برای نوشتن انتخاب کنید.</translation>
+    </message>
+    <message>
+        <source>Writes {files}.</source>
+        <translation>نوشته می‌شود: {files}.</translation>
+    </message>
+    <message>
+        <source>Exported {documents} documents with {spans} spans.</source>
+        <translation>{documents} سند با {spans} برچسب نوشته شد.</translation>
+    </message>
+    <message>
+        <source>{n} spans widened to whole tokens.</source>
+        <translation>{n} برچسب تا مرز توکن‌ها گسترش یافت.</translation>
+    </message>
+    <message>
+        <source>{n} sentences joined to keep a span whole.</source>
+        <translation>{n} جمله به هم پیوست تا برچسبی دوتکه نشود.</translation>
+    </message>
+    <message>
+        <source>{n} spans left out: they could not be written on the tokens.</source>
+        <translation>{n} برچسب کنار گذاشته شد: روی توکن‌ها نوشتنی نبود.</translation>
+    </message>
+    <message>
+        <source>Files written:</source>
+        <translation>پرونده‌های نوشته‌شده:</translation>
+    </message>
+    <message>
+        <source>{file}: {documents} documents</source>
+        <translation>{file}: {documents} سند</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>Show the suggestions of one model only</source>
+        <translation>فقط پیشنهادهای یک مدل نشان داده شود</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>همه</translation>
+    </message>
+    <message>
+        <source>Hide suggestions scoring less than this</source>
+        <translation>پیشنهادهای با امتیاز کمتر از این پنهان شوند</translation>
+    </message>
+    <message>
+        <source>Suggestions:</source>
+        <translation>پیشنهادها:</translation>
+    </message>
+    <message>
+        <source>score ≥</source>
+        <translation>امتیاز ≥</translation>
+    </message>
+    <message>
+        <source>all models</source>
+        <translation>همهٔ مدل‌ها</translation>
+    </message>
+    <message>
+        <source>{n} to review</source>
+        <translation>{n} برای بازبینی</translation>
+    </message>
+    <message>
+        <source>({n} hidden)</source>
+        <translation>({n} پنهان)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportSuggestionsDialog</name>
+    <message>
+        <source>Import Suggestions</source>
+        <translation>ورود پیشنهادها</translation>
+    </message>
+    <message>
+        <source>JSONL, Label Studio or CoNLL output of a model</source>
+        <translation>خروجی JSONL، Label Studio یا CoNLL یک مدل</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>انتخاب…</translation>
+    </message>
+    <message>
+        <source>the model's name, e.g. parsbert-ner-v2</source>
+        <translation>نام مدل، مثلاً parsbert-ner-v2</translation>
+    </message>
+    <message>
+        <source>Documents are matched by id, else by their text. The suggestions come in to be reviewed; nothing is added when a file has an error.</source>
+        <translation>سندها با شناسه، وگرنه با متنشان پیدا می‌شوند. پیشنهادها برای بازبینی می‌آیند؛ اگر پرونده‌ای خطا داشته باشد چیزی افزوده نمی‌شود.</translation>
+    </message>
+    <message>
+        <source>Files:</source>
+        <translation>پرونده‌ها:</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>مدل:</translation>
+    </message>
+    <message>
+        <source>Suggestions of a model</source>
+        <translation>پیشنهادهای یک مدل</translation>
+    </message>
+    <message>
+        <source>Model output ({patterns});;All files (*)</source>
+        <translation>خروجی مدل ({patterns});;همهٔ پرونده‌ها (*)</translation>
     </message>
 </context>
 <context>
@@ -357,6 +589,163 @@
     </message>
 </context>
 <context>
+    <name>ModelReportDialog</name>
+    <message>
+        <source>Model Report</source>
+        <translation>گزارش مدل‌ها</translation>
+    </message>
+    <message>
+        <source>Model / label</source>
+        <translation>مدل / برچسب</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>پذیرفته</translation>
+    </message>
+    <message>
+        <source>Corrected</source>
+        <translation>اصلاح‌شده</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>ردشده</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>در انتظار</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>دقت</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>بازیابی</translation>
+    </message>
+    <message>
+        <source>No model has suggestions in this project yet: File → Import Suggestions adds them.</source>
+        <translation>هنوز هیچ مدلی در این پروژه پیشنهادی ندارد: پرونده ← ورود پیشنهادها آن‌ها را می‌افزاید.</translation>
+    </message>
+    <message>
+        <source>Corrected: accepted with another label or other boundaries. Precision: accepted as they were, out of all reviewed. Recall: the analysts' labels the model had proposed exactly, on documents done with nothing of the model pending.</source>
+        <translation>اصلاح‌شده: پذیرفته با برچسب یا مرزهای دیگر. دقت: پذیرفته‌های بی‌تغییر از میان همهٔ بازبینی‌شده‌ها. بازیابی: برچسب‌های نهایی تحلیلگران که مدل دقیقاً همان را پیشنهاد کرده بود، در سندهای انجام‌شده‌ای که پیشنهاد در انتظاری از آن مدل ندارند.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewActions</name>
+    <message>
+        <source>&amp;Next Suggestion</source>
+        <translation>پیشنهاد &amp;بعدی</translation>
+    </message>
+    <message>
+        <source>Select the next suggestion to review</source>
+        <translation>انتخاب پیشنهاد بعدی برای بازبینی</translation>
+    </message>
+    <message>
+        <source>&amp;Accept Suggestion</source>
+        <translation>&amp;پذیرفتن پیشنهاد</translation>
+    </message>
+    <message>
+        <source>Accept the selected suggestion as it is</source>
+        <translation>پذیرفتن پیشنهاد انتخاب‌شده همان‌گونه که هست</translation>
+    </message>
+    <message>
+        <source>Accept the selected suggestion as it is (A or Enter)</source>
+        <translation>پذیرفتن پیشنهاد انتخاب‌شده همان‌گونه که هست (A یا Enter)</translation>
+    </message>
+    <message>
+        <source>&amp;Reject Suggestion</source>
+        <translation>&amp;رد کردن پیشنهاد</translation>
+    </message>
+    <message>
+        <source>Reject the selected suggestion</source>
+        <translation>رد کردن پیشنهاد انتخاب‌شده</translation>
+    </message>
+    <message>
+        <source>Accept All &amp;Above Score…</source>
+        <translation>پذیرفتن همه &amp;بالاتر از یک امتیاز…</translation>
+    </message>
+    <message>
+        <source>Accept every suggestion scoring at least a given score, in this document or the whole project</source>
+        <translation>پذیرفتن همهٔ پیشنهادهایی که دست‌کم امتیاز معینی دارند، در این سند یا همهٔ پروژه</translation>
+    </message>
+    <message>
+        <source>Model &amp;Report…</source>
+        <translation>&amp;گزارش مدل‌ها…</translation>
+    </message>
+    <message>
+        <source>How each model's suggestions fared: precision and recall, per label</source>
+        <translation>سرنوشت پیشنهادهای هر مدل: دقت و بازیابی، به تفکیک برچسب</translation>
+    </message>
+    <message>
+        <source>Import &amp;Suggestions…</source>
+        <translation>ورود &amp;پیشنهادها…</translation>
+    </message>
+    <message>
+        <source>Add a model's pre-annotations to review</source>
+        <translation>افزودن پیش‌برچسب‌های یک مدل برای بازبینی</translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>&amp;بازبینی</translation>
+    </message>
+</context>
+<context>
+    <name>Reviewer</name>
+    <message>
+        <source>No suggestions to review in this document ({n} hidden by the filter).</source>
+        <translation>در این سند پیشنهادی برای بازبینی نیست ({n} با پالایه پنهان است).</translation>
+    </message>
+    <message>
+        <source>No suggestions to review in this document.</source>
+        <translation>در این سند پیشنهادی برای بازبینی نیست.</translation>
+    </message>
+    <message>
+        <source>Suggestion of {model}, score {score}: A or Enter accepts, X rejects, {keys} accept under another label.</source>
+        <translation>پیشنهاد {model}، امتیاز {score}: A یا Enter می‌پذیرد، X رد می‌کند، {keys} با برچسب دیگری می‌پذیرد.</translation>
+    </message>
+    <message>
+        <source>Suggestion of {model}: A or Enter accepts, X rejects, {keys} accept under another label.</source>
+        <translation>پیشنهاد {model}: A یا Enter می‌پذیرد، X رد می‌کند، {keys} با برچسب دیگری می‌پذیرد.</translation>
+    </message>
+    <message>
+        <source>No suggestion selected: N selects the next one.</source>
+        <translation>پیشنهادی انتخاب نشده است: N پیشنهاد بعدی را انتخاب می‌کند.</translation>
+    </message>
+    <message>
+        <source>Accepting suggestions…</source>
+        <translation>پذیرفتن پیشنهادها…</translation>
+    </message>
+    <message>
+        <source>No suggestion scores {score} or more.</source>
+        <translation>هیچ پیشنهادی امتیاز {score} یا بیشتر ندارد.</translation>
+    </message>
+    <message>
+        <source>accept {n} suggestions scoring {score} or more</source>
+        <translation>پذیرش {n} پیشنهاد با امتیاز {score} یا بیشتر</translation>
+    </message>
+    <message>
+        <source>Accepted {n} suggestions scoring {score} or more.</source>
+        <translation>{n} پیشنهاد با امتیاز {score} یا بیشتر پذیرفته شد.</translation>
+    </message>
+    <message>
+        <source>{n} left to review: they overlap a label or a stronger suggestion.</source>
+        <translation>{n} پیشنهاد برای بازبینی ماند: با برچسبی یا پیشنهاد قوی‌تری هم‌پوشانی دارند.</translation>
+    </message>
+    <message>
+        <source>Importing suggestions…</source>
+        <translation>ورود پیشنهادها…</translation>
+    </message>
+    <message>
+        <source>Added {added} suggestions of {model} in {documents} documents.</source>
+        <translation>{added} پیشنهاد از {model} در {documents} سند افزوده شد.</translation>
+    </message>
+    <message>
+        <source>{n} were already in the project.</source>
+        <translation>{n} پیشنهاد از پیش در پروژه بود.</translation>
+    </message>
+</context>
+<context>
     <name>Session</name>
     <message>
         <source>That document is no longer in the project file.</source>
@@ -400,6 +789,10 @@
     <message>
         <source>Origin</source>
         <translation>منشأ</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>امتیاز</translation>
     </message>
 </context>
 <context>
@@ -473,6 +866,10 @@
     <message>
         <source>{n} spans widened to whole tokens.</source>
         <translation>{n} برچسب تا مرز توکن‌ها گسترش یافت.</translation>
+    </message>
+    <message>
+        <source>Export finished</source>
+        <translation>خروجی پایان یافت</translation>
     </message>
 </context>
 </TS>

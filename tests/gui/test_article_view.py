@@ -6,11 +6,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtCore import QEvent, QLocale, QPoint, Qt
 from PySide6.QtGui import QHelpEvent, QTextOption
 from PySide6.QtWidgets import QToolTip
 
-from annotator.core.model import Span
+from annotator.core.model import Review, Span
 from annotator.gui.article_view import span_tooltip
 from tests.gui.conftest import LEFT, make_document, point_of, reopen, select, span_of
 
@@ -111,8 +111,12 @@ def test_hover_shows_the_label(make_project: Any, open_window: Any, qtbot: Any) 
 
 
 def test_tooltip_of_a_suggestion() -> None:
-    span = Span(0, 4, "ACTOR", origin="model:parsbert", score=0.91)
-    assert span_tooltip(span, "عباس") == "ACTOR «عباس»\nmodel:parsbert 0.91"
+    span = Span(0, 4, "ACTOR", origin="model:parsbert", score=0.91, review=Review.PENDING)
+    assert span_tooltip(span, "عباس") == "ACTOR «عباس» — model parsbert, 0.91"
+    accepted = span.with_(review=Review.ACCEPTED, score=None)
+    assert span_tooltip(accepted, "عباس") == "ACTOR «عباس» — model parsbert (accepted)"
+    persian = QLocale(QLocale.Language.Persian, QLocale.Country.Iran)
+    assert span_tooltip(span, "عباس", persian).endswith("۰٫۹۱")
 
 
 def test_selected_span_is_outlined(make_project: Any, open_window: Any, qtbot: Any) -> None:

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QPushButton
 
 from annotator.core.errors import InputError
 from annotator.core.model import Status
-from annotator.gui.dialogs import ExportChoice
+from annotator.gui.export_dialog import ExportChoice
+from annotator.services.exporting import ExportOptions
 from annotator.services.progress import CancelToken
 from annotator.storage import Project
 from tests.gui.conftest import DOC_A, DOC_B, make_document, reopen, span_of
@@ -129,7 +130,7 @@ def test_export_writes_the_done_documents(make_project: Any, open_window: Any, q
                          make_document("b", DOC_B)])
     window = open_window(path)
     out = tmp_path / "out.jsonl"
-    choice = ExportChoice(out, "jsonl", "bio", frozenset({Status.DONE}), False)
+    choice = ExportChoice(out, ExportOptions(statuses=frozenset({Status.DONE})))
     with qtbot.waitSignal(window.transfers.runner.finished, timeout=20_000):
         window.transfers.export(choice)
     lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
@@ -70,6 +73,25 @@ def test_every_string_has_a_persian_translation(qapp: Any) -> None:
         translation = message.findtext("translation", "")
         fields = re.compile(r"\{\w*\}")
         assert sorted(fields.findall(source)) == sorted(fields.findall(translation)), source
+
+
+def test_every_interface_string_is_in_the_translation(tmp_path: Path) -> None:
+    """Qt's lupdate finds every tr() and translate() of the window; none may be missing."""
+    lupdate = Path(sys.executable).parent / "pyside6-lupdate"
+    if not lupdate.exists():
+        pytest.skip("pyside6-lupdate is not installed")
+    sources = sorted(str(p) for p in Path(i18n.__file__).parent.glob("*.py"))
+    checked = tmp_path / "annotator_fa.ts"
+    shutil.copy(i18n.ts_path("fa"), checked)
+    subprocess.run([str(lupdate), *sources, "-ts", str(checked)], check=True,
+                   capture_output=True)
+    missing = [
+        f"{context.findtext('name')}: {message.findtext('source')}"
+        for context in ET.parse(checked).getroot().iter("context")
+        for message in context.iter("message")
+        if message.find("translation[@type='unfinished']") is not None
+    ]
+    assert missing == []
 
 
 @pytest.fixture
