@@ -11,6 +11,7 @@ import difflib
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
@@ -55,7 +56,7 @@ def _hazm_normalizer() -> Any:
 
 @dataclass(frozen=True, slots=True)
 class _Block:
-    tag: str  # equal, replace, delete, insert
+    tag: str  # same (a piece the normaliser kept letter for letter), equal, replace, delete
     i1: int
     i2: int
     j1: int
@@ -68,43 +69,88 @@ class _Block:
 # by its first and last other character (spacing at its edges is dropped).
 _SPACING = re.compile(r"[\s\u200c\u200d]+")
 _CONTENT = re.compile(r"[^\s\u200c\u200d]")
+# What the normaliser writes one for another (quotes, ellipsis, decimal separator) is
+# compared as one character.
+_FOLDED = {"«": '"', "»": '"', "…": ".", "٫": "."}
+_QUOTES = str.maketrans({"«": '"', "»": '"'})  # paired in context, maybe not on its own
+
+
+@cache
+def _dropped() -> frozenset[str]:
+    """Marks the normaliser deletes inside words: diacritics, Quranic marks, kashida."""
+    from hazm.constants import DIACRITICS_PATTERNS, SPECIAL_CHARS_PATTERNS
+
+    marks = re.compile("|".join(p for p, _ in (*DIACRITICS_PATTERNS, *SPECIAL_CHARS_PATTERNS)))
+    return frozenset(chr(c) for c in range(0x600, 0x10000) if marks.fullmatch(chr(c))) | {"ـ"}
+
+
+class _Side:
+    """One text as the alignment sees it: runs of one letter, without marks and spacing.
+
+    ``units[u]`` holds the content indices (spacing left out) of the ``u``th run; a content
+    index maps back to the text through ``pos``.
+    """
+
+    def __init__(self, text: str, pieces: list[str]) -> None:
+        dropped = _dropped()
+        self.pos = [m.start() for m in _CONTENT.finditer(text)]
+        self.units: list[list[int]] = []
+        self.unit_of: list[int] = []  # content index -> unit, -1 for a dropped mark
+        self.skeletons: list[str] = []  # one string per piece, a character per unit
+        self.ends: list[int] = []  # units up to the end of each piece
+        i = 0
+        for piece in pieces:
+            # A run goes on across spacing: the normaliser joins ``عرصههای`` as ``عرصه‌های``
+            # and ``خانه ها`` as ``خانه‌ها``; an edge inside a run is placed by its length.
+            chars: list[str] = []
+            for ch in _SPACING.sub("", piece):
+                if ch in dropped:
+                    self.unit_of.append(-1)
+                else:
+                    folded = _FOLDED.get(ch, ch)
+                    if not chars or chars[-1] != folded:
+                        chars.append(folded)
+                        self.units.append([])
+                    self.units[-1].append(i)
+                    self.unit_of.append(len(self.units) - 1)
+                i += 1
+            self.skeletons.append("".join(chars))
+            self.ends.append(len(self.units))
 
 
 class OffsetMap:
     """Maps code point offsets of the original text onto the normalised text.
 
-    The alignment is computed the first time a span is mapped (most articles come without
-    spans), on the characters other than spacing, line by line when the lines were kept.
+    Built the first time a span is mapped (most articles come without spans). Both texts are
+    reduced to runs of letters without spacing, marks the normaliser deletes, and with quotes
+    and ellipses folded; line by line, that usually leaves them equal, and then every word
+    is known for certain. Where it does not, difflib aligns the rest, and a span found there
+    must read as what the normaliser makes of the span's own text, or it is not carried.
     """
 
-    def __init__(self, before: str | None = None, after: str | None = None) -> None:
-        # None (or equal texts) means identity.
+    def __init__(self, before: str | None = None, after: str | None = None,
+                 again: Callable[[str], str] | None = None) -> None:
+        # None (or equal texts) means identity. ``again`` is the normaliser.
         self._texts = None if before is None or after is None or before == after \
             else (before, after)
+        self._again = again
+        self._sides: tuple[_Side, _Side] | None = None
         self._blocks: list[_Block] = []
         self._starts: list[int] = []
-        self._old: list[int] = []  # text offset of each non-spacing character, before
-        self._new: list[int] = []  # and after
-        self._aligned = False
 
     @property
     def identity(self) -> bool:
         return self._texts is None
 
-    def _align(self) -> None:
-        assert self._texts is not None
-        before, after = self._texts
-        self._old = [m.start() for m in _CONTENT.finditer(before)]
-        self._new = [m.start() for m in _CONTENT.finditer(after)]
-        old, new = _SPACING.sub("", before), _SPACING.sub("", after)
+    def _align(self, before: str, after: str) -> tuple[_Side, _Side]:
         old_lines, new_lines = before.split("\n"), after.split("\n")
-        pieces = (list(zip(_cuts(old_lines), _cuts(new_lines), strict=True))
-                  if len(old_lines) == len(new_lines) else [(len(old), len(new))])
+        if len(old_lines) != len(new_lines):
+            old_lines, new_lines = [before], [after]
+        old, new = _Side(before, old_lines), _Side(after, new_lines)
         i = j = 0
-        for i2, j2 in pieces:
-            a, b = old[i:i2], new[j:j2]
+        for a, b, i2, j2 in zip(old.skeletons, new.skeletons, old.ends, new.ends, strict=True):
             if a == b:
-                self._blocks.append(_Block("equal", i, i2, j, j2))
+                self._blocks.append(_Block("same", i, i2, j, j2))
             else:
                 matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
                 self._blocks.extend(
@@ -112,67 +158,86 @@ class OffsetMap:
                     for tag, a1, a2, b1, b2 in matcher.get_opcodes()
                 )
             i, j = i2, j2
-        # Blocks covering at least one original character, in order.
+        # Blocks covering at least one original unit, in order.
         self._blocks = [b for b in self._blocks if b.i2 > b.i1]
         self._starts = [b.i1 for b in self._blocks]
-        self._aligned = True
+        return old, new
 
-    def _block(self, i: int) -> _Block:
-        return self._blocks[bisect_right(self._starts, i) - 1]
+    def _block(self, u: int) -> _Block:
+        return self._blocks[bisect_right(self._starts, u) - 1]
 
-    def _start(self, s: int, e: int) -> int:
-        """Where the first surviving character of ``s..e`` lands (indices without spacing)."""
-        i = s
-        while i < e:
-            b = self._block(i)
-            if b.tag == "delete":
-                i = b.i2
-                continue
-            if b.tag == "equal" or (b.i2 - b.i1) == (b.j2 - b.j1):
-                return b.j1 + (i - b.i1)
-            if i != b.i1:
-                raise SpanNotCarried("its start falls inside text the normaliser rewrote")
-            return b.j1
-        raise SpanNotCarried("the normaliser removed all of its text")
+    def _land(self, u: int, offset: int, first: bool) -> int:
+        """The content index in the normalised text of member ``offset`` of old unit ``u``.
 
-    def _end(self, s: int, e: int) -> int:
-        """Where the last surviving character of ``s..e`` ends (indices without spacing)."""
-        i = e - 1
-        while i >= s:
-            b = self._block(i)
-            if b.tag == "delete":
-                i = b.i1 - 1
-                continue
-            if b.tag == "equal" or (b.i2 - b.i1) == (b.j2 - b.j1):
-                return b.j1 + (i - b.i1) + 1
-            if i != b.i2 - 1:
-                raise SpanNotCarried("its end falls inside text the normaliser rewrote")
-            return b.j2
-        raise SpanNotCarried("the normaliser removed all of its text")
+        ``first``: it is the span's first character (else its last). A run the normaliser
+        shortened (``سلاااام``) is only entered or left at its ends.
+        """
+        assert self._sides is not None
+        old, new = self._sides
+        run = len(old.units[u])
+        b = self._block(u)
+        if b.tag in ("same", "equal") or (b.i2 - b.i1) == (b.j2 - b.j1):
+            target = new.units[b.j1 + (u - b.i1)]
+        elif b.tag == "replace" and u == (b.i1 if first else b.i2 - 1):
+            target, run = new.units[b.j1 if first else b.j2 - 1], -1
+        else:
+            raise SpanNotCarried(
+                f"its {'start' if first else 'end'} falls inside text the normaliser rewrote")
+        if len(target) == run:
+            return target[offset]
+        if offset == (0 if first else len(old.units[u]) - 1):
+            return target[0 if first else -1]
+        raise SpanNotCarried("its edge falls inside a run of one character the normaliser "
+                             "shortened")
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """New ``(start, end)`` for a span; raises SpanNotCarried when it cannot be exact."""
         if self._texts is None:
             return start, end
-        if not self._aligned:
-            self._align()
-        first, stop = bisect_left(self._old, start), bisect_left(self._old, end)
-        if first >= stop:
-            raise SpanNotCarried("it holds nothing but spacing")
-        new_start, new_end = self._start(first, stop), self._end(first, stop)
-        if new_end <= new_start:  # pragma: no cover - blocks are monotonic
+        before, after = self._texts
+        if self._sides is None:
+            self._sides = self._align(before, after)
+        old, new = self._sides
+        first, stop = bisect_left(old.pos, start), bisect_left(old.pos, end)
+        kept = [k for k in range(first, stop) if old.unit_of[k] >= 0]
+        # Units the normaliser deleted whole at the span's edges are left out of it.
+        while kept and self._block(old.unit_of[kept[0]]).tag == "delete":
+            kept = [k for k in kept if old.unit_of[k] != old.unit_of[kept[0]]]
+        while kept and self._block(old.unit_of[kept[-1]]).tag == "delete":
+            kept = [k for k in kept if old.unit_of[k] != old.unit_of[kept[-1]]]
+        if not kept:
             raise SpanNotCarried("the normaliser removed all of its text")
-        return self._new[new_start], self._new[new_end - 1] + 1
+        (a, z), units = (kept[0], kept[-1]), old.units
+        ua, uz = old.unit_of[a], old.unit_of[z]
+        ca = self._land(ua, units[ua].index(a), True)
+        cz = self._land(uz, units[uz].index(z), False)
+        if cz < ca:  # pragma: no cover - blocks are monotonic
+            raise SpanNotCarried("the normaliser removed all of its text")
+        # marks the normaliser kept after the last letter stay with it
+        while cz + 1 < len(new.pos) and new.unit_of[cz + 1] < 0 \
+                and new.pos[cz + 1] == new.pos[cz] + 1:
+            cz += 1
+        carried = new.pos[ca], new.pos[cz] + 1
+        for k, n in ((start, carried[0]), (end, carried[1])):
+            if _cuts_word(after, n) and not _cuts_word(before, k):
+                raise SpanNotCarried("it would end up inside a longer word")
+        certain = self._block(ua).tag == "same" and self._block(uz).tag == "same"
+        if not certain and self._again is not None:
+            # The alignment there is difflib's guess: it must have found just what the
+            # normaliser makes of the span's own text (spacing and the quotes' shapes aside).
+            expected = _SPACING.sub("", self._again(before[start:end])).translate(_QUOTES)
+            if _SPACING.sub("", after[carried[0]:carried[1]]).translate(_QUOTES) != expected:
+                raise SpanNotCarried("the normaliser rewrote it differently in its context")
+        return carried
 
 
-def _cuts(lines: list[str]) -> list[int]:
-    """Where each line ends, counted in characters other than spacing."""
-    out: list[int] = []
-    total = 0
-    for line in lines:
-        total += len(line) - sum(len(m) for m in _SPACING.findall(line))
-        out.append(total)
-    return out
+def _wordish(ch: str) -> bool:
+    return ch.isalnum() or ch == "ـ" or unicodedata.category(ch).startswith("M")
+
+
+def _cuts_word(text: str, k: int) -> bool:
+    """Whether position ``k`` falls between two characters of one word."""
+    return 0 < k < len(text) and _wordish(text[k - 1]) and _wordish(text[k])
 
 
 def normalize(text: str, level: Level | str = Level.FULL) -> tuple[str, OffsetMap]:
@@ -184,5 +249,6 @@ def normalize(text: str, level: Level | str = Level.FULL) -> tuple[str, OffsetMa
     if level is Level.LETTERS:
         return lettered, OffsetMap()
     # The character table is one for one, so aligning after it loses nothing and matches more.
-    full = _hazm_normalizer().normalize(lettered)
-    return full, OffsetMap(lettered, full)
+    again = _hazm_normalizer().normalize
+    full = again(lettered)
+    return full, OffsetMap(lettered, full, again)
