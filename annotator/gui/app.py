@@ -7,11 +7,13 @@ import os
 import signal
 import sys
 import time
+from importlib.resources import files
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTimer, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from annotator.core.errors import AnnotatorError
@@ -20,6 +22,10 @@ from annotator.gui.fonts import interface_font, load_fonts
 from annotator.gui.settings import APPLICATION, ORGANIZATION, Settings
 
 log = logging.getLogger(__name__)
+
+# The desktop id (packaging/linux/APP_ID.desktop): Wayland matches the window to its menu
+# entry and icon by it.
+APP_ID = "io.github.annotator.Annotator"
 
 
 def create_application(argv: list[str], language_setting: str = "system"
@@ -31,6 +37,8 @@ def create_application(argv: list[str], language_setting: str = "system"
     app.setApplicationName(APPLICATION)
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationDisplayName("Annotator")
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(QIcon(str(files("annotator.resources") / "icons" / "annotator.svg")))
     load_fonts()
     language = i18n.resolve(language_setting)
     translators = i18n.install(app, language)

@@ -244,8 +244,8 @@
         <translation>دربارهٔ برچسب‌زن</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Annotator&lt;/b&gt; {version}&lt;br&gt;Label actors, events and locations in Persian news.&lt;br&gt;Font: Vazirmatn (SIL Open Font License).</source>
-        <translation>&lt;b&gt;برچسب‌زن&lt;/b&gt; {version}&lt;br&gt;برچسب‌گذاری کنشگرها، رویدادها و مکان‌ها در خبرهای فارسی.&lt;br&gt;قلم: وزیرمتن (SIL Open Font License).</translation>
+        <source>&lt;b&gt;Annotator&lt;/b&gt; {version}&lt;br&gt;Label actors, events and locations in Persian news.&lt;br&gt;&lt;br&gt;Font: Vazirmatn, © the Vazirmatn project authors, SIL Open Font License 1.1.&lt;br&gt;Sample articles: the first is from Mehr news (26 Aban 1404); the others were written for this project and are free to use.&lt;br&gt;Code: MIT License.</source>
+        <translation>&lt;b&gt;برچسب‌زن&lt;/b&gt; {version}&lt;br&gt;برچسب‌گذاری کنشگرها، رویدادها و مکان‌ها در خبرهای فارسی.&lt;br&gt;&lt;br&gt;قلم: وزیرمتن، © پدیدآورندگان پروژهٔ وزیرمتن، با پروانهٔ SIL Open Font License 1.1.&lt;br&gt;مقاله‌های نمونه: اولی از خبرگزاری مهر (۲۶ آبان ۱۴۰۴)؛ بقیه برای این پروژه نوشته شده‌اند و استفاده از آن‌ها آزاد است.&lt;br&gt;کد: پروانهٔ MIT.</translation>
     </message>
     <message>
         <source>select the next suggestion to review</source>
