@@ -25,9 +25,7 @@ def show_keys(parent: QWidget) -> None:
         ("Ctrl+=  /  Ctrl+-", translate("Dialogs", "larger / smaller text")),
         ("Ctrl+Q", translate("Dialogs", "quit")),
     ]
-    # Keys isolated left to right, so that a Persian interface does not show «3 2 1».
-    body = "".join(f"<tr><td><b>\u2066{k}\u2069</b>&nbsp;&nbsp;</td><td>{v}</td></tr>"
-                   for k, v in rows)
+    body = "".join(f"<tr><td><b>{k}</b>&nbsp;&nbsp;</td><td>{v}</td></tr>" for k, v in rows)
     note = translate("Dialogs", "Selections snap outward to whole words.")
     box = QMessageBox(parent)
     box.setObjectName("keysDialog")

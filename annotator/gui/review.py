@@ -299,7 +299,7 @@ class Reviewer(QObject):
 
     def _show_suggestion(self, span: Span) -> None:
         model = span.model or ""
-        digits = f"\u2066{' '.join(self._label_keys())}\u2069"  # isolated: 1 2 3 in order
+        digits = " ".join(self._label_keys())  # in a Persian sentence, read right to left
         if span.score is not None:
             text = self.tr("Suggestion of {model}, score {score}: A or Enter accepts, X "
                            "rejects, {keys} accept under another label.").format(
