@@ -20,11 +20,11 @@ MONTHS = ("فروردین", "اردیبهشت", "خرداد", "تیر", "مرد�
 # bidi marks or ZWNJ between the parts: matched as they are, with no copy of the text.
 _LETTER = {"ی": "[یيى]", "ک": "[کك]", "ه": "[هة]"}
 _GAP = r"[\s\u200c-\u200f\u061c\u202a-\u202e\u2066-\u2069ـ]"
-_FOLD = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه"})
+_FOLD = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "ـ": None})
 _TIME = (rf"(?:{_GAP}*[-–—،,|]?{_GAP}*(?:ساعت{_GAP}*)?(\d{{1,2}}){_GAP}*:{_GAP}*(\d{{2}}))?")
 _WORDS = re.compile(
     rf"(?<!\d)(\d{{1,2}}){_GAP}+("
-    + "|".join("".join(_LETTER.get(ch, ch) for ch in month) for month in MONTHS)
+    + "|".join("ـ*".join(_LETTER.get(ch, ch) for ch in month) for month in MONTHS)
     + rf")(?:{_GAP}+ماه)?{_GAP}*(?:سال{_GAP}*)?(\d{{4}})(?!\d)" + _TIME
 )
 _NUMERIC = re.compile(
