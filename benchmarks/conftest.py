@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -28,14 +27,14 @@ def corpus_10k(workdir: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def project_10k(workdir: Path, corpus_10k: Path) -> Iterator[Path]:
+def project_10k(workdir: Path, corpus_10k: Path) -> Path:
     from annotator.services.importing import ImportOptions, import_paths
     from annotator.storage import Project
 
     path = workdir / "project-10k.sqlite"
     with Project(path) as project:
         import_paths(project, [corpus_10k], ImportOptions(normalize="none"))
-    yield path
+    return path
 
 
 def record_median(name: str, benchmark: object) -> float:
