@@ -2,9 +2,23 @@
 
 from __future__ import annotations
 
+# Line breaks (all that str.splitlines() splits on) and other control characters, written out
+# as escapes: a message quoting the input (a span's text across a line break, a tag holding a
+# vertical tab or a NUL) still prints as one line, and prints.
+_CONTROLS = {code: chr(code).encode("unicode_escape").decode("ascii")
+             for code in [*range(0x20), 0x7F, 0x85, 0x2028, 0x2029] if code != ord("\t")}
+
+
+def one_line(text: str) -> str:
+    """``text`` with line breaks and control characters written as escapes (``\\n``)."""
+    return text.translate(_CONTROLS)
+
 
 class AnnotatorError(Exception):
     """Base class for errors that are reported to the user as one line, never a traceback."""
+
+    def __str__(self) -> str:
+        return one_line(super().__str__())
 
 
 class InputError(AnnotatorError):
