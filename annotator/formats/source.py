@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import re
 import string
 import unicodedata
 from collections.abc import Iterator
@@ -155,11 +156,15 @@ def load_json(path: Path) -> Any:
     """The one JSON value a ``.json`` file holds."""
     text = read_text(path, utf8_only=True)
     try:
-        return json.loads(text)
+        value = json.loads(text)
     except json.JSONDecodeError as error:
         raise InputError(
             f"not valid JSON ({error.msg}, column {error.colno})", path=str(path), line=error.lineno
         ) from None
+    try:
+        return _no_lone_surrogates(text, value)
+    except InputError as error:
+        raise error.located(str(path)) from None
 
 
 def json_records(path: Path) -> list[Any]:
@@ -174,9 +179,35 @@ def json_records(path: Path) -> list[Any]:
 def parse_json_line(line: str) -> Any:
     """One JSON value on one line; the error says what is wrong and at which column."""
     try:
-        return json.loads(line)
+        value = json.loads(line)
     except json.JSONDecodeError as error:
         raise InputError(f"not valid JSON ({error.msg}, column {error.colno})") from None
+    return _no_lone_surrogates(line, value)
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
+def _no_lone_surrogates(source: str, value: Any) -> Any:
+    """``value``, unless a string in it holds half of a UTF-16 pair (``"\\ud800"`` written
+    alone), which is not text and cannot be stored."""
+    if _SURROGATE_ESCAPE.search(source) is None:
+        return value
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            bad = next((ch for ch in item if "\ud800" <= ch <= "\udfff"), None)
+            if bad is not None:
+                raise InputError(
+                    f"a string holds \\u{ord(bad):04x}, half of a UTF-16 surrogate pair "
+                    "without its other half: not text")
+        elif isinstance(item, dict):
+            stack += item.keys()
+            stack += item.values()
+        elif isinstance(item, list):
+            stack += item
+    return value
 
 
 def cannot_read(path: Path, error: OSError) -> InputError:
