@@ -7,6 +7,7 @@ line or record around each record.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -78,6 +79,8 @@ def as_score(value: Any, what: str) -> float | None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise InputError(f"{what} is {type_name(value)}, not a number")
+    if not math.isfinite(value):
+        raise InputError(f"{what} is {value}, not a finite number")
     return float(value)
 
 
