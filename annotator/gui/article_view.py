@@ -11,8 +11,10 @@ shade, so it reads as a proposal even where it lies over a label. Rejected sugge
 drawn (they stay in the span list, struck through), nor are suggestions the review filter
 hides (another model, or a score under the threshold).
 
-Edits keep the highlight incremental: only the spans that changed get a new selection, so a
-keystroke on an article with a thousand spans does not repaint or re-lay out all of them.
+Highlights are made only for the spans on and near the screen (``COVER`` code points either
+side), extended as the view scrolls, and edits keep them incremental: only the spans that
+changed get a new selection. So opening or labelling an article with a thousand spans costs
+what the screen shows, not the whole article.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPen,
+    QResizeEvent,
     QTextCharFormat,
     QTextCursor,
     QTextFormat,
@@ -49,6 +52,7 @@ FONT_FAMILY = "Vazirmatn"
 OUTLINE = QColor("#1d3557")
 _FALLBACK_COLOR = "#9e9e9e"
 SUGGESTION_ALPHA = 70  # of 255: the light wash of a pending suggestion
+COVER = 4000  # code points either side of the screen whose spans are highlighted ahead
 
 
 def span_tooltip(span: Span, text: str, locale: QLocale | None = None) -> str:
@@ -112,8 +116,10 @@ class ArticleView(QPlainTextEdit):
         self._context_actions: list[QAction] = []
         self._font_size = 15
         self.set_font_size(self._font_size)
+        self._covered = (0, 0)  # code points whose spans have a selection
         self.cursorPositionChanged.connect(self._update_selected_span)
         self.selectionChanged.connect(self._update_selected_span)
+        self.verticalScrollBar().valueChanged.connect(self._cover_screen)
 
     def _apply_text_option(self) -> None:
         option = QTextOption(self.document().defaultTextOption())
@@ -170,6 +176,7 @@ class ArticleView(QPlainTextEdit):
                                   doc.sentences if doc is not None else ())
         self.setPlainText(text)
         self._apply_text_option()
+        self._covered = (0, 2 * COVER)  # the caret goes to the start
         self.set_spans(doc.spans if doc is not None else [])
         self.moveCursor(QTextCursor.MoveOperation.Start)
         self._update_selected_span()
@@ -178,17 +185,37 @@ class ArticleView(QPlainTextEdit):
         """Show these spans; only those that changed since the last call are rebuilt."""
         if self._document is not None:
             self._document.spans = list(spans)
-        shown = {s.id: s for s in spans if s.id is not None and self.shows(s)}
-        for span_id in [i for i in self._selections if i not in shown]:
+        shown = [s for s in spans if s.id is not None and self.shows(s)]
+        self._ordered = sorted(shown, key=lambda s: (s.start, s.end))
+        self._starts = [s.start for s in self._ordered]
+        self._highlight()
+        self._update_selected_span()
+
+    def _highlight(self) -> None:
+        """Selections for the shown spans in the covered stretch, rebuilding only changes."""
+        lo, hi = self._covered
+        wanted = {s.id: s for s in self._ordered[:bisect_right(self._starts, hi)] if s.end > lo}
+        for span_id in [i for i in self._selections if i not in wanted]:
             del self._selections[span_id]
-        for span_id, span in shown.items():
+        for span_id, span in wanted.items():
+            assert span_id is not None
             cached = self._selections.get(span_id)
             if cached is None or cached[0] != _signature(span):
                 self._selections[span_id] = (_signature(span), self._make_selection(span))
-        self._ordered = sorted(shown.values(), key=lambda s: (s.start, s.end))
-        self._starts = [s.start for s in self._ordered]
         self.setExtraSelections([sel for _, sel in self._selections.values()])
-        self._update_selected_span()
+
+    def _cover_screen(self) -> None:
+        """Extend the highlighted stretch when the screen leaves it."""
+        start, end = self._visible_range()
+        lo, hi = self._covered
+        if lo <= start and end <= hi:
+            return
+        self._covered = (max(0, start - COVER), end + COVER)
+        self._highlight()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._cover_screen()
 
     def _make_selection(self, span: Span) -> QTextEdit.ExtraSelection:
         selection = QTextEdit.ExtraSelection()
@@ -449,21 +476,15 @@ class ArticleView(QPlainTextEdit):
         return rects
 
     def _visible_range(self) -> tuple[int, int]:
-        """The code points of the blocks on screen."""
-        block = self.firstVisibleBlock()
-        if not block.isValid():
+        """The code points on screen, from the lines at the viewport's corners (a paragraph
+        may be longer than the screen, so whole blocks would be too coarse)."""
+        if self._document is None:
             return 0, 0
-        first = block.position()
-        last = first
-        offset = self.contentOffset()
-        height = self.viewport().height()
-        while block.isValid():
-            if self.blockBoundingGeometry(block).translated(offset).top() > height:
-                break
-            last = block.position() + block.length()
-            block = block.next()
-        return self._map.to_codepoint(first), self._map.to_codepoint(
-            min(last, self.document().characterCount() - 1))
+        rect = self.viewport().rect()
+        units = [self.cursorForPosition(corner).position()
+                 for corner in (rect.topLeft(), rect.topRight(), rect.bottomLeft(),
+                                rect.bottomRight())]
+        return self._map.to_codepoint(min(units)), self._map.to_codepoint(max(units)) + 1
 
     def _visible_suggestions(self) -> list[Span]:
         start, end = self._visible_range()

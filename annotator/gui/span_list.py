@@ -52,22 +52,63 @@ class SpanListModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._spans: list[Span] = []
+        self._doc_id: int | None = None
         self._text = ""
         self._colors: dict[str, QColor] = {}
         self._filter = SuggestionFilter()
 
     def set_labels(self, labels: list[Label]) -> None:
         self._colors = {lab.name: QColor(lab.color) for lab in labels}
+        if self._spans:
+            self.dataChanged.emit(self.index(0, LABEL), self.index(len(self._spans) - 1, LABEL))
 
     def set_filter(self, flt: SuggestionFilter) -> None:
         self._filter = flt
 
     def set_document(self, doc: Document | None) -> None:
-        self.beginResetModel()
-        self._text = doc.text if doc is not None else ""
+        """Show ``doc``'s spans. After an edit of the same document only the rows that
+        changed are announced (one inserted, one removed, or some changed), so the view
+        repaints a row, not the whole list."""
         spans = [s for s in doc.spans if not self._filter.hides(s)] if doc else []
-        self._spans = sorted(spans, key=lambda s: (s.start, s.end))
+        spans.sort(key=lambda s: (s.start, s.end))
+        doc_id = doc.id if doc is not None else None
+        if doc_id is not None and doc_id == self._doc_id and self._update_rows(spans):
+            return
+        self.beginResetModel()
+        self._doc_id = doc_id
+        self._text = doc.text if doc is not None else ""
+        self._spans = spans
         self.endResetModel()
+
+    def _update_rows(self, spans: list[Span]) -> bool:
+        old = [s.id for s in self._spans]
+        new = [s.id for s in spans]
+        if len(new) == len(old) + 1:
+            row = next((i for i, (a, b) in enumerate(zip(old, new, strict=False)) if a != b),
+                       len(old))
+            if new[:row] + new[row + 1:] != old:
+                return False
+            self.beginInsertRows(_ROOT, row, row)
+            self._spans = spans
+            self.endInsertRows()
+            return True
+        if len(new) == len(old) - 1:
+            row = next((i for i, (a, b) in enumerate(zip(old, new, strict=False)) if a != b),
+                       len(new))
+            if old[:row] + old[row + 1:] != new:
+                return False
+            self.beginRemoveRows(_ROOT, row, row)
+            self._spans = spans
+            self.endRemoveRows()
+            return True
+        if new != old:
+            return False
+        changed = [i for i, (a, b) in enumerate(zip(self._spans, spans, strict=True)) if a != b]
+        self._spans = spans
+        if changed:
+            self.dataChanged.emit(self.index(changed[0], 0),
+                                  self.index(changed[-1], self.columnCount() - 1))
+        return True
 
     def span_at(self, row: int) -> Span | None:
         return self._spans[row] if 0 <= row < len(self._spans) else None
@@ -150,7 +191,9 @@ class SpanListView(QTableView):
         self.setObjectName("spanList")
         self.span_model = SpanListModel(self)
         self.setModel(self.span_model)
-        self.setItemDelegate(BidiDelegate(self))
+        # Only the text column mixes scripts; the others are label and model names, and a
+        # Python delegate on every cell would cost each repaint (one per edit) a lot more.
+        self.setItemDelegateForColumn(TEXT, BidiDelegate(self))
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

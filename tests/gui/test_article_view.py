@@ -147,3 +147,23 @@ def test_edits_rebuild_only_the_spans_that_changed(make_project: Any, open_windo
     assert len(view._selections) == 101
     unchanged = [i for i, (_, sel) in view._selections.items() if kept.get(i) is sel]
     assert len(unchanged) == 100
+
+
+def test_spans_far_down_are_highlighted_once_scrolled_to(make_project: Any, open_window: Any,
+                                                         qtbot: Any) -> None:
+    from annotator.gui.article_view import COVER
+
+    words = [f"واژه{i}" for i in range(3000)]
+    text = " ".join(words)
+    assert len(text) > 3 * COVER
+    last = text.rindex("واژه2999")
+    spans = [Span(0, len("واژه0"), "ACTOR"), Span(last, last + len("واژه2999"), "LOCATION")]
+    path = make_project([make_document("long", text, spans=spans)])
+    view = open_window(path).article
+    first_id, last_id = (s.id for s in view.current.spans)
+    assert view.highlight_range(first_id) is not None
+    assert view.highlight_range(last_id) is None  # far off screen: not made yet
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())
+    assert view.highlight_range(last_id) == (last, last + len("واژه2999"))
+    view.select_span(view.current.spans[0])  # jumping back covers the start again
+    assert view.highlight_range(first_id) is not None
