@@ -194,11 +194,11 @@ class ArticleView(QPlainTextEdit):
     def _highlight(self) -> None:
         """Selections for the shown spans in the covered stretch, rebuilding only changes."""
         lo, hi = self._covered
-        wanted = {s.id: s for s in self._ordered[:bisect_right(self._starts, hi)] if s.end > lo}
-        for span_id in [i for i in self._selections if i not in wanted]:
-            del self._selections[span_id]
+        wanted = {s.id: s for s in self._ordered[:bisect_right(self._starts, hi)]
+                  if s.end > lo and s.id is not None}
+        for stale in [i for i in self._selections if i not in wanted]:
+            del self._selections[stale]
         for span_id, span in wanted.items():
-            assert span_id is not None
             cached = self._selections.get(span_id)
             if cached is None or cached[0] != _signature(span):
                 self._selections[span_id] = (_signature(span), self._make_selection(span))
