@@ -41,7 +41,11 @@ def _parse_time(value: str | None) -> dt.datetime | None:
 
 @dataclass(frozen=True, slots=True)
 class DocumentFilter:
-    """What the document list shows: text in the title or article, statuses, a label."""
+    """What the document list shows: text in the title or id, statuses, a label.
+
+    Text of three characters or more is looked up in the trigram index of titles and ids;
+    shorter text is searched for in them directly.
+    """
 
     text: str = ""
     statuses: frozenset[Status] = frozenset()
@@ -50,9 +54,13 @@ class DocumentFilter:
     def where(self) -> tuple[str, list[Any]]:
         clauses: list[str] = []
         params: list[Any] = []
-        if self.text:
-            clauses.append("(instr(d.title, ?) > 0 OR instr(d.text, ?) > 0 OR d.key = ?)")
-            params += [self.text, self.text, self.text]
+        if len(self.text) >= 3:
+            clauses.append("d.id IN (SELECT rowid FROM document_search"
+                           " WHERE document_search MATCH ?)")
+            params.append('"' + self.text.replace('"', '""') + '"')
+        elif self.text:
+            clauses.append("(instr(d.title, ?) > 0 OR instr(d.key, ?) > 0)")
+            params += [self.text, self.text]
         if self.statuses:
             clauses.append(f"d.status IN ({','.join('?' * len(self.statuses))})")
             params += sorted(s.value for s in self.statuses)

@@ -81,8 +81,27 @@ def make_models(db: pw.Database) -> Models:
     return Models(Label, Document, Span)
 
 
+# The document list's text filter: a trigram index over ids and titles (any substring of
+# three characters or more is found without reading the table), kept by triggers.
+SEARCH_DDL = (
+    "CREATE VIRTUAL TABLE document_search USING fts5(key, title, content='document',"
+    " content_rowid='id', tokenize='trigram')",
+    "CREATE TRIGGER document_search_insert AFTER INSERT ON document BEGIN"
+    " INSERT INTO document_search (rowid, key, title) VALUES (new.id, new.key, new.title); END",
+    "CREATE TRIGGER document_search_delete AFTER DELETE ON document BEGIN"
+    " INSERT INTO document_search (document_search, rowid, key, title)"
+    " VALUES ('delete', old.id, old.key, old.title); END",
+    "CREATE TRIGGER document_search_update AFTER UPDATE OF key, title ON document BEGIN"
+    " INSERT INTO document_search (document_search, rowid, key, title)"
+    " VALUES ('delete', old.id, old.key, old.title);"
+    " INSERT INTO document_search (rowid, key, title) VALUES (new.id, new.key, new.title); END",
+)
+
+
 def _create_v1(db: pw.Database, models: Models) -> None:
     db.create_tables(models.all)
+    for statement in SEARCH_DDL:
+        db.execute_sql(statement)
 
 
 # MIGRATIONS[n] takes a file at version n to n + 1. A backup is taken before any of them runs

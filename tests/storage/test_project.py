@@ -253,8 +253,13 @@ def test_document_rows_in_import_order_with_counts(filled: Project) -> None:
     ("flt", "expected"),
     [
         (DocumentFilter(), list(TEXTS)),
-        (DocumentFilter(text="آغاز"), ["irna-2", "fars-5"]),
+        # text in the title (the first 20 characters here) or the id
+        (DocumentFilter(text="نشست"), ["irna-2"]),
+        (DocumentFilter(text="ربات"), ["isna-3"]),  # inside a word
         (DocumentFilter(text="tasnim-4"), ["tasnim-4"]),  # the id itself
+        (DocumentFilter(text="-4"), ["tasnim-4"]),  # short: searched directly
+        (DocumentFilter(text="ا"), ["mehr-1", "irna-2", "isna-3", "tasnim-4", "fars-5"]),
+        (DocumentFilter(text="آغاز"), []),  # only in the article, past the title
         (DocumentFilter(text="نیست"), []),
         (DocumentFilter(statuses=frozenset({Status.DONE})), ["mehr-1", "fars-5"]),
         (DocumentFilter(statuses=frozenset({Status.NEW, Status.IN_PROGRESS})),
@@ -262,7 +267,8 @@ def test_document_rows_in_import_order_with_counts(filled: Project) -> None:
         # a pending suggestion counts, a rejected one does not
         (DocumentFilter(label="LOCATION"), ["mehr-1", "irna-2"]),
         (DocumentFilter(label="EVENT"), ["tasnim-4"]),
-        (DocumentFilter(text="آغاز", statuses=frozenset({Status.DONE})), ["fars-5"]),
+        (DocumentFilter(text="نمایشگاه", statuses=frozenset({Status.DONE})), ["fars-5"]),
+        (DocumentFilter(text="نمایشگاه", statuses=frozenset({Status.NEW})), []),
         (DocumentFilter(label="LOCATION", statuses=frozenset({Status.NEW})), []),
     ],
 )
