@@ -51,12 +51,22 @@ class DocumentFilter:
     statuses: frozenset[Status] = frozenset()
     label: str | None = None
 
-    def where(self) -> tuple[str, list[Any]]:
+    @property
+    def _indexed(self) -> bool:
+        return len(self.text) >= 3
+
+    def source(self) -> tuple[str, str, list[Any]]:
+        """``FROM`` (documents as ``d``), ``WHERE`` and its parameters.
+
+        A text filter starts from the index, which hands back documents in id order, so a
+        page of a common word costs its page, not every match.
+        """
+        table = "document d"
         clauses: list[str] = []
         params: list[Any] = []
-        if len(self.text) >= 3:
-            clauses.append("d.id IN (SELECT rowid FROM document_search"
-                           " WHERE document_search MATCH ?)")
+        if self._indexed:
+            table = "document_search JOIN document d ON d.id = document_search.rowid"
+            clauses.append("document_search MATCH ?")
             params.append('"' + self.text.replace('"', '""') + '"')
         elif self.text:
             clauses.append("(instr(d.title, ?) > 0 OR instr(d.key, ?) > 0)")
@@ -71,7 +81,11 @@ class DocumentFilter:
                 "AND (s.review IS NULL OR s.review != 'rejected'))"
             )
             params.append(self.label)
-        return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+        return table, (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+    def order(self) -> str:
+        """The list's order (import order) in the terms the index can hand back."""
+        return "document_search.rowid" if self._indexed else "d.id"
 
 
 @dataclass(frozen=True, slots=True)
@@ -600,15 +614,13 @@ class Project:
         self.ensure_labels(name for (name,) in conn.execute(
             "SELECT DISTINCT label FROM temp.staged_span ORDER BY rowid"))
         base_id = conn.execute("SELECT coalesce(max(id), 0) FROM main.document").fetchone()[0]
-        base_position = conn.execute(
-            "SELECT coalesce(max(position), 0) FROM main.document").fetchone()[0]
         stamp = now()
         conn.execute(
             "INSERT INTO main.document (id, key, title, text, status, date, meta, tokens,"
-            " sentences, position, created, updated)"
-            " SELECT ? + seq, key, title, text, status, date, meta, tokens, sentences,"
-            " ? + seq, ?, ? FROM temp.staged_document ORDER BY seq",
-            (base_id, base_position, stamp, stamp),
+            " sentences, created, updated)"
+            " SELECT ? + seq, key, title, text, status, date, meta, tokens, sentences, ?, ?"
+            " FROM temp.staged_document ORDER BY seq",
+            (base_id, stamp, stamp),
         )
         conn.execute(
             "INSERT INTO main.span (id, document_id, start, end, label_id, origin, score,"
@@ -673,20 +685,19 @@ class Project:
     def iter_documents(self, statuses: Iterable[Status] = (),
                        batch: int = 200) -> Iterator[Document]:
         """Every document (of the given statuses) with its spans, streamed in list order."""
-        flt = DocumentFilter(statuses=frozenset(statuses))
-        where, params = flt.where()
-        last = (-1, -1)
+        source, where, params = DocumentFilter(statuses=frozenset(statuses)).source()
+        last = -1
         conn = self._conn
         while True:
-            clause = (where + " AND" if where else " WHERE") + " (d.position, d.id) > (?, ?)"
+            clause = (where + " AND" if where else " WHERE") + " d.id > ?"
             rows = conn.execute(
                 "SELECT d.id, d.key, d.title, d.text, d.status, d.date, d.meta, d.tokens,"
-                f" d.sentences, d.position FROM document d{clause}"
-                " ORDER BY d.position, d.id LIMIT ?", [*params, *last, batch],
+                f" d.sentences FROM {source}{clause} ORDER BY d.id LIMIT ?",
+                [*params, last, batch],
             ).fetchall()
             if not rows:
                 return
-            docs = {r[0]: self._document_from_row(r[:9]) for r in rows}
+            docs = {r[0]: self._document_from_row(r) for r in rows}
             marks = ",".join("?" * len(docs))
             for srow in conn.execute(
                 "SELECT s.document_id, s.id, s.start, s.end, l.name, s.origin, s.score,"
@@ -696,31 +707,31 @@ class Project:
             ):
                 docs[srow[0]].spans.append(self._span_from_row(srow[1:]))
             yield from docs.values()
-            last = (rows[-1][9], rows[-1][0])
+            last = rows[-1][0]
 
     @_guarded
     def document_keys(self, flt: DocumentFilter = DocumentFilter()) -> list[str]:
-        where, params = flt.where()
+        source, where, params = flt.source()
         return [k for (k,) in self._conn.execute(
-            f"SELECT d.key FROM document d{where} ORDER BY d.position, d.id", params)]
+            f"SELECT d.key FROM {source}{where} ORDER BY d.id", params)]
 
     @_guarded
     def count_documents(self, flt: DocumentFilter = DocumentFilter()) -> int:
-        where, params = flt.where()
+        source, where, params = flt.source()
         return int(self._conn.execute(
-            f"SELECT count(*) FROM document d{where}", params).fetchone()[0])
+            f"SELECT count(*) FROM {source}{where}", params).fetchone()[0])
 
     @_guarded
     def document_rows(self, flt: DocumentFilter = DocumentFilter(), offset: int = 0,
                       limit: int = 100) -> list[DocumentRow]:
         """One page of the document list, in import order."""
-        where, params = flt.where()
+        source, where, params = flt.source()
         rows = self._conn.execute(
             "SELECT d.id, d.key, d.title, d.date, d.status,"
             " (SELECT count(*) FROM span s WHERE s.document_id = d.id"
             "  AND (s.review IS NULL OR s.review = 'accepted')),"
             " (SELECT count(*) FROM span s WHERE s.document_id = d.id AND s.review = 'pending')"
-            f" FROM document d{where} ORDER BY d.position, d.id LIMIT ? OFFSET ?",
+            f" FROM {source}{where} ORDER BY {flt.order()} LIMIT ? OFFSET ?",
             [*params, limit, offset],
         ).fetchall()
         return [DocumentRow(r[0], r[1], r[2], _parse_time(r[3]), Status(r[4]), r[5], r[6])
@@ -729,23 +740,19 @@ class Project:
     @_guarded
     def document_index(self, doc_id: int, flt: DocumentFilter = DocumentFilter()) -> int | None:
         """The row of ``doc_id`` in the filtered list, or None when the filter hides it."""
-        where, params = flt.where()
-        row = self._conn.execute(
-            "SELECT position, id FROM document WHERE id = ?", (doc_id,)).fetchone()
-        if row is None:
-            return None
+        source, where, params = flt.source()
         clause = (where + " AND" if where else " WHERE") + " d.id = ?"
-        if self._conn.execute(f"SELECT 1 FROM document d{clause}",
+        if self._conn.execute(f"SELECT 1 FROM {source}{clause}",
                               [*params, doc_id]).fetchone() is None:
             return None
-        clause = (where + " AND" if where else " WHERE") + " (d.position, d.id) < (?, ?)"
+        clause = (where + " AND" if where else " WHERE") + " d.id < ?"
         return int(self._conn.execute(
-            f"SELECT count(*) FROM document d{clause}", [*params, *row]).fetchone()[0])
+            f"SELECT count(*) FROM {source}{clause}", [*params, doc_id]).fetchone()[0])
 
     @_guarded
     def first_document(self, not_done: bool = True) -> int | None:
         """The first document that is not done (or, when all are, the first one)."""
-        sql = "SELECT id FROM document d{} ORDER BY position, id LIMIT 1"
+        sql = "SELECT id FROM document d{} ORDER BY id LIMIT 1"
         if not_done:
             row = self._conn.execute(
                 sql.format(" WHERE status IN ('new', 'in_progress')")).fetchone()
@@ -757,15 +764,11 @@ class Project:
     @_guarded
     def neighbour(self, doc_id: int, step: int, not_done: bool = False) -> int | None:
         """The document after (step 1) or before (step -1) ``doc_id`` in list order."""
-        row = self._conn.execute(
-            "SELECT position, id FROM document WHERE id = ?", (doc_id,)).fetchone()
-        if row is None:
-            return None
         op, order = (">", "ASC") if step > 0 else ("<", "DESC")
         extra = " AND status IN ('new', 'in_progress')" if not_done else ""
         found = self._conn.execute(
-            f"SELECT id FROM document WHERE (position, id) {op} (?, ?){extra}"
-            f" ORDER BY position {order}, id {order} LIMIT 1", row).fetchone()
+            f"SELECT id FROM document WHERE id {op} ?{extra} ORDER BY id {order} LIMIT 1",
+            (doc_id,)).fetchone()
         return int(found[0]) if found else None
 
     @_guarded

@@ -48,12 +48,8 @@ def make_models(db: pw.Database) -> Models:
         meta = pw.TextField(default="{}")  # JSON
         tokens = pw.BlobField(null=True)  # uint32 pairs, see core.tokens.pack
         sentences = pw.BlobField(null=True)  # uint32 first token of each sentence
-        position = pw.IntegerField(default=0)  # import order, the list's order
         created = pw.TextField()
         updated = pw.TextField()
-
-        class Meta:
-            indexes = ((("position", "id"), False),)
 
     class Span(Base):
         document = pw.ForeignKeyField(Document, on_delete="CASCADE", backref="spans")
