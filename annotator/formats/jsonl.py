@@ -76,7 +76,7 @@ def _first_line_is_object(path: Path) -> bool:
         first = fh.readline().decode("utf-8-sig", errors="replace")
     try:
         return isinstance(json.loads(first), dict)
-    except json.JSONDecodeError:
+    except (json.JSONDecodeError, RecursionError):
         return False
 
 

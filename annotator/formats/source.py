@@ -161,6 +161,8 @@ def load_json(path: Path) -> Any:
         raise InputError(
             f"not valid JSON ({error.msg}, column {error.colno})", path=str(path), line=error.lineno
         ) from None
+    except RecursionError:
+        raise InputError(TOO_DEEP, path=str(path)) from None
     try:
         return _no_lone_surrogates(text, value)
     except InputError as error:
@@ -182,9 +184,12 @@ def parse_json_line(line: str) -> Any:
         value = json.loads(line)
     except json.JSONDecodeError as error:
         raise InputError(f"not valid JSON ({error.msg}, column {error.colno})") from None
+    except RecursionError:
+        raise InputError(TOO_DEEP) from None
     return _no_lone_surrogates(line, value)
 
 
+TOO_DEEP = "not JSON an annotator reads: arrays or objects nested too deeply"
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 
 
