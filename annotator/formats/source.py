@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import math
 import re
 import string
 import unicodedata
@@ -156,13 +157,15 @@ def load_json(path: Path) -> Any:
     """The one JSON value a ``.json`` file holds."""
     text = read_text(path, utf8_only=True)
     try:
-        value = json.loads(text)
+        value = _loads(text)
     except json.JSONDecodeError as error:
         raise InputError(
             f"not valid JSON ({error.msg}, column {error.colno})", path=str(path), line=error.lineno
         ) from None
     except RecursionError:
         raise InputError(TOO_DEEP, path=str(path)) from None
+    except InputError as error:
+        raise error.located(str(path)) from None
     try:
         return _no_lone_surrogates(text, value)
     except InputError as error:
@@ -181,7 +184,7 @@ def json_records(path: Path) -> list[Any]:
 def parse_json_line(line: str) -> Any:
     """One JSON value on one line; the error says what is wrong and at which column."""
     try:
-        value = json.loads(line)
+        value = _loads(line)
     except json.JSONDecodeError as error:
         raise InputError(f"not valid JSON ({error.msg}, column {error.colno})") from None
     except RecursionError:
@@ -190,6 +193,25 @@ def parse_json_line(line: str) -> Any:
 
 
 TOO_DEEP = "not JSON an annotator reads: arrays or objects nested too deeply"
+NOT_FINITE = "not valid JSON: NaN, Infinity and numbers too large for a float ({}) are not JSON"
+
+
+def _loads(text: str) -> Any:
+    """Strict JSON: NaN, Infinity and 1e999, which Python's json reads, are refused (they
+    would be stored and then exported as JSON nobody else reads)."""
+    return json.loads(text, parse_constant=_not_finite, parse_float=_finite_float)
+
+
+def _not_finite(name: str) -> Any:
+    raise InputError(NOT_FINITE.format(name))
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise InputError(NOT_FINITE.format(text))
+    return value
+
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 
 
