@@ -8,6 +8,7 @@ earlier one after widening cannot be encoded and is left out, and counted.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TextIO
@@ -49,35 +50,34 @@ def encode(count: int, entities: Iterable[tuple[int, int, str]], scheme: str = "
     return tags
 
 
-def _entities(index: TokenIndex, spans: Sequence[Span],
+def _entities(starts: Sequence[int], ends: Sequence[int], spans: Sequence[Span],
               report: ConllReport) -> list[tuple[int, int, str]]:
+    """``(first, last_exclusive, label)`` token ranges of the spans, in text order."""
     entities: list[tuple[int, int, str]] = []
     taken = 0  # first token not yet used by an earlier span
     for span in sorted(spans, key=lambda s: (s.start, s.end)):
-        covered = index.tokens_in(span.start, span.end)
-        if not covered or covered.start < taken:
+        first = bisect_right(ends, span.start)  # first token ending after the start
+        stop = bisect_left(starts, span.end)  # tokens starting before the end
+        if first >= stop or first < taken:
             report.dropped += 1
             continue
-        first_start, _ = index.token(covered.start)
-        _, last_end = index.token(covered.stop - 1)
-        if (first_start, last_end) != (span.start, span.end):
+        if starts[first] != span.start or ends[stop - 1] != span.end:
             report.widened += 1
-        entities.append((covered.start, covered.stop, span.label))
-        taken = covered.stop
+        entities.append((first, stop, span.label))
+        taken = stop
         report.spans += 1
     return entities
 
 
-def _sentence_groups(index: TokenIndex,
+def _sentence_groups(sentences: list[range],
                      entities: Sequence[tuple[int, int, str]]) -> list[range]:
     """Sentences as token ranges, joining those that a span crosses."""
-    groups = list(index.sentence_ranges())
     if not entities:
-        return groups
+        return sentences
     merged: list[range] = []
     spans = iter(entities)
     current = next(spans, None)
-    for sentence in groups:
+    for sentence in sentences:
         if merged and current is not None and current[0] < merged[-1].stop < current[1]:
             merged[-1] = range(merged[-1].start, sentence.stop)
         else:
@@ -90,20 +90,17 @@ def _sentence_groups(index: TokenIndex,
 def write_document(doc: Document, fh: TextIO, scheme: str = "bio") -> ConllReport:
     report = ConllReport(documents=1)
     index = TokenIndex(doc.tokens, doc.sentences)
-    entities = _entities(index, doc.spans, report)
-    tags = encode(len(index), entities, scheme)
-    groups = _sentence_groups(index, entities)
-    report.merged = sum(1 for _ in index.sentence_ranges()) - len(groups)
+    starts, ends = doc.tokens[0::2], doc.tokens[1::2]
+    entities = _entities(starts, ends, doc.spans, report)
+    tags = encode(len(starts), entities, scheme)
+    sentences = list(index.sentence_ranges())
+    groups = _sentence_groups(sentences, entities)
+    report.merged = len(sentences) - len(groups)
     text = doc.text
-    lines = [DOCSTART]
-    for group in groups:
-        for i in group:
-            start, end = index.token(i)
-            lines.append(f"{text[start:end]}\t{tags[i]}\n")
-        lines.append("\n")
-        report.sentences += 1
-    report.tokens = len(index)
-    fh.write("".join(lines))
+    lines = [f"{text[a:b]}\t{tag}\n" for a, b, tag in zip(starts, ends, tags, strict=True)]
+    fh.write(DOCSTART + "".join("".join(lines[g.start:g.stop]) + "\n" for g in groups))
+    report.sentences = len(groups)
+    report.tokens = len(starts)
     return report
 
 

@@ -684,8 +684,14 @@ class Project:
     @_guarded_iter
     def iter_documents(self, statuses: Iterable[Status] = (),
                        batch: int = 200) -> Iterator[Document]:
-        """Every document (of the given statuses) with its spans, streamed in list order."""
+        """Every document (of the given statuses) with its spans, streamed in list order.
+
+        The bulk path of exports: spans come without their created/updated times (use
+        :meth:`document` for those).
+        """
         source, where, params = DocumentFilter(statuses=frozenset(statuses)).source()
+        reviews: dict[str | None, Review | None] = {r.value: r for r in Review}
+        reviews[None] = None
         last = -1
         conn = self._conn
         while True:
@@ -699,13 +705,14 @@ class Project:
                 return
             docs = {r[0]: self._document_from_row(r) for r in rows}
             marks = ",".join("?" * len(docs))
-            for srow in conn.execute(
+            for doc_id, sid, start, end, label, origin, score, review, annotator in conn.execute(
                 "SELECT s.document_id, s.id, s.start, s.end, l.name, s.origin, s.score,"
-                " s.review, s.annotator, s.created, s.updated FROM span s"
+                " s.review, s.annotator FROM span s"
                 f" JOIN label l ON l.id = s.label_id WHERE s.document_id IN ({marks})"
                 " ORDER BY s.document_id, s.start, s.end", list(docs),
-            ):
-                docs[srow[0]].spans.append(self._span_from_row(srow[1:]))
+            ).fetchall():
+                docs[doc_id].spans.append(
+                    Span(start, end, label, origin, score, reviews[review], annotator, sid))
             yield from docs.values()
             last = rows[-1][0]
 
