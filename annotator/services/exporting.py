@@ -77,7 +77,9 @@ def selected_documents(project: Project, options: ExportOptions, progress: Progr
                        cancel: CancelToken | None) -> Iterator[Document]:
     """Documents to export, in list order, each with only the spans the options keep."""
     total = project.count_documents(DocumentFilter(statuses=options.statuses))
-    for n, doc in enumerate(project.iter_documents(options.statuses)):
+    documents = project.iter_documents(options.statuses,
+                                       with_tokens=options.format == "conll")
+    for n, doc in enumerate(documents):
         if cancel is not None:
             cancel.check()
         if n % 200 == 0:
