@@ -496,7 +496,10 @@ class Project:
         conn = self._conn
         self._create_staging()
         try:
-            self._stage(documents, on_document, summary)
+            # One deferred transaction for the staging: the temporary tables are journaled
+            # once, not per batch; it reads the project file, which in WAL mode blocks no one.
+            with self.db.atomic("DEFERRED"):
+                self._stage(documents, on_document, summary)
             with self.transaction():
                 self._copy_staged(summary)
         finally:
