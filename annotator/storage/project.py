@@ -696,6 +696,7 @@ class Project:
         source, where, params = DocumentFilter(statuses=frozenset(statuses)).source()
         reviews: dict[str | None, Review | None] = {r.value: r for r in Review}
         reviews[None] = None
+        names: dict[int, str] = dict(self._conn.execute("SELECT id, name FROM label"))
         last = -1
         conn = self._conn
         while True:
@@ -710,13 +711,14 @@ class Project:
             docs = {r[0]: self._document_from_row(r) for r in rows}
             marks = ",".join("?" * len(docs))
             for doc_id, sid, start, end, label, origin, score, review, annotator in conn.execute(
-                "SELECT s.document_id, s.id, s.start, s.end, l.name, s.origin, s.score,"
-                " s.review, s.annotator FROM span s"
-                f" JOIN label l ON l.id = s.label_id WHERE s.document_id IN ({marks})"
-                " ORDER BY s.document_id, s.start, s.end", list(docs),
+                "SELECT document_id, id, start, end, label_id, origin, score, review, annotator"
+                f" FROM span WHERE document_id IN ({marks}) ORDER BY document_id, start",
+                list(docs),
             ).fetchall():
-                docs[doc_id].spans.append(
-                    Span(start, end, label, origin, score, reviews[review], annotator, sid))
+                if label not in names:  # added by another process since the export began
+                    names.update(self._conn.execute("SELECT id, name FROM label"))
+                docs[doc_id].spans.append(Span(start, end, names[label], origin, score,
+                                               reviews[review], annotator, sid))
             yield from docs.values()
             last = rows[-1][0]
 
