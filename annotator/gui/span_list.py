@@ -27,6 +27,19 @@ from annotator.gui.suggestions import SuggestionFilter, score_text
 
 LABEL, TEXT, ORIGIN, SCORE = range(4)
 SPAN_ROLE = Qt.ItemDataRole.UserRole + 1
+# Looked up once: Qt asks for every role of every visible cell on each repaint (one per edit),
+# and reading them off the enum each time costs more than the answers.
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_DECORATION = Qt.ItemDataRole.DecorationRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
+_FONT = Qt.ItemDataRole.FontRole
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole
+_CENTER = Qt.AlignmentFlag.AlignCenter
+_FLAGS = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+          | Qt.ItemFlag.ItemNeverHasChildren)
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+_GREY = QColor("#9e9e9e")
 
 
 def review_text(review: Review) -> str:
@@ -136,18 +149,16 @@ class SpanListModel(QAbstractTableModel):
         return names[section] if 0 <= section < len(names) else None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemNeverHasChildren)
+        return _FLAGS if index.isValid() else _NO_FLAGS
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._spans):
+        row = index.row()
+        if not 0 <= row < len(self._spans) or not index.isValid():
             return None
-        span = self._spans[index.row()]
+        span = self._spans[row]
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             if column == LABEL:
                 return span.label
             if column == TEXT:
@@ -155,24 +166,27 @@ class SpanListModel(QAbstractTableModel):
             if column == ORIGIN:
                 return origin_text(span)
             return score_text(span.score)
-        if role == Qt.ItemDataRole.DecorationRole and column == LABEL:
-            return self._colors.get(span.label, QColor("#9e9e9e"))
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _DECORATION:
+            return self._colors.get(span.label, _GREY) if column == LABEL else None
+        if role == _TOOLTIP:
             if column == TEXT:
                 return f"{span.start}..{span.end}"
             if column in (ORIGIN, SCORE) and span.is_suggestion:
                 return span.origin
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == SCORE:
-            return Qt.AlignmentFlag.AlignCenter
+            return None
+        if role == _ALIGNMENT:
+            return _CENTER if column == SCORE else None
+        if span.review is None:
+            return span if role == SPAN_ROLE else None
         if span.review == Review.REJECTED:
-            if role == Qt.ItemDataRole.FontRole:
+            if role == _FONT:
                 font = QFont()
                 font.setStrikeOut(True)
                 return font
-            if role == Qt.ItemDataRole.ForegroundRole:
+            if role == _FOREGROUND:
                 return QPalette().color(QPalette.ColorGroup.Disabled,
                                         QPalette.ColorRole.Text)
-        elif span.review == Review.PENDING and role == Qt.ItemDataRole.FontRole:
+        elif span.review == Review.PENDING and role == _FONT:
             font = QFont()
             font.setItalic(True)
             return font
