@@ -13,6 +13,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 ARTICLES = 10_000
 MEDIANS: dict[str, float] = {}
+FIGURES: dict[str, str] = {}  # benchmark -> the figure its budget is about, for the summary
 
 
 @pytest.fixture(scope="session")
@@ -46,4 +47,13 @@ def record_median(name: str, benchmark: object) -> float:
 def check_ratio(benchmark: object, name: str, baseline: str, budget: float) -> None:
     ratio = MEDIANS[name] / MEDIANS[baseline]
     benchmark.extra_info[f"median_ratio_vs_{baseline}"] = round(ratio, 3)  # type: ignore[attr-defined]
+    FIGURES[name] = f"median {ratio:.2f}x {baseline} (budget {budget}x)"
     assert ratio <= budget, f"{name} takes {ratio:.2f}x {baseline} (budget {budget}x)"
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """The figures the budgets are about, one line each."""
+    if FIGURES:
+        terminalreporter.section("budgets")
+        for name, figure in FIGURES.items():
+            terminalreporter.write_line(f"{name}: {figure}")
