@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QLocale, Qt
+from PySide6.QtCore import QEvent, QLocale, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QFont
 from PySide6.QtWidgets import (
     QLabel,
@@ -106,6 +106,13 @@ class MainWindow(QMainWindow):
     # -- wiring ----------------------------------------------------------------------------
 
     def _connect(self) -> None:
+        # After an edit the article repaints at once; the span list follows on the next turn
+        # of the event loop, so a key press is not kept waiting for the list, and a burst of
+        # them refreshes it once.
+        self._span_list_due = QTimer(self)
+        self._span_list_due.setSingleShot(True)
+        self._span_list_due.setInterval(0)
+        self._span_list_due.timeout.connect(self._sync_span_list)
         session, actions = self.session, self.menu_actions
         session.documentOpened.connect(self._show_document)
         session.spansChanged.connect(self._show_spans)
@@ -162,6 +169,7 @@ class MainWindow(QMainWindow):
 
     def _show_document(self, doc: Document | None) -> None:
         list_has_focus = self.documents.table.hasFocus()
+        self._span_list_due.stop()
         self.article.show_document(doc)
         self.span_list.set_document(doc)
         self.documents.select_document(doc.id if doc is not None else None)
@@ -171,9 +179,12 @@ class MainWindow(QMainWindow):
 
     def _show_spans(self, doc: Document) -> None:
         self.article.set_spans(doc.spans)
-        self.span_list.set_document(doc)
-        self.span_list.show_selected(self.article.selected_span)
+        self._span_list_due.start()
         self._show_heading(doc)
+
+    def _sync_span_list(self) -> None:
+        self.span_list.set_document(self.session.document)
+        self.span_list.show_selected(self.article.selected_span)
 
     def _show_heading(self, doc: Document | None) -> None:
         """The title in the article's font, and under it the Jalali date and the status."""

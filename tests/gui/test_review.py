@@ -154,6 +154,8 @@ def test_a_and_enter_accept_x_rejects(under_review: Path, open_window: Any,
     assert window.article.highlight_range(spans["سوچی"].id) is None
     model = window.span_list.span_model
     row = model.row_of(spans["سوچی"].id)
+    # the span list follows on the next turn of the event loop
+    qtbot.waitUntil(lambda: model.index(row, 0).data(Qt.ItemDataRole.FontRole).strikeOut())
     font = model.index(row, 0).data(Qt.ItemDataRole.FontRole)
     assert isinstance(font, QFont) and font.strikeOut()
     assert model.index(row, ORIGIN).data() == "m1 (rejected)"
