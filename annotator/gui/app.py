@@ -69,6 +69,12 @@ def run(project_path: Path, argv: list[str]) -> int:
             # (time.monotonic, the same clock in every process), then quit.
             QTimer.singleShot(0, lambda: (print(f"{time.monotonic():.6f}", flush=True),
                                           window.close()))
+        key = os.environ.get("ANNOTATOR_PRESS_WHEN_SHOWN")
+        if key:
+            # For tests only (tests/robustness/test_kill_window.py): once the window is shown,
+            # press KEY in the article as the analyst would, then print "edited" (the key's
+            # edit is committed by then), so that the test can kill the window right after.
+            QTimer.singleShot(0, lambda: _press(window, key))
         sys.excepthook = _report_to(window)
         previous = _close_on_interrupt(window)
         try:
@@ -78,6 +84,15 @@ def run(project_path: Path, argv: list[str]) -> int:
             sys.excepthook = sys.__excepthook__
     finally:
         project.close()
+
+
+def _press(window: Any, key: str) -> None:
+    """The ``ANNOTATOR_PRESS_WHEN_SHOWN`` hook: ``key`` typed in the active window."""
+    from PySide6.QtTest import QTest
+
+    QTest.qWaitForWindowActive(window)
+    QTest.keyClicks(window.article, key)
+    print("edited", flush=True)
 
 
 def _report_to(window: Any) -> Any:
