@@ -498,8 +498,14 @@ class Project:
         try:
             # One deferred transaction for the staging: the temporary tables are journaled
             # once, not per batch; it reads the project file, which in WAL mode blocks no one.
-            with self.db.atomic("DEFERRED"):
+            conn.execute("BEGIN DEFERRED")
+            try:
                 self._stage(documents, on_document, summary)
+            except BaseException:
+                if conn.in_transaction:  # SQLite has rolled back already on a full disk
+                    conn.rollback()
+                raise
+            conn.execute("COMMIT")
             with self.transaction():
                 self._copy_staged(summary)
         finally:
