@@ -55,8 +55,10 @@ def run(project_path: Path, argv: list[str]) -> int:
     from annotator.gui.main_window import MainWindow
     from annotator.services.projects import open_project
 
+    warnings: list[str] = []
     try:
-        project = open_project(Path(project_path), with_samples=True)
+        project = open_project(Path(project_path), with_samples=True,
+                               on_warning=warnings.append)
     except AnnotatorError as exc:
         QMessageBox.critical(None, QCoreApplication.translate("App", "Annotator"), str(exc))
         print(f"annotator: {exc}", file=sys.stderr)
@@ -64,6 +66,9 @@ def run(project_path: Path, argv: list[str]) -> int:
     try:
         window = MainWindow(project, settings)
         window.show()
+        for warning in warnings:  # an automatic backup that could not be written
+            window.show_message(QCoreApplication.translate("App", "Warning: {problem}").format(
+                problem=warning))
         if os.environ.get("ANNOTATOR_EXIT_WHEN_SHOWN"):
             # For start-up measurements and smoke checks: the moment the window is shown
             # (time.monotonic, the same clock in every process), then quit.

@@ -26,6 +26,7 @@ from annotator.gui.article_view import ArticleView
 from annotator.gui.dialogs import show_about, show_keys
 from annotator.gui.document_list import DocumentListPanel, first_strong_is_rtl
 from annotator.gui.palette import LabelPalette
+from annotator.gui.project_file import FileWatch, UnsavedEdits, show_read_only
 from annotator.gui.review import Reviewer
 from annotator.gui.session import Session
 from annotator.gui.settings import DEFAULT_FONT_SIZE, MAX_FONT_SIZE, MIN_FONT_SIZE, Settings
@@ -46,6 +47,7 @@ class MainWindow(QMainWindow):
         self.project = project
         self.settings = settings if settings is not None else Settings()
         self.session = Session(project, self)
+        self.unsaved = UnsavedEdits(self, self.session)
         self.transfers = Transfers(self, project.path)
         self.menu_actions = Actions(self)
         self.menu_actions.set_labels(self, self.session.labels)
@@ -70,6 +72,7 @@ class MainWindow(QMainWindow):
         column.addWidget(self.heading)
         column.addWidget(self.details)
         column.addWidget(self.label_palette)
+        column.addWidget(self.unsaved.bar)
         column.addWidget(self.article, 1)
         self.review = Reviewer(self, self.session, self.article, self.span_list, self.transfers)
         spans = QWidget(self)
@@ -91,14 +94,17 @@ class MainWindow(QMainWindow):
         menus = self.menu_actions.menus
         self.review_menu = self.review.actions.build_menu(
             self, menus["file"], self.menu_actions.export, menus["view"])
+        self.unsaved.add_to(menus["edit"])
         self.statusBar().addPermanentWidget(self.progress)
         self.setAcceptDrops(True)
         self.setWindowTitle(self.tr("Annotator — {file}").format(file=project.path.name))
+        show_read_only(self, project)
 
         self._apply_labels(self.session.labels)
         self._connect()
         self._restore()
         self._data_version = project.data_version()
+        self.watch = FileWatch(self.refresh_if_changed, self)
         self._update_progress()
         self.session.open_first()
         self.article.setFocus()
@@ -119,6 +125,7 @@ class MainWindow(QMainWindow):
         session.documentEdited.connect(self._document_edited)
         session.documentsEdited.connect(self._documents_edited)
         session.message.connect(self.show_message)
+        self.unsaved.message.connect(self.show_message)
         self.article.selectedSpanChanged.connect(self.span_list.show_selected)
         self.article.fontSizeChanged.connect(self._font_size_changed)
         self.span_list.spanActivated.connect(self._jump_to_span)
@@ -325,12 +332,17 @@ class MainWindow(QMainWindow):
         self._reopen()
 
     def _reopen(self) -> None:
+        """Show the open document again as the file has it, the caret and selection kept."""
         doc_id = self.session.document_id
         if doc_id is not None:
-            caret = self.article.caret()
+            caret, selected = self.article.caret(), self.article.selection()
             self.session.open(doc_id)
-            self.article.place_caret(min(caret, len(self.session.document.text)
-                                         if self.session.document else 0))
+            if self.session.document is None:
+                return
+            if selected is not None:
+                self.article.select_range(*selected, reverse=caret == selected[0])
+            else:
+                self.article.place_caret(min(caret, len(self.session.document.text)))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         urls = event.mimeData().urls()
@@ -353,7 +365,8 @@ class MainWindow(QMainWindow):
             self.refresh_if_changed()
 
     def refresh_if_changed(self) -> None:
-        """Another program (``annotator import`` in a terminal) changed the project file."""
+        """Show what another program (``annotator import`` in a terminal) changed in the
+        project file: checked every two seconds (:class:`FileWatch`) and on activation."""
         if self.transfers.busy:
             return
         version = self.project.data_version()
@@ -361,7 +374,8 @@ class MainWindow(QMainWindow):
             return
         self._data_version = version
         self._after_import()
-        self._reopen()
+        if self.session.stale():
+            self._reopen()
 
     # -- settings --------------------------------------------------------------------------
 
@@ -389,6 +403,10 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.unsaved.may_close():
+            event.ignore()
+            return
+        self.watch.stop()
         if self.transfers.busy:
             self.transfers.runner.cancel()
             self.transfers.runner.wait(10_000)

@@ -403,9 +403,10 @@ class Reviewer(QObject):
             text = self.tr("No suggestion scores {score} or more.").format(
                 score=score_text(min_score)) if not left else ""
         else:
-            self._session.push(command, self.tr(
-                "accept {n} suggestions scoring {score} or more").format(
-                n=locale.toString(accepted), score=score_text(min_score)))
+            if not self._session.push(command, self.tr(
+                    "accept {n} suggestions scoring {score} or more").format(
+                    n=locale.toString(accepted), score=score_text(min_score))):
+                return  # not saved: the session and the window said why
             text = self.tr("Accepted {n} suggestions scoring {score} or more.").format(
                 n=locale.toString(accepted), score=score_text(min_score))
         if left:

@@ -8,6 +8,10 @@ whole project changes several documents at once and opens none.
 Review decisions (accept, accept as another label or with other boundaries, reject) are
 core commands too (:mod:`annotator.core.review`), recorded with who made them: the name the
 analyst is logged in under.
+
+An edit the project file cannot take (full disk, read-only file, busy) is not shown as made:
+the file was left as it was, and the edit goes out with ``saveFailed`` to be kept and saved
+later. A project file opened read-only takes no edits at all.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from PySide6.QtGui import QUndoStack
 
 from annotator.core import review
 from annotator.core.commands import Command, Compound, DeleteSpan, SetStatus, label_command
-from annotator.core.errors import AnnotatorError
+from annotator.core.errors import AnnotatorError, StorageError
 from annotator.core.model import Document, Label, Span, Status
 from annotator.gui.undo import EditCommand, documents_of, spans_after, statuses_set
 from annotator.storage import Project
@@ -45,6 +49,9 @@ class Session(QObject):
     documentEdited = Signal(int)  # the id of a document whose spans or status changed
     documentsEdited = Signal()  # many documents changed at once: reload the list
     message = Signal(str)
+    # An edit the project file refused: the command as it was before it was tried, whether
+    # it was to be applied (False: an undo), and the StorageError.
+    saveFailed = Signal(object, bool, object)
 
     def __init__(self, project: Project, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -53,6 +60,7 @@ class Session(QObject):
         self.document: Document | None = None
         self.labels: list[Label] = project.labels()
         self.annotator = login_name()
+        self._failures = 0
 
     @property
     def document_id(self) -> int | None:
@@ -79,6 +87,18 @@ class Session(QObject):
                 return
         self.documentOpened.emit(self.document)
 
+    def stale(self) -> bool:
+        """Whether the open document's spans or status differ in the file (another program
+        changed them)."""
+        doc = self.document
+        if doc is None or doc.id is None:
+            return False
+        try:
+            fresh = self.project.document(doc.id)
+        except (KeyError, AnnotatorError):
+            return True
+        return fresh.spans != doc.spans or fresh.status != doc.status
+
     def open_first(self) -> None:
         self.open(self.project.first_document(not_done=True))
 
@@ -97,10 +117,20 @@ class Session(QObject):
 
     # -- edits -----------------------------------------------------------------------------
 
-    def push(self, command: Command, text: str | None = None) -> None:
-        """Apply ``command`` through the undo stack; ``text`` overrides what Undo says."""
+    def push(self, command: Command, text: str | None = None) -> bool:
+        """Apply ``command`` through the undo stack; ``text`` overrides what Undo says.
+
+        True when it is in the project file; a file opened read-only takes no edit.
+        """
+        if self.project.read_only:
+            self.message.emit(self.tr(
+                "This project file is read-only: nothing can be changed in it. To label, make "
+                "it writable (or work on a copy) and open it again."))
+            return False
+        failures = self._failures
         self.undo_stack.push(EditCommand(command, self.project, self._changed, self._failed,
                                          text))
+        return self._failures == failures
 
     def label(self, start: int, end: int, label: str) -> bool:
         """Label code points ``start..end``; an overlap is refused with a message."""
@@ -112,8 +142,7 @@ class Session(QObject):
         except AnnotatorError as exc:
             self.message.emit(str(exc))
             return False
-        self.push(command)
-        return True
+        return self.push(command)
 
     def delete(self, span: Span) -> None:
         doc = self.document
@@ -137,8 +166,7 @@ class Session(QObject):
         except AnnotatorError as exc:
             self.message.emit(str(exc))
             return False
-        self.push(self._starting(doc, command))
-        return True
+        return self.push(self._starting(doc, command))
 
     def reject(self, suggestion: Span) -> bool:
         doc = self.document
@@ -149,8 +177,7 @@ class Session(QObject):
         except AnnotatorError as exc:
             self.message.emit(str(exc))
             return False
-        self.push(self._starting(doc, command))
-        return True
+        return self.push(self._starting(doc, command))
 
     @staticmethod
     def _starting(doc: Document, command: Command) -> Command:
@@ -161,19 +188,19 @@ class Session(QObject):
         return Compound(doc.id, [command, SetStatus(doc.id, Status.NEW, Status.IN_PROGRESS)],
                         command.text)
 
-    def set_status(self, status: Status) -> None:
+    def set_status(self, status: Status) -> bool:
         doc = self.document
         if doc is None or doc.status == status:
-            return
+            return True
         assert doc.id is not None
-        self.push(SetStatus(doc.id, doc.status, status))
+        return self.push(SetStatus(doc.id, doc.status, status))
 
     def mark_done_and_next(self) -> None:
         """Mark the open document done and open the next one that is not."""
         if self.document is None:
             return
-        if self.document.status not in DONE_STATUSES:
-            self.set_status(Status.DONE)
+        if self.document.status not in DONE_STATUSES and not self.set_status(Status.DONE):
+            return  # not saved: the analyst stays on the document and is told why
         following = self.next_not_done()
         if following is None:
             self.message.emit(self.tr("Every document is done."))
@@ -212,6 +239,10 @@ class Session(QObject):
             for doc_id in touched:
                 self.documentEdited.emit(doc_id)
 
-    def _failed(self, problem: str) -> None:
-        self.message.emit(self.tr("Not saved: {problem}").format(problem=problem))
+    def _failed(self, command: Command, applied: bool, error: Exception) -> None:
+        self._failures += 1
+        if isinstance(error, StorageError):  # rolled back: the file is as it was
+            self.saveFailed.emit(command, applied, error)
+            return
+        self.message.emit(self.tr("Not saved: {problem}").format(problem=error))
         self.open(self.document_id)

@@ -3,12 +3,18 @@
 The undo state is the stack of core commands; no widget holds any. ``redo`` applies a command
 to the project file (which commits), ``undo`` reverts it, and both tell the session which
 document changed so it can show it, even when that is not the one on screen.
+
+An edit the project file refused (full disk, read-only file) is taken off the stack, as it is
+not in the file, and handed to the session as it was before it was tried, to be saved later
+(:mod:`annotator.gui.project_file`).
 """
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
@@ -71,7 +77,46 @@ def describe(command: Command) -> str:
         return translate("Edit", "mark {status}").format(status=status_name(command.after))
     if isinstance(command, Compound) and command.commands:
         return describe(command.commands[0])
+    if isinstance(command, Reverted):
+        return translate("Edit", "undo {edit}").format(edit=describe(command.command))
     return command.text
+
+
+@dataclass
+class Reverted:
+    """An undo made into an edit of its own: applying it reverts ``command``. (An undo the
+    project file refused is saved later this way, as a new step on the stack.)"""
+
+    command: Command
+    document_id: int = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.document_id = self.command.document_id
+
+    @property
+    def text(self) -> str:
+        return f"undo {self.command.text}"
+
+    def apply(self, store: SpanStore) -> None:
+        self.command.revert(store)
+
+    def revert(self, store: SpanStore) -> None:
+        self.command.apply(store)
+
+
+def pristine(command: Command) -> Command:
+    """A copy of ``command`` as it is now, which applying the original does not change.
+
+    Commands only rebind their fields when applied (a new span's id), and a compound one may
+    get half way before the file refuses the rest and rolls all of it back: the copy is the
+    edit as it was before it was tried, to try again.
+    """
+    if isinstance(command, Compound):
+        return Compound(command.document_id, [pristine(c) for c in command.commands],
+                        command.description)
+    if isinstance(command, Reverted):
+        return Reverted(pristine(command.command))
+    return copy.copy(command)
 
 
 class EditCommand(QUndoCommand):
@@ -83,7 +128,8 @@ class EditCommand(QUndoCommand):
 
     def __init__(self, command: Command, store: SpanStore,
                  changed: Callable[[Command, bool], None],
-                 failed: Callable[[str], None], text: str | None = None) -> None:
+                 failed: Callable[[Command, bool, Exception], None],
+                 text: str | None = None) -> None:
         super().__init__(text or describe(command))
         self.command = command
         self._store = store
@@ -92,33 +138,38 @@ class EditCommand(QUndoCommand):
 
     def _transaction(self) -> AbstractContextManager[object]:
         transaction = getattr(self._store, "transaction", None)
-        if isinstance(self.command, Compound) and callable(transaction):
+        inner = self.command.command if isinstance(self.command, Reverted) else self.command
+        if isinstance(inner, Compound) and callable(transaction):
             return transaction()
         return nullcontext()
 
     def redo(self) -> None:
-        try:
-            with self._transaction():
-                self.command.apply(self._store)
-        except Exception as exc:  # storage errors too: a message, never a traceback
-            self.setObsolete(True)
-            self._failed(str(exc))
-            return
-        self._changed(self.command, True)
+        self._run(True)
 
     def undo(self) -> None:
+        self._run(False)
+
+    def _run(self, apply: bool) -> None:
+        """Apply (or revert) the command; one the file refuses leaves the stack (obsolete)
+        and goes to ``failed`` as it was before it was tried (``apply`` says which way)."""
+        before = pristine(self.command)
         try:
             with self._transaction():
-                self.command.revert(self._store)
+                if apply:
+                    self.command.apply(self._store)
+                else:
+                    self.command.revert(self._store)
         except Exception as exc:  # storage errors too: a message, never a traceback
             self.setObsolete(True)
-            self._failed(str(exc))
+            self._failed(before, apply, exc)
             return
-        self._changed(self.command, False)
+        self._changed(self.command, apply)
 
 
 def documents_of(command: Command) -> list[int]:
     """The documents a command edits, in order (a project-wide bulk accept: several)."""
+    if isinstance(command, Reverted):
+        return documents_of(command.command)
     if isinstance(command, Compound):
         found: dict[int, None] = {}
         for step in command.commands:
@@ -129,6 +180,8 @@ def documents_of(command: Command) -> list[int]:
 
 def statuses_set(command: Command, applied: bool) -> Status | None:
     """The status a command leaves its document in, when it sets one."""
+    if isinstance(command, Reverted):
+        return statuses_set(command.command, not applied)
     if isinstance(command, SetStatus):
         return command.after if applied else command.before
     if isinstance(command, Compound):
@@ -142,6 +195,8 @@ def statuses_set(command: Command, applied: bool) -> Status | None:
 def spans_after(spans: list[Span], command: Command, applied: bool) -> list[Span] | None:
     """The open document's spans once ``command`` was applied (or reverted), worked out
     without a query; None for a command this does not know (the caller reloads)."""
+    if isinstance(command, Reverted):
+        return spans_after(spans, command.command, not applied)
     if isinstance(command, Compound):
         steps = command.commands if applied else list(reversed(command.commands))
         result: list[Span] | None = list(spans)

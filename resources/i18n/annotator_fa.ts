@@ -177,6 +177,10 @@
         <source>Annotator</source>
         <translation>برچسب‌زن</translation>
     </message>
+    <message>
+        <source>Warning: {problem}</source>
+        <translation>هشدار: {problem}</translation>
+    </message>
 </context>
 <context>
     <name>ArticleView</name>
@@ -343,6 +347,10 @@
     <message>
         <source>reject {label} {text}</source>
         <translation>رد {label} {text}</translation>
+    </message>
+    <message>
+        <source>undo {edit}</source>
+        <translation>واگرد {edit}</translation>
     </message>
 </context>
 <context>
@@ -632,6 +640,21 @@
     </message>
 </context>
 <context>
+    <name>ProjectFile</name>
+    <message>
+        <source>Annotator — {file} (read-only)</source>
+        <translation>برچسب‌زن — {file} (فقط‌خواندنی)</translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation>فقط‌خواندنی</translation>
+    </message>
+    <message>
+        <source>This project file cannot be written: it can be read and exported, not edited.</source>
+        <translation>در این پروندهٔ پروژه نمی‌توان نوشت: می‌شود آن را خواند و از آن خروجی گرفت، اما نمی‌شود ویرایشش کرد.</translation>
+    </message>
+</context>
+<context>
     <name>ReviewActions</name>
     <message>
         <source>&amp;Next Suggestion</source>
@@ -759,6 +782,10 @@
         <source>Not saved: {problem}</source>
         <translation>ذخیره نشد: {problem}</translation>
     </message>
+    <message>
+        <source>This project file is read-only: nothing can be changed in it. To label, make it writable (or work on a copy) and open it again.</source>
+        <translation>این پروندهٔ پروژه فقط‌خواندنی است: هیچ چیز آن را نمی‌توان تغییر داد. برای برچسب‌گذاری، آن را نوشتنی کنید (یا روی رونوشتی از آن کار کنید) و دوباره بازش کنید.</translation>
+    </message>
 </context>
 <context>
     <name>SpanList</name>
@@ -870,6 +897,61 @@
     <message>
         <source>Export finished</source>
         <translation>خروجی پایان یافت</translation>
+    </message>
+</context>
+<context>
+    <name>UnsavedEdits</name>
+    <message>
+        <source>&amp;Retry Saving</source>
+        <translation>&amp;ذخیرهٔ دوباره</translation>
+    </message>
+    <message>
+        <source>Write the edits kept in this window to the project file</source>
+        <translation>ویرایش‌های نگه‌داشته در این پنجره را در پروندهٔ پروژه بنویس</translation>
+    </message>
+    <message>
+        <source>another program is writing to the project file</source>
+        <translation>برنامهٔ دیگری در حال نوشتن در پروندهٔ پروژه است</translation>
+    </message>
+    <message>
+        <source>the project file or its folder is read-only</source>
+        <translation>پروندهٔ پروژه یا پوشهٔ آن فقط‌خواندنی است</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>دیسک پر است</translation>
+    </message>
+    <message>
+        <source>the disk could not be written (input/output error)</source>
+        <translation>نوشتن روی دیسک ممکن نشد (خطای ورودی/خروجی)</translation>
+    </message>
+    <message>
+        <source>Your edit could not be saved: {reason}. It is kept in this window, not in the project file: Edit → Retry Saving writes it.</source>
+        <translation>ویرایش شما ذخیره نشد: {reason}. این ویرایش در همین پنجره نگه داشته شده، نه در پروندهٔ پروژه: ویرایش ← ذخیرهٔ دوباره آن را می‌نویسد.</translation>
+    </message>
+    <message>
+        <source>Still not saved: {reason}. The edits stay kept in this window.</source>
+        <translation>هنوز ذخیره نشد: {reason}. ویرایش‌ها همچنان در این پنجره نگه داشته می‌شوند.</translation>
+    </message>
+    <message>
+        <source>Saved: the edits kept in this window are in the project file now.</source>
+        <translation>ذخیره شد: ویرایش‌های نگه‌داشته در این پنجره اکنون در پروندهٔ پروژه‌اند.</translation>
+    </message>
+    <message>
+        <source>Edits Not Saved</source>
+        <translation>ویرایش‌های ذخیره‌نشده</translation>
+    </message>
+    <message>
+        <source>{n} edits could not be saved ({reason}) and are kept only in this window. Quit and lose them?</source>
+        <translation>{n} ویرایش ذخیره نشد ({reason}) و فقط در این پنجره نگه داشته شده است. خارج می‌شوید و آن‌ها را از دست می‌دهید؟</translation>
+    </message>
+    <message>
+        <source>and {n} more</source>
+        <translation>و {n} مورد دیگر</translation>
+    </message>
+    <message>
+        <source>⚠ Not saved ({reason}): {edits}. Kept in this window until Retry Saving writes them to the project file.</source>
+        <translation>⚠ ذخیره نشد ({reason}): {edits}. تا وقتی «ذخیرهٔ دوباره» آن‌ها را در پروندهٔ پروژه بنویسد، در این پنجره نگه داشته می‌شوند.</translation>
     </message>
 </context>
 </TS>
