@@ -68,7 +68,11 @@ def test_two_imports_at_once_on_a_new_file(tmp_path: Path) -> None:
     for code, _, err in results:
         _assert_clean(code, err)
     added = sum(1500 for code, _, _ in results if code == 0)
-    assert [code for code, _, _ in results] == [0, 0]  # the copy is short: nobody waits long
+    # The copy is short, so both normally succeed; on a heavily loaded machine one may give
+    # up with the clean "busy" line (the contract allows that), and then it added nothing.
+    assert 0 in [code for code, _, _ in results]
+    for code, _, err in results:
+        assert code == 0 or "busy" in err, err
     assert documents_in(db) == added
     assert integrity(db) == ["ok"]
     labels = sorted(str(name) for (name,) in query(db, "SELECT name FROM label"))
