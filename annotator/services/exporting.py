@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import TextIO
 
 from annotator.core.errors import AnnotatorError, InputError
-from annotator.core.model import Document, Review, Status
+from annotator.core.model import Document, Status
 from annotator.formats.conll_writer import ConllReport, write_document
-from annotator.formats.jsonl import document_to_json
+from annotator.formats.jsonl import document_to_json, exported_spans
 from annotator.services.output import atomic_text
 from annotator.services.progress import CancelToken, Progress, no_progress
 from annotator.storage import DocumentFilter, Project
@@ -84,12 +84,8 @@ def selected_documents(project: Project, options: ExportOptions, progress: Progr
             cancel.check()
         if n % 200 == 0:
             progress(n, total, f"{n} of {total} documents")
-        doc.spans = [
-            s for s in doc.spans
-            if (s.review is None or s.review == Review.ACCEPTED
-                or (options.include_pending and s.review == Review.PENDING))
-            and (options.labels is None or s.label in options.labels)
-        ]
+        doc.spans = [s for s in exported_spans(doc, options.include_pending)
+                     if options.labels is None or s.label in options.labels]
         yield doc
     progress(total, total, f"{total} documents")
 

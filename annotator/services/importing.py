@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from annotator.core.errors import InputError
-from annotator.core.model import Document, Span, Status
+from annotator.core.errors import InputError, OverlapError
+from annotator.core.model import Document, Span, Status, check_no_overlap
 from annotator.formats.base import RawSpan, Record
 from annotator.formats.detect import NotAnArticle, iter_files, reader_for
 from annotator.services.progress import CancelToken, Progress, no_progress
@@ -62,16 +61,11 @@ def _check_spans(record: Record, spans: Sequence[RawSpan]) -> None:
                 f"span {n} ({span.start}..{span.end}) is outside the text (0..{size})"
                 if span.start < span.end else f"span {n}: start {span.start} >= end {span.end}",
             )
-    labelled = sorted((s for s in spans if s.review is None or s.review.value == "accepted"),
-                      key=lambda s: (s.start, s.end))
-    for before, after in itertools.pairwise(labelled):
-        if after.start < before.end:
-            raise _error(
-                record,
-                f"spans overlap: {before.label} «{record.text[before.start:before.end]}» "
-                f"({before.start}..{before.end}) and {after.label} "
-                f"«{record.text[after.start:after.end]}» ({after.start}..{after.end})",
-            )
+    try:
+        check_no_overlap([Span(s.start, s.end, s.label, review=s.review) for s in spans],
+                         record.text)
+    except OverlapError as exc:
+        raise _error(record, str(exc)) from None
 
 
 def record_to_document(record: Record, level: Level, label_map: dict[str, str]) -> Document:
