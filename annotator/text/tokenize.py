@@ -3,10 +3,10 @@
 Tokens are hazm's WordTokenizer's (verb parts not joined): that tokenizer puts spaces around
 the matches of its punctuation pattern and splits on spaces, tabs and line breaks, so every
 token is a substring of the text. We run the same rule as one regular expression built from
-hazm's own pattern, which yields the offsets directly instead of searching for each token
-(the tests check that both give the same tokens). Sentences end where hazm's
-SentenceTokenizer ends them (a run of ``. ! ? ؟`` followed by white space) and at every line
-break.
+hazm's own pattern: splitting the text by it gives separators and tokens in turn, whose
+lengths add up to the offsets without searching for each token (the tests check that both
+give the same tokens). Sentences end where hazm's SentenceTokenizer ends them (a run of
+``. ! ? ؟`` followed by white space) and at every line break.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import re
 from array import array
 from bisect import bisect_left
 from functools import cache
-from itertools import chain
+from itertools import accumulate
 
 # Marks that are not part of a word at its edges: ZWNJ/ZWJ joining nothing, bidi controls.
 EDGE_MARKS = frozenset(
@@ -25,49 +25,50 @@ EDGE_MARKS = frozenset(
 # hazm splits on space, tab and newline; we also split on the other line breaks.
 _SEPARATORS = " \t\n\r\u2028\u2029"
 
-
 # Every character that can start a match of hazm's pattern (its three alternatives:
 # [؟!?]+, [\d.:]+ and one of :.،؛»])}"«[({/\) stops a word; anything else runs on.
 _STOPS = r"؟!?\d.:،؛»\])}\"«\[({/\\" + _SEPARATORS
-_EDGE_CLASS = "[" + "".join(sorted(EDGE_MARKS)) + "]"
+_MARKS = "".join(sorted(EDGE_MARKS))
 
 
 @cache
-def _token_pattern() -> re.Pattern[str]:
+def _splitter() -> re.Pattern[str]:
+    """Splits a text into separators and tokens in turn: ``[sep, token, sep, ..., sep]``.
+
+    Words come first (they are most tokens); hazm's punctuation alternatives follow in its
+    order. The two never start with the same character, so the order changes no token.
+    """
     from hazm import WordTokenizer
 
     punctuation = WordTokenizer(join_verb_parts=False).pattern.pattern
-    return re.compile(f"{punctuation}|[^{_STOPS}]+")
+    inner = punctuation[1:-1]  # hazm's pattern is one group: (a|b|c)
+    if not (punctuation.startswith("(") and punctuation.endswith(")")
+            and re.compile(inner).groups == 0):
+        raise RuntimeError(f"hazm's word pattern has changed: {punctuation}")
+    return re.compile(f"([^{_STOPS}]++|{inner})")
 
 
-_EDGE_MARK = re.compile(_EDGE_CLASS)
-_STOP_CHARS = frozenset(" \t\n\r\u2028\u2029؟!?.:،؛»])}\"«[({/\\")
-
-
-def _has_loose_mark(text: str) -> bool:
-    """A mark at a token's edge: at either end of the text, or beside a character that stops
-    a word. A ZWNJ inside a word (the usual case) is not one."""
-    last = len(text) - 1
-    for match in _EDGE_MARK.finditer(text):
-        i = match.start()
-        for j in (i - 1, i + 1):
-            if j < 0 or j > last or text[j] in _STOP_CHARS or text[j].isdecimal():
-                return True
-    return False
+# A mark at a token's edge: at either end of the text or beside a character that stops a
+# word (not followed by a word character, or not preceded by one). A ZWNJ inside a word (the
+# usual case) is not one. Beginning with the marks lets the engine skip to them.
+_LOOSE_MARK = re.compile(f"[{_MARKS}](?:(?![^{_STOPS}])|(?<![^{_STOPS}][{_MARKS}]))")
 
 
 @cache
 def _sentence_end() -> re.Pattern[str]:
     from hazm import SentenceTokenizer
 
-    # hazm: r"([!.?⸮؟]+)[ \n]+" -- a sentence ends after the punctuation run.
-    return re.compile(SentenceTokenizer().pattern.pattern + "|[\n\r\u2028\u2029]")
+    # hazm: r"([!.?⸮؟]+)[ \n]+" -- a sentence ends after the punctuation run. The lookahead
+    # lets the regex engine skip to the characters that can begin either alternative.
+    hazm = SentenceTokenizer().pattern.pattern
+    return re.compile(f"(?=[!.?⸮؟\n\r\u2028\u2029])(?:{hazm}|[\n\r\u2028\u2029])")
 
 
 def token_spans(text: str) -> array[int]:
     """Flat ``[start, end, ...]`` of the tokens, bidi marks and loose ZWNJ trimmed off."""
-    bounds = array("I", chain.from_iterable(map(re.Match.span, _token_pattern().finditer(text))))
-    if not _has_loose_mark(text):
+    bounds = array("I", accumulate(map(len, _splitter().split(text))))
+    del bounds[-1:]  # the end of the separators after the last token
+    if _LOOSE_MARK.search(text) is None:
         return bounds
     trimmed: array[int] = array("I")
     for i in range(0, len(bounds), 2):
@@ -87,8 +88,8 @@ def tokenize(text: str) -> tuple[array[int], array[int]]:
     tokens = token_spans(text)
     starts = tokens[0::2]
     firsts: array[int] = array("I", [0] if starts else [])
-    for match in _sentence_end().finditer(text):
-        first = bisect_left(starts, match.end())
+    for end in map(re.Match.end, _sentence_end().finditer(text)):
+        first = bisect_left(starts, end)
         if first < len(starts) and first > firsts[-1]:
             firsts.append(first)
     return tokens, firsts
