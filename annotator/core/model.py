@@ -7,7 +7,7 @@ import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
-from typing import Any
+from typing import Any, Protocol
 
 from annotator.core.errors import OverlapError
 
@@ -92,7 +92,7 @@ class Span:
     @property
     def is_label(self) -> bool:
         """Counts as a label of the document: a human span or an accepted suggestion."""
-        return self.review is None or self.review == Review.ACCEPTED
+        return counts_as_label(self.review)
 
     def overlaps(self, start: int, end: int) -> bool:
         return self.start < end and start < self.end
@@ -136,7 +136,25 @@ def find_overlap(spans: Iterable[Span], start: int, end: int,
     return None
 
 
-def check_no_overlap(spans: Sequence[Span], text: str | None = None) -> None:
+def counts_as_label(review: Review | None) -> bool:
+    """A human span (no review) or an accepted suggestion is a label of its document."""
+    return review is None or review == Review.ACCEPTED
+
+
+class Labelled(Protocol):
+    """Anything with a span's place and label: a stored span, or one read from a file."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def label(self) -> str: ...
+    @property
+    def is_label(self) -> bool: ...
+
+
+def check_no_overlap(spans: Sequence[Labelled], text: str | None = None) -> None:
     """Raise OverlapError naming the first two labelled spans that overlap."""
     ordered = sorted((s for s in spans if s.is_label), key=lambda s: (s.start, s.end))
     for before, after in itertools.pairwise(ordered):
@@ -146,7 +164,7 @@ def check_no_overlap(spans: Sequence[Span], text: str | None = None) -> None:
             )
 
 
-def describe(span: Span, text: str | None = None) -> str:
+def describe(span: Labelled, text: str | None = None) -> str:
     """A span as analysts read it: ``ACTOR «عباس عراقچی» (10..21)``."""
     shown = f" «{text[span.start:span.end]}»" if text is not None else ""
     return f"{span.label}{shown} ({span.start}..{span.end})"

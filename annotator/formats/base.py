@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from annotator.core.errors import InputError
-from annotator.core.model import HUMAN, Review, Status
+from annotator.core.model import HUMAN, Review, Status, counts_as_label
 
 
 @dataclass(slots=True)
@@ -22,6 +22,10 @@ class RawSpan:
     origin: str = HUMAN
     score: float | None = None
     review: Review | None = None
+
+    @property
+    def is_label(self) -> bool:
+        return counts_as_label(self.review)
 
 
 @dataclass(slots=True)

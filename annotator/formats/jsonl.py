@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from annotator.core.errors import InputError
-from annotator.core.model import Document, Review, Span
+from annotator.core.model import HUMAN, Document, Review, Span
 from annotator.formats.base import RawSpan, Record
 from annotator.formats.fields import (
     SpanMaker,
@@ -116,9 +116,13 @@ def record_from_object(
 def _spans(obj: dict[str, Any], text: str) -> list[RawSpan]:
     """The spans of a record, from whichever of ``spans``, ``entities``, ``label`` it has."""
     if obj.get("spans") is not None:
+        items = as_list(obj["spans"], '"spans"')
+        plain = _plain_spans(items, text)
+        if plain is not None:
+            return plain
         maker = SpanMaker(text)
         spans = []
-        for n, given in enumerate(as_list(obj["spans"], '"spans"'), start=1):
+        for n, given in enumerate(items, start=1):
             item = as_object(given, f"span {n}")
             origin = as_origin(item.get("origin"), f'span {n}: "origin"')
             spans.append(
@@ -158,6 +162,29 @@ def _spans(obj: dict[str, Any], text: str) -> list[RawSpan]:
             spans.append(maker.make(n, *item))
         return spans
     return []
+
+
+def _plain_spans(items: list[Any], text: str) -> list[RawSpan] | None:
+    """The spans when every one is a plain human label, checked in one pass; None when any
+    is not (a suggestion, or something wrong), for the field-by-field reading that names the
+    problem. Most files hold nothing else, and this is most of reading them."""
+    size = len(text)
+    spans = []
+    for item in items:
+        if type(item) is not dict:
+            return None
+        start, end, label = item.get("start"), item.get("end"), item.get("label")
+        quoted = item.get("text")
+        if not (
+            type(start) is int and type(end) is int and 0 <= start < end <= size
+            and type(label) is str and label and label == label.strip()
+            and item.get("origin", HUMAN) == HUMAN
+            and item.get("review") is None and item.get("score") is None
+            and (quoted is None or quoted == text[start:end])
+        ):
+            return None
+        spans.append(RawSpan(start, end, label))
+    return spans
 
 
 def document_to_json(doc: Document, include_pending: bool = False) -> dict[str, Any]:

@@ -62,8 +62,7 @@ def _check_spans(record: Record, spans: Sequence[RawSpan]) -> None:
                 if span.start < span.end else f"span {n}: start {span.start} >= end {span.end}",
             )
     try:
-        check_no_overlap([Span(s.start, s.end, s.label, review=s.review) for s in spans],
-                         record.text)
+        check_no_overlap(spans, record.text)
     except OverlapError as exc:
         raise _error(record, str(exc)) from None
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from zoneinfo import ZoneInfo
 
 import jdatetime
@@ -22,13 +23,15 @@ _LETTER = {"ی": "[یيى]", "ک": "[کك]", "ه": "[هة]"}
 _GAP = r"[\s\u200c-\u200f\u061c\u202a-\u202e\u2066-\u2069ـ]"
 _FOLD = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "ـ": None})
 _TIME = (rf"(?:{_GAP}*[-–—،,|]?{_GAP}*(?:ساعت{_GAP}*)?(\d{{1,2}}){_GAP}*:{_GAP}*(\d{{2}}))?")
+# Neither begins with "(?<!\d)": a match may not begin inside a number, but that is checked
+# by _matches, which lets the regex engine skip ahead to the next digit.
 _WORDS = re.compile(
-    rf"(?<!\d)(\d{{1,2}}){_GAP}+("
+    rf"(\d{{1,2}}){_GAP}+("
     + "|".join("ـ*".join(_LETTER.get(ch, ch) for ch in month) for month in MONTHS)
     + rf")(?:{_GAP}+ماه)?{_GAP}*(?:سال{_GAP}*)?(\d{{4}})(?!\d)" + _TIME
 )
 _NUMERIC = re.compile(
-    r"(?<!\d)([1۱١][2-4۲-۴٢-٤]\d\d)\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})(?!\d)" + _TIME
+    r"([1۱١][2-4۲-۴٢-٤]\d\d)\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})(?!\d)" + _TIME
 )
 
 
@@ -47,10 +50,22 @@ def _month(name: str) -> int:
     return MONTHS.index(name.translate(_FOLD)) + 1
 
 
+def _matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern`` in ``text`` that do not begin right after a digit."""
+    pos = 0
+    while (match := pattern.search(text, pos)) is not None:
+        start = match.start()
+        if start and text[start - 1].isdecimal():
+            pos = start + 1
+            continue
+        yield match
+        pos = match.end()
+
+
 def parse_date(text: str) -> dt.datetime | None:
     """The first Jalali date (and time, when given) in ``text``, as an aware timestamp."""
     for pattern, month_of in ((_WORDS, _month), (_NUMERIC, int)):
-        for match in pattern.finditer(text):
+        for match in _matches(pattern, text):
             day_or_year, month, year_or_day, hour, minute = match.groups()
             if pattern is _WORDS:
                 year, day = int(year_or_day), int(day_or_year)

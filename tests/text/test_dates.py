@@ -76,6 +76,8 @@ def test_header_variants(header: str, expected: str | None) -> None:
         "دوشنبه ساعت 14:19",
         "26 آبان",  # no year
         "بیش از 12 درصد در سال 1404",
+        "کد 326 آبان 1404",  # 26 is the end of a number, not a day
+        "شماره ۲۱۴۰۴/۰۸/۲۶",  # 1404/08/26 inside a longer number
     ],
 )
 def test_no_date_gives_none(text: str) -> None:
@@ -98,6 +100,7 @@ def test_an_invalid_date_gives_none(text: str) -> None:
 
 def test_a_valid_date_after_an_invalid_one_is_found() -> None:
     assert parse_date("32 مهر 1404 و سپس 26 آبان 1404 - 14:19") == SEED
+    assert parse_date("کد 326 آبان 1404 و سپس 26 آبان 1404 - 14:19") == SEED
 
 
 def test_jalali_is_in_tehran_time_whatever_the_zone() -> None:
