@@ -64,7 +64,8 @@ def test_import_jsonl(benchmark: pytest.FixtureDef, workdir: Path, corpus_10k: P
 
     def run(path: Path) -> None:
         with Project(path) as project:
-            result = import_paths(project, [corpus_10k], ImportOptions(normalize="none"))
+            result = import_paths(project, [corpus_10k],
+                                  ImportOptions(normalize="none", parallel=True))
         assert result.added == 10_000
 
     benchmark.pedantic(run, setup=lambda: ((fresh(workdir, "import"),), {}),

@@ -179,6 +179,23 @@ def check_commands(app: App) -> None:
           f"bad input: exit 1, one line naming the file ({err[:1]})")
     check(app.stats(db).get("documents") == 2, "bad input adds nothing")
 
+    # Large enough for worker processes to tokenize (services.tokenizing): in the bundle they
+    # start the executable itself, which must run their task rather than the application.
+    many = scratch / "many.jsonl"
+    many.write_text("".join(json.dumps({**record, "id": f"many-{n}"}, ensure_ascii=False) + "\n"
+                            for n in range(600)), encoding="utf-8")
+    crowded = scratch / "many.sqlite"
+    result = app.run("import", many, "--db", crowded)
+    check(result.returncode == 0 and "Traceback" not in result.stderr
+          and app.stats(crowded).get("documents") == 600,
+          f"a 600-record import (tokenized by a worker process) ({result.stderr.strip()[:200]})")
+    app.ok("export", "--format", "conll", "--db", crowded, "-o", scratch / "many.conll")
+    blocks = (scratch / "many.conll").read_text(encoding="utf-8").split("-DOCSTART-")
+    one = [block for block in conll.read_text(encoding="utf-8").split("-DOCSTART-")
+           if "B-LOCATION" in block]
+    check(len(blocks) == 601 and all(block == one[0] for block in blocks[1:]),
+          "each of the 600 records has the same tokens and tags as the one imported alone")
+
 
 def check_window(app: App, executable: Path | None = None, name: str = "window") -> None:
     db = app.scratch / f"{name}.sqlite"

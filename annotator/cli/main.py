@@ -114,7 +114,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     from annotator.cli.progress import TerminalProgress
 
     options = ImportOptions(format=args.format, normalize=args.normalize,
-                            label_map=parse_label_map(args.label_map))
+                            label_map=parse_label_map(args.label_map), parallel=True)
     progress = TerminalProgress("importing")
     with _open(args) as project:
         try:

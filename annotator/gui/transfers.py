@@ -58,7 +58,7 @@ class Transfers(QObject):
         from annotator.services.importing import ImportOptions, import_paths
 
         chosen = list(paths)
-        options = ImportOptions()
+        options = ImportOptions(parallel=True)
 
         def work(project: Project, progress: Progress, cancel: CancelToken) -> object:
             return import_paths(project, chosen, options, progress, cancel)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from annotator.core.model import Document, Span, Status, check_no_overlap
 from annotator.formats.base import RawSpan, Record
 from annotator.formats.detect import NotAnArticle, iter_files, reader_for
 from annotator.services.progress import CancelToken, Progress, no_progress
+from annotator.services.tokenizing import Batch, BatchTokenizer
 from annotator.storage import Project
 from annotator.text.dates import parse_date
 from annotator.text.normalize import Level, SpanNotCarried, normalize
@@ -26,6 +28,10 @@ class ImportOptions:
     format: str = "auto"
     normalize: Level | str = Level.FULL
     label_map: dict[str, str] = field(default_factory=dict)
+    # Tokenize in worker processes on the cores this one leaves (see services.tokenizing).
+    # The command and the window do; a program of its own that turns this on must start
+    # with ``if __name__ == "__main__":``, as for any use of multiprocessing.
+    parallel: bool = False
 
 
 @dataclass
@@ -69,6 +75,17 @@ def _check_spans(record: Record, spans: Sequence[RawSpan]) -> None:
 
 def record_to_document(record: Record, level: Level, label_map: dict[str, str]) -> Document:
     """Check, normalise and tokenize one record. Raises InputError naming the record."""
+    doc = prepare_document(record, level, label_map)
+    if record.tokens is None:
+        doc.tokens, doc.sentences = tokenize(doc.text)
+    return doc
+
+
+def prepare_document(record: Record, level: Level, label_map: dict[str, str]) -> Document:
+    """Check and normalise one record; tokens only when the record brings its own (CoNLL).
+
+    Raises InputError naming the record.
+    """
     if not record.text.strip():
         raise _error(record, "empty text")
     _check_spans(record, record.spans)
@@ -87,12 +104,10 @@ def record_to_document(record: Record, level: Level, label_map: dict[str, str]) 
             ) from None
         moved.append(Span(start, end, label_map.get(raw.label, raw.label), origin=raw.origin,
                           score=raw.score, review=raw.review))
-    tokens: Sequence[int]
-    sentences: Sequence[int]
+    tokens: Sequence[int] = ()
+    sentences: Sequence[int] = ()
     if record.tokens is not None:
         tokens, sentences = record.tokens, record.sentences or [0]
-    else:
-        tokens, sentences = tokenize(text)
     head = text[:HEADER_LINES * HEADER_CHARS * 4].split("\n", HEADER_LINES * 4)
     lines = [line.strip() for line in head if line.strip()][:HEADER_LINES]
     title = record.title or (lines[0][:TITLE_MAX] if lines else "")
@@ -122,7 +137,8 @@ def import_paths(project: Project, paths: Sequence[Path], options: ImportOptions
         raise InputError("no files to import", path=", ".join(str(p) for p in paths))
     explicit = {Path(p) for p in paths}
 
-    def documents() -> Iterator[Document]:
+    def prepared() -> Iterator[tuple[Document, bool]]:
+        """Each document checked and normalised, and whether it still needs its tokens."""
         count = 0
         keys: dict[str, int] = {}
         for n, path in enumerate(files):
@@ -132,7 +148,7 @@ def import_paths(project: Project, paths: Sequence[Path], options: ImportOptions
                 for record in records:
                     if cancel is not None:
                         cancel.check()
-                    doc = record_to_document(record, level, options.label_map)
+                    doc = prepare_document(record, level, options.label_map)
                     # Two records of one import may not share an id: number the later ones.
                     seen = keys.get(doc.key, 0)
                     keys[doc.key] = seen + 1
@@ -141,13 +157,50 @@ def import_paths(project: Project, paths: Sequence[Path], options: ImportOptions
                     elif seen:
                         raise _error(record, f"id {doc.key!r} appears twice")
                     count += 1
-                    yield doc
+                    yield doc, record.tokens is None
             except NotAnArticle as exc:
                 if path in explicit:
                     raise
                 result.problems.append(exc.message)
         report(len(files), len(files), f"{count} documents")
 
-    summary = project.add_documents(documents())
+    with BatchTokenizer(workers=None if options.parallel else 0) as tokenizer:
+        summary = project.add_documents(tokenized(prepared(), tokenizer))
     result.added, result.spans, result.skipped = summary.added, summary.spans, summary.skipped
     return result
+
+
+TOKENIZE_BATCH = 200  # documents tokenized together (by a worker process when there is one)
+TOKENIZE_AHEAD = 4  # batches handed on before the first of them is needed
+
+
+def tokenized(documents: Iterable[tuple[Document, bool]],
+              tokenizer: BatchTokenizer) -> Iterator[Document]:
+    """The documents in their order, each with its tokens, tokenized a batch at a time while
+    the ones after it are read."""
+    waiting: deque[tuple[list[Document], list[Document], Batch]] = deque()
+
+    def hand_on(batch: list[Document], untokenized: list[Document]) -> None:
+        waiting.append((batch, untokenized, tokenizer.submit([d.text for d in untokenized])))
+
+    def finished() -> Iterator[Document]:
+        batch, untokenized, texts = waiting.popleft()
+        for doc, (tokens, sentences) in zip(untokenized, texts.result(), strict=True):
+            doc.tokens, doc.sentences = tokens, sentences
+        return iter(batch)
+
+    batch: list[Document] = []
+    untokenized: list[Document] = []
+    for doc, needs_tokens in documents:
+        batch.append(doc)
+        if needs_tokens:
+            untokenized.append(doc)
+        if len(batch) >= TOKENIZE_BATCH:
+            hand_on(batch, untokenized)
+            batch, untokenized = [], []
+            if len(waiting) > TOKENIZE_AHEAD:
+                yield from finished()
+    if batch:
+        hand_on(batch, untokenized)
+    while waiting:
+        yield from finished()

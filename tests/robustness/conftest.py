@@ -59,9 +59,13 @@ def kill_when(proc: subprocess.Popen[bytes], ready: Callable[[], bool],
     deadline = time.monotonic() + timeout
     while proc.poll() is None:
         if ready():
+            started = descendants(proc.pid)
             proc.kill()
             proc.wait()
             FIGURES["processes killed (SIGKILL)"] += 1
+            outliving = still_running(started)
+            assert not outliving, f"processes it started outlive it: {outliving}"
+            FIGURES["worker processes that ended with their killed parent"] += len(started)
             return True
         if time.monotonic() > deadline:
             proc.kill()
@@ -69,6 +73,38 @@ def kill_when(proc: subprocess.Popen[bytes], ready: Callable[[], bool],
             raise AssertionError("the process neither ended nor reached the moment to kill")
         time.sleep(0.0005)
     return False
+
+
+def descendants(pid: int) -> set[int]:
+    """The processes ``pid`` started, and those they started (from Linux's /proc)."""
+    found: set[int] = set()
+    todo = [pid]
+    while todo:
+        for children in Path(f"/proc/{todo.pop()}/task").glob("*/children"):
+            try:
+                started = {int(n) for n in children.read_text().split()}
+            except OSError:
+                continue
+            todo.extend(started - found)
+            found |= started
+    return found
+
+
+def still_running(pids: set[int], wait: float = 10.0) -> set[int]:
+    """Those of ``pids`` still running after up to ``wait`` seconds."""
+    deadline = time.monotonic() + wait
+    while True:
+        running = set()
+        for pid in pids:
+            try:
+                state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+            except (OSError, IndexError):
+                continue
+            if state != "Z":
+                running.add(pid)
+        if not running or time.monotonic() > deadline:
+            return running
+        time.sleep(0.05)
 
 
 def file_size(path: Path) -> int:
