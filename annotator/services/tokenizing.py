@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
-from annotator.text.tokenize import tokenize
+from annotator.text.tokenize import Patterns, patterns, tokenize, use_patterns
 
 Tokens = tuple[array[int], array[int]]
 Work = Callable[[Sequence[str]], list[Tokens]]
@@ -34,10 +34,13 @@ def tokenize_texts(texts: Sequence[str]) -> list[Tokens]:
     return [tokenize(text) for text in texts]
 
 
-def _start_worker() -> None:
-    """Ctrl+C stops the command in the terminal's foreground process; its workers, which get
-    the signal too, leave it to that process instead of printing a traceback each. And a
-    worker ends with the process it works for, however that ends (killed, it cannot say)."""
+def _start_worker(compiled: Patterns) -> None:
+    """A worker takes the patterns it tokenizes with from this process (loading hazm to
+    build them would take it half a second). Ctrl+C stops the command in the terminal's
+    foreground process; its workers, which get the signal too, leave it to that process
+    instead of printing a traceback each. And a worker ends with the process it works for,
+    however that ends (killed, it cannot say)."""
+    use_patterns(compiled)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     parent = multiprocessing.parent_process()
     if parent is not None:
@@ -59,19 +62,36 @@ class Batch:
     """One batch of texts on its way: tokenized by a worker, or here if none has taken it."""
 
     def __init__(self, texts: Sequence[str], future: Future[list[Tokens]] | None,
-                 work: Work) -> None:
+                 owner: BatchTokenizer) -> None:
         self.texts = texts
         self._future = future
-        self._work = work
+        self._owner = owner
+        self._tokens: list[Tokens] | None = None
 
     def result(self) -> list[Tokens]:
-        future = self._future
-        if future is None or future.cancel():
-            return self._work(self.texts)
-        try:
-            return future.result()
-        except (BrokenProcessPool, OSError, EOFError):
-            return self._work(self.texts)  # the worker died: do its batch here
+        """The batch's tokens; while a worker is still at them, this process takes on the
+        latest batches no worker has started (rather than wait)."""
+        if self._tokens is None:
+            future = self._future
+            if future is None or future.cancel():
+                self.take_on()
+            else:
+                while not future.done() and self._owner.take_on_one():
+                    pass
+                try:
+                    self._tokens = future.result()
+                except (BrokenProcessPool, OSError, EOFError):
+                    self.take_on()  # the worker died: do its batch here
+        self._owner.forget(self)
+        assert self._tokens is not None
+        return self._tokens
+
+    def take_on(self) -> None:
+        self._tokens = self._owner.work(self.texts)
+
+    def cancel(self) -> bool:
+        """Taken back from the workers, if none has started it."""
+        return self._tokens is None and self._future is not None and self._future.cancel()
 
 
 class BatchTokenizer:
@@ -82,10 +102,11 @@ class BatchTokenizer:
     """
 
     def __init__(self, work: Work = tokenize_texts, workers: int | None = None) -> None:
-        self._work = work
+        self.work = work
         self._workers = worker_count() if workers is None else workers
         self._pool: ProcessPoolExecutor | None = None
         self._batches = 0
+        self._open: list[Batch] = []  # handed to the workers, not yet collected
 
     def __enter__(self) -> BatchTokenizer:
         return self
@@ -94,15 +115,33 @@ class BatchTokenizer:
         self.close()
 
     def submit(self, texts: Sequence[str]) -> Batch:
+        """The batch, for a worker to tokenize (or this process, when the result is asked for
+        before any worker has started it)."""
         self._batches += 1
         pool = self._start() if self._batches > 1 and self._workers else None
-        if pool is None:
-            return Batch(texts, None, self._work)
-        try:
-            return Batch(texts, pool.submit(self._work, texts), self._work)
-        except (BrokenProcessPool, RuntimeError, OSError):
-            self._workers = 0  # no more workers for this import: tokenized here from now on
-            return Batch(texts, None, self._work)
+        future = None
+        if pool is not None:
+            try:
+                future = pool.submit(self.work, texts)
+            except (BrokenProcessPool, RuntimeError, OSError):
+                self._workers = 0  # no more workers for this import: tokenized here from now on
+        batch = Batch(texts, future, self)
+        if future is not None:
+            self._open.append(batch)
+        return batch
+
+    def take_on_one(self) -> bool:
+        """Tokenize here the latest batch no worker has started; False if there is none."""
+        for batch in reversed(self._open):
+            if batch.cancel():
+                batch.take_on()
+                self._open.remove(batch)
+                return True
+        return False
+
+    def forget(self, batch: Batch) -> None:
+        if batch in self._open:
+            self._open.remove(batch)
 
     def _start(self) -> ProcessPoolExecutor | None:
         if self._pool is None:
@@ -110,7 +149,7 @@ class BatchTokenizer:
                 # "spawn": a fresh interpreter, never a copy of this process and its threads.
                 self._pool = ProcessPoolExecutor(
                     self._workers, mp_context=multiprocessing.get_context("spawn"),
-                    initializer=_start_worker)
+                    initializer=_start_worker, initargs=(patterns(),))
             except (OSError, ValueError):
                 self._workers = 0
                 return None

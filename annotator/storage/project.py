@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import hashlib
 import json
 import os
 import sqlite3
@@ -17,7 +16,16 @@ from typing import Any, Concatenate
 import peewee as pw
 
 from annotator.core.errors import AnnotatorError, InputError, ProjectFileError
-from annotator.core.model import DEFAULT_LABELS, EXTRA_COLORS, Document, Label, Review, Span, Status
+from annotator.core.model import (
+    DEFAULT_LABELS,
+    EXTRA_COLORS,
+    HUMAN,
+    Document,
+    Label,
+    Review,
+    Span,
+    Status,
+)
 from annotator.core.tokens import pack, unpack
 from annotator.storage.backups import new_backup_path
 from annotator.storage.errors import translated
@@ -117,10 +125,6 @@ def pragmas() -> dict[str, Any]:
         "synchronous": "full",
         "busy_timeout": BUSY_TIMEOUT_MS,
     }
-
-
-def _digest(text: str) -> bytes:
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
 
 
 def _guarded[**P, R](
@@ -532,18 +536,20 @@ class Project:
         """Check each document against the project as it is now and stage the new ones."""
         conn = self._conn
         existing = {key for (key,) in conn.execute("SELECT key FROM document")}
-        staged: dict[str, bytes] = {}  # key -> digest of the text
+        staged: set[str] = set()
         doc_rows: list[tuple[Any, ...]] = []
         span_rows: list[tuple[Any, ...]] = []
         for doc in documents:
             where = {"path": doc.meta.get("file"), "record": doc.meta.get("record")}
             if doc.key in existing or doc.key in staged:
                 if doc.key in staged:
-                    same = staged[doc.key] == _digest(doc.text)
+                    self._flush_staged(doc_rows, span_rows)
+                    table = "temp.staged_document"
                 else:
-                    row = conn.execute("SELECT text = ? FROM document WHERE key = ?",
-                                       (doc.text, doc.key)).fetchone()
-                    same = row is None or bool(row[0])
+                    table = "main.document"
+                row = conn.execute(f"SELECT text = ? FROM {table} WHERE key = ?",
+                                   (doc.text, doc.key)).fetchone()
+                same = row is None or bool(row[0])
                 if not same:
                     where_in = "in the project" if doc.key in existing else "in this import"
                     raise InputError(f"id {doc.key!r} is already {where_in} with a different "
@@ -553,7 +559,7 @@ class Project:
                     on_document(doc)
                 continue
             seq = len(staged) + 1
-            staged[doc.key] = _digest(doc.text)
+            staged.add(doc.key)
             meta = {k: v for k, v in doc.meta.items() if k not in ("file", "record")}
             doc_rows.append((
                 seq, doc.key, doc.title, doc.text, doc.status.value,
@@ -561,7 +567,11 @@ class Project:
                 json.dumps(meta, ensure_ascii=False), pack(doc.tokens), pack(doc.sentences),
                 where["path"], where["record"],
             ))
-            span_rows.extend(self._staged_span_row(seq, span) for span in doc.spans)
+            span_rows += [(seq, None, span.start, span.end, span.label, HUMAN, span.score,
+                           None, span.annotator, None, None, None, None, None)
+                          if span.origin == HUMAN and span.id is None and span.created is None
+                          and span.updated is None else self._staged_span_row(seq, span)
+                          for span in doc.spans]
             summary.added += 1
             summary.spans += len(doc.spans)
             if len(doc_rows) >= _BATCH:

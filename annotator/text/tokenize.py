@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_left
-from functools import cache
 from itertools import accumulate
 
 # Marks that are not part of a word at its edges: ZWNJ/ZWJ joining nothing, bidi controls.
@@ -31,7 +30,25 @@ _STOPS = r"؟!?\d.:،؛»\])}\"«\[({/\\" + _SEPARATORS
 _MARKS = "".join(sorted(EDGE_MARKS))
 
 
-@cache
+Patterns = tuple[re.Pattern[str], re.Pattern[str]]
+_PATTERNS: list[Patterns] = []  # built once, or handed over
+
+
+def patterns() -> Patterns:
+    """The token splitter and the sentence end, built from hazm's own patterns once.
+
+    Loading hazm takes half a second; a worker process is handed these instead
+    (:func:`use_patterns`) and never loads it.
+    """
+    if not _PATTERNS:
+        _PATTERNS.append((_splitter(), _sentence_end()))
+    return _PATTERNS[0]
+
+
+def use_patterns(given: Patterns) -> None:
+    _PATTERNS[:] = [given]
+
+
 def _splitter() -> re.Pattern[str]:
     """Splits a text into separators and tokens in turn: ``[sep, token, sep, ..., sep]``.
 
@@ -48,13 +65,6 @@ def _splitter() -> re.Pattern[str]:
     return re.compile(f"([^{_STOPS}]++|{inner})")
 
 
-# A mark at a token's edge: at either end of the text or beside a character that stops a
-# word (not followed by a word character, or not preceded by one). A ZWNJ inside a word (the
-# usual case) is not one. Beginning with the marks lets the engine skip to them.
-_LOOSE_MARK = re.compile(f"[{_MARKS}](?:(?![^{_STOPS}])|(?<![^{_STOPS}][{_MARKS}]))")
-
-
-@cache
 def _sentence_end() -> re.Pattern[str]:
     from hazm import SentenceTokenizer
 
@@ -64,9 +74,15 @@ def _sentence_end() -> re.Pattern[str]:
     return re.compile(f"(?=[!.?⸮؟\n\r\u2028\u2029])(?:{hazm}|[\n\r\u2028\u2029])")
 
 
+# A mark at a token's edge: at either end of the text or beside a character that stops a
+# word (not followed by a word character, or not preceded by one). A ZWNJ inside a word (the
+# usual case) is not one. Beginning with the marks lets the engine skip to them.
+_LOOSE_MARK = re.compile(f"[{_MARKS}](?:(?![^{_STOPS}])|(?<![^{_STOPS}][{_MARKS}]))")
+
+
 def token_spans(text: str) -> array[int]:
     """Flat ``[start, end, ...]`` of the tokens, bidi marks and loose ZWNJ trimmed off."""
-    bounds = array("I", accumulate(map(len, _splitter().split(text))))
+    bounds = array("I", accumulate(map(len, patterns()[0].split(text))))
     del bounds[-1:]  # the end of the separators after the last token
     if _LOOSE_MARK.search(text) is None:
         return bounds
@@ -88,7 +104,7 @@ def tokenize(text: str) -> tuple[array[int], array[int]]:
     tokens = token_spans(text)
     starts = tokens[0::2]
     firsts: array[int] = array("I", [0] if starts else [])
-    for end in map(re.Match.end, _sentence_end().finditer(text)):
+    for end in map(re.Match.end, patterns()[1].finditer(text)):
         first = bisect_left(starts, end)
         if first < len(starts) and first > firsts[-1]:
             firsts.append(first)

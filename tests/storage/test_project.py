@@ -225,6 +225,16 @@ def test_a_key_twice_in_one_import_with_two_texts_is_an_error(project: Project) 
     assert project.count_documents() == 0
 
 
+def test_a_key_twice_in_one_import_far_apart_is_compared_with_what_is_staged(
+        project: Project) -> None:
+    between = [doc(f"k{n}", text=f"متن شماره {n}") for n in range(600)]  # beyond one batch
+    summary = project.add_documents([doc("mehr-1"), *between, doc("mehr-1")])
+    assert (summary.added, summary.skipped) == (601, ["mehr-1"])
+    with pytest.raises(InputError, match="'irna-2' is already in this import with a different"):
+        project.add_documents([doc("irna-2"), *between, doc("irna-2", text="دیگر")])
+    assert project.count_documents() == 601
+
+
 def test_unknown_span_labels_are_added_with_colours_of_their_own(project: Project) -> None:
     project.add_documents([doc("mehr-1", spans=[Span(0, 5, "PER"), Span(6, 12, "ORG")])])
     labels = project.labels()
