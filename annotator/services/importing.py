@@ -17,7 +17,7 @@ from annotator.services.progress import CancelToken, Progress, no_progress
 from annotator.services.tokenizing import Batch, BatchTokenizer
 from annotator.storage import Project
 from annotator.text.dates import parse_date
-from annotator.text.normalize import Level, SpanNotCarried, normalize
+from annotator.text.normalize import Level, OffsetMap, SpanNotCarried, normalize
 from annotator.text.tokenize import tokenize
 
 HEADER_LINES = 4  # the date is looked for in the title and the lines right after it
@@ -83,6 +83,18 @@ def record_to_document(record: Record, level: Level, label_map: dict[str, str]) 
     return doc
 
 
+def _carried(record: Record, n: int, raw: RawSpan, offsets: OffsetMap) -> tuple[int, int]:
+    """Where the ``n``th span of ``record`` is in the normalised text (or InputError)."""
+    try:
+        return offsets.span(raw.start, raw.end)
+    except SpanNotCarried as exc:
+        raise _error(
+            record,
+            f"span {n} {raw.label} «{record.text[raw.start:raw.end]}» cannot be carried "
+            f"through normalisation: {exc} (try --normalize letters or none)",
+        ) from None
+
+
 def prepare_document(record: Record, level: Level, label_map: dict[str, str]) -> Document:
     """Check and normalise one record; tokens only when the record brings its own (CoNLL).
 
@@ -94,18 +106,14 @@ def prepare_document(record: Record, level: Level, label_map: dict[str, str]) ->
     if record.tokens is not None and level is Level.FULL:
         level = Level.NONE  # a CoNLL file keeps its own tokens: only one-for-one maps apply
     text, offsets = normalize(record.text, level)
-    moved: list[Span] = []
-    for n, raw in enumerate(record.spans, 1):
-        try:
-            start, end = offsets.span(raw.start, raw.end)
-        except SpanNotCarried as exc:
-            raise _error(
-                record,
-                f"span {n} {raw.label} «{record.text[raw.start:raw.end]}» cannot be carried "
-                f"through normalisation: {exc} (try --normalize letters or none)",
-            ) from None
-        moved.append(Span(start, end, label_map.get(raw.label, raw.label), origin=raw.origin,
-                          score=raw.score, review=raw.review))
+    label = label_map.get
+    if offsets.identity:  # every span stays where it is
+        moved = [Span(raw.start, raw.end, label(raw.label, raw.label), raw.origin, raw.score,
+                      raw.review) for raw in record.spans]
+    else:
+        moved = [Span(*_carried(record, n, raw, offsets), label(raw.label, raw.label),
+                      raw.origin, raw.score, raw.review)
+                 for n, raw in enumerate(record.spans, 1)]
     tokens: Sequence[int] = ()
     sentences: Sequence[int] = ()
     if record.tokens is not None:
