@@ -196,12 +196,6 @@ TOO_DEEP = "not JSON an annotator reads: arrays or objects nested too deeply"
 NOT_FINITE = "not valid JSON: NaN, Infinity and numbers too large for a float ({}) are not JSON"
 
 
-def _loads(text: str) -> Any:
-    """Strict JSON: NaN, Infinity and 1e999, which Python's json reads, are refused (they
-    would be stored and then exported as JSON nobody else reads)."""
-    return json.loads(text, parse_constant=_not_finite, parse_float=_finite_float)
-
-
 def _not_finite(name: str) -> Any:
     raise InputError(NOT_FINITE.format(name))
 
@@ -211,6 +205,16 @@ def _finite_float(text: str) -> float:
     if not math.isfinite(value):
         raise InputError(NOT_FINITE.format(text))
     return value
+
+
+# One decoder for every line (json.loads with these options would build one per call).
+_DECODER = json.JSONDecoder(parse_constant=_not_finite, parse_float=_finite_float)
+
+
+def _loads(text: str) -> Any:
+    """Strict JSON: NaN, Infinity and 1e999, which Python's json reads, are refused (they
+    would be stored and then exported as JSON nobody else reads)."""
+    return _DECODER.decode(text)
 
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 
