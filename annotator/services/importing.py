@@ -14,7 +14,7 @@ from annotator.core.model import Document, Span, Status, check_no_overlap
 from annotator.formats.base import RawSpan, Record
 from annotator.formats.detect import NotAnArticle, iter_files, reader_for
 from annotator.services.progress import CancelToken, Progress, no_progress
-from annotator.services.tokenizing import Batch, BatchTokenizer
+from annotator.services.tokenizing import BATCH_CHARS, Batch, BatchTokenizer
 from annotator.storage import Project
 from annotator.text.dates import parse_date
 from annotator.text.normalize import Level, OffsetMap, SpanNotCarried, normalize
@@ -180,7 +180,9 @@ def import_paths(project: Project, paths: Sequence[Path], options: ImportOptions
     return result
 
 
-TOKENIZE_BATCH = 200  # documents tokenized together (by a worker process when there is one)
+# Documents tokenized together (by a worker process when there is one): this many, or fewer
+# when their texts reach BATCH_CHARS.
+TOKENIZE_BATCH = 200
 TOKENIZE_AHEAD = 8  # batches handed on before the first of them is needed
 
 
@@ -201,13 +203,15 @@ def tokenized(documents: Iterable[tuple[Document, bool]],
 
     batch: list[Document] = []
     untokenized: list[Document] = []
+    chars = 0
     for doc, needs_tokens in documents:
         batch.append(doc)
         if needs_tokens:
             untokenized.append(doc)
-        if len(batch) >= TOKENIZE_BATCH:
+            chars += len(doc.text)
+        if len(batch) >= TOKENIZE_BATCH or chars >= BATCH_CHARS:
             hand_on(batch, untokenized)
-            batch, untokenized = [], []
+            batch, untokenized, chars = [], [], 0
             if len(waiting) > TOKENIZE_AHEAD:
                 yield from finished()
     if batch:
