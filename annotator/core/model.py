@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
 from typing import Any, Protocol
 
@@ -58,7 +58,7 @@ def model_origin(name: str) -> str:
     return f"{MODEL_PREFIX}{name}"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Span:
     """A labelled stretch of a document's text, in code points, end exclusive.
 
@@ -77,9 +77,26 @@ class Span:
     created: dt.datetime | None = None
     updated: dt.datetime | None = None
 
-    def __post_init__(self) -> None:
-        if self.start < 0 or self.end <= self.start:
-            raise ValueError(f"span offsets {self.start}..{self.end}: need 0 <= start < end")
+    def __init__(self, start: int, end: int, label: str, origin: str = HUMAN,
+                 score: float | None = None, review: Review | None = None,
+                 annotator: str | None = None, id: int | None = None,
+                 created: dt.datetime | None = None, updated: dt.datetime | None = None) -> None:
+        # What the dataclass would write, but through the slots themselves: a frozen
+        # dataclass sets each field with object.__setattr__, which made building the 200,000
+        # spans of an import or an export take half as long again (0.31 s against 0.21 s).
+        if start < 0 or end <= start:
+            raise ValueError(f"span offsets {start}..{end}: need 0 <= start < end")
+        put = _SPAN_SLOTS
+        put[0](self, start)
+        put[1](self, end)
+        put[2](self, label)
+        put[3](self, origin)
+        put[4](self, score)
+        put[5](self, review)
+        put[6](self, annotator)
+        put[7](self, id)
+        put[8](self, created)
+        put[9](self, updated)
 
     @property
     def is_suggestion(self) -> bool:
@@ -100,6 +117,10 @@ class Span:
     def with_(self, **changes: Any) -> Span:
         return replace(self, **changes)
 
+
+
+_SPAN_SLOTS: list[Callable[[Span, Any], None]] = [
+    getattr(Span, f.name).__set__ for f in fields(Span)]
 
 @dataclass(slots=True)
 class Document:

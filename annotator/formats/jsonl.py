@@ -18,7 +18,8 @@ array of such objects are read by :func:`read_json`.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from operator import attrgetter
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -187,11 +188,13 @@ def _plain_spans(items: list[Any], text: str) -> list[RawSpan] | None:
     return spans
 
 
-def document_to_json(doc: Document, include_pending: bool = False) -> dict[str, Any]:
+def document_to_json(doc: Document, include_pending: bool = False,
+                     spans: Sequence[Span] | None = None) -> dict[str, Any]:
     """A document as one JSONL object, in the contract's shape (other metadata stays home).
 
     Its spans are its labels (human and accepted), and its pending suggestions with
-    ``include_pending``; rejected suggestions never.
+    ``include_pending``; rejected suggestions never. ``spans`` gives them already chosen
+    (by :func:`exported_spans`, and perhaps fewer).
     """
     when = doc.date if doc.date is None or doc.date.tzinfo else doc.date.replace(tzinfo=TEHRAN)
     meta: dict[str, Any] = {
@@ -206,7 +209,8 @@ def document_to_json(doc: Document, include_pending: bool = False) -> dict[str, 
         "text": doc.text,
         "status": doc.status.value,
         "meta": meta,
-        "spans": [_span_to_json(s, doc.text) for s in exported_spans(doc, include_pending)],
+        "spans": [_span_to_json(s, doc.text)
+                  for s in (exported_spans(doc, include_pending) if spans is None else spans)],
     }
 
 
@@ -214,8 +218,11 @@ def exported_spans(doc: Document, include_pending: bool = False) -> list[Span]:
     """The spans an export writes, in text order."""
     return sorted(
         (s for s in doc.spans if s.is_label or (include_pending and s.review == Review.PENDING)),
-        key=lambda s: (s.start, s.end),
+        key=_PLACE,
     )
+
+
+_PLACE = attrgetter("start", "end")
 
 
 def _span_to_json(span: Span, text: str) -> dict[str, Any]:

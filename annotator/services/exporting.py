@@ -121,7 +121,7 @@ def export(project: Project, destination: Path | str, options: ExportOptions = E
             fh = handles[part]
             counts[part] += 1
             if options.format == "jsonl":
-                record = document_to_json(doc, include_pending=options.include_pending)
+                record = document_to_json(doc, spans=doc.spans)  # chosen in selected_documents
                 fh.write(json.dumps(record, ensure_ascii=False) + "\n")
                 result.spans += len(doc.spans)
             else:

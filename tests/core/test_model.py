@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from annotator.core.errors import OverlapError
@@ -67,6 +69,17 @@ def test_with_changes_one_field_and_keeps_the_rest() -> None:
     assert span.end == 4  # frozen: the original is unchanged
     with pytest.raises(ValueError, match="need 0 <= start < end"):
         span.with_(end=0)
+
+
+def test_a_span_cannot_be_changed_in_place_and_equal_spans_are_one() -> None:
+    span = Span(0, 4, "ACTOR", HUMAN, None, None, "ana", 7)
+    for name, value in (("start", 1), ("label", "EVENT"), ("review", Review.ACCEPTED)):
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(span, name, value)
+    same = Span(0, 4, "ACTOR", annotator="ana", id=7)
+    assert span == same and len({span, same}) == 1
+    assert [getattr(span, f.name) for f in dataclasses.fields(Span)] == [
+        0, 4, "ACTOR", HUMAN, None, None, "ana", 7, None, None]
 
 
 def test_overlaps_is_strict_at_the_edges() -> None:
