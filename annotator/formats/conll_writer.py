@@ -9,12 +9,14 @@ earlier one after widening cannot be encoded and is left out, and counted.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
+from itertools import chain
+from operator import attrgetter
 from typing import TextIO
 
 from annotator.core.model import Document, Span
-from annotator.core.tokens import TokenIndex
 
 SCHEMES = ("bio", "bioes")
 DOCSTART = "-DOCSTART-\tO\n\n"
@@ -37,17 +39,32 @@ class ConllReport:
 
 def encode(count: int, entities: Iterable[tuple[int, int, str]], scheme: str = "bio") -> list[str]:
     """Tags for ``count`` tokens from ``(first, last_exclusive, label)`` token ranges."""
-    tags = ["O"] * count
+    return _tags(count, entities, scheme, str)
+
+
+def _tags(count: int, entities: Iterable[tuple[int, int, str]], scheme: str,
+          form: Callable[[str], str]) -> list[str]:
+    """:func:`encode`, each tag given as ``form(tag)`` (one string per tag and label)."""
+    tags = [form("O")] * count
     for first, last, label in entities:
         if scheme == "bioes" and last - first == 1:
-            tags[first] = f"S-{label}"
+            tags[first] = form(f"S-{label}")
             continue
-        tags[first] = f"B-{label}"
+        tags[first] = form(f"B-{label}")
+        inside = form(f"I-{label}")
         for i in range(first + 1, last):
-            tags[i] = f"I-{label}"
+            tags[i] = inside
         if scheme == "bioes":
-            tags[last - 1] = f"E-{label}"
+            tags[last - 1] = form(f"E-{label}")
     return tags
+
+
+@cache
+def _line_end(tag: str) -> str:
+    return f"\t{tag}\n"
+
+
+_PLACE = attrgetter("start", "end")
 
 
 def _entities(starts: Sequence[int], ends: Sequence[int], spans: Sequence[Span],
@@ -55,52 +72,51 @@ def _entities(starts: Sequence[int], ends: Sequence[int], spans: Sequence[Span],
     """``(first, last_exclusive, label)`` token ranges of the spans, in text order."""
     entities: list[tuple[int, int, str]] = []
     taken = 0  # first token not yet used by an earlier span
-    for span in sorted(spans, key=lambda s: (s.start, s.end)):
+    dropped = widened = 0
+    for span in sorted(spans, key=_PLACE):
         first = bisect_right(ends, span.start)  # first token ending after the start
         stop = bisect_left(starts, span.end)  # tokens starting before the end
         if first >= stop or first < taken:
-            report.dropped += 1
+            dropped += 1
             continue
         if starts[first] != span.start or ends[stop - 1] != span.end:
-            report.widened += 1
+            widened += 1
         entities.append((first, stop, span.label))
         taken = stop
-        report.spans += 1
+    report.dropped += dropped
+    report.widened += widened
+    report.spans += len(entities)
     return entities
 
 
-def _sentence_groups(sentences: list[range],
-                     entities: Sequence[tuple[int, int, str]]) -> list[range]:
-    """Sentences as token ranges, joining those that a span crosses."""
-    if not entities:
-        return sentences
-    merged: list[range] = []
-    spans = iter(entities)
-    current = next(spans, None)
-    for sentence in sentences:
-        if merged and current is not None and current[0] < merged[-1].stop < current[1]:
-            merged[-1] = range(merged[-1].start, sentence.stop)
-        else:
-            merged.append(sentence)
-        while current is not None and current[1] <= merged[-1].stop:
-            current = next(spans, None)
-    return merged
+def _sentence_groups(bounds: Sequence[int],
+                     entities: Sequence[tuple[int, int, str]]) -> list[int]:
+    """Where sentences end (token indices, strictly increasing, the last is the token count),
+    leaving out the ends that a span crosses."""
+    crossed = {b for first, last, _ in entities
+               for b in bounds[bisect_right(bounds, first):bisect_left(bounds, last)]}
+    return [b for b in bounds if b not in crossed] if crossed else list(bounds)
 
 
 def write_document(doc: Document, fh: TextIO, scheme: str = "bio") -> ConllReport:
     report = ConllReport(documents=1)
-    index = TokenIndex(doc.tokens, doc.sentences)
     starts, ends = doc.tokens[0::2], doc.tokens[1::2]
+    count = len(starts)
+    # Each sentence ends where the next begins, the last with the document.
+    bounds = sorted({b for b in doc.sentences if 0 < b < count} | {count}) if count else []
     entities = _entities(starts, ends, doc.spans, report)
-    tags = encode(len(starts), entities, scheme)
-    sentences = list(index.sentence_ranges())
-    groups = _sentence_groups(sentences, entities)
-    report.merged = len(sentences) - len(groups)
+    groups = _sentence_groups(bounds, entities)
+    report.merged = len(bounds) - len(groups)
+    # One line per token: the token, then its tag's line end (one string per tag, made
+    # once); a blank line after each sentence. The document is written with one join.
+    tails = _tags(count, entities, scheme, _line_end)
+    for end in groups:
+        tails[end - 1] += "\n"
     text = doc.text
-    lines = [f"{text[a:b]}\t{tag}\n" for a, b, tag in zip(starts, ends, tags, strict=True)]
-    fh.write(DOCSTART + "".join("".join(lines[g.start:g.stop]) + "\n" for g in groups))
+    tokens = [text[a:b] for a, b in zip(starts, ends, strict=True)]
+    fh.write(DOCSTART + "".join(chain.from_iterable(zip(tokens, tails, strict=True))))
     report.sentences = len(groups)
-    report.tokens = len(starts)
+    report.tokens = count
     return report
 
 

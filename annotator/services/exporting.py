@@ -15,7 +15,7 @@ from annotator.core.model import Document, Status
 from annotator.formats.conll_writer import ConllReport, write_document
 from annotator.formats.jsonl import document_to_json, exported_spans
 from annotator.services.output import atomic_text
-from annotator.services.progress import CancelToken, Progress, no_progress
+from annotator.services.progress import CancelToken, Progress, collector_paused, no_progress
 from annotator.storage import DocumentFilter, Project
 
 FORMATS = ("jsonl", "conll")
@@ -112,7 +112,7 @@ def export(project: Project, destination: Path | str, options: ExportOptions = E
                        shares, options.seed) if options.split else None)
     targets = part_paths(Path(destination), len(shares)) if options.split else [destination]
     result = ExportResult()
-    with ExitStack() as stack:
+    with collector_paused(), ExitStack() as stack:
         handles: list[TextIO] = [stack.enter_context(atomic_text(t)) for t in targets]
         counts = [0] * len(handles)
         conll = ConllReport()

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import gc
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -13,7 +11,7 @@ from annotator.core.errors import InputError, OverlapError
 from annotator.core.model import Document, Span, Status, check_no_overlap
 from annotator.formats.base import RawSpan, Record
 from annotator.formats.detect import NotAnArticle, iter_files, reader_for
-from annotator.services.progress import CancelToken, Progress, no_progress
+from annotator.services.progress import CancelToken, Progress, collector_paused, no_progress
 from annotator.services.tokenizing import BATCH_CHARS, Batch, BatchTokenizer
 from annotator.storage import Project
 from annotator.text.dates import parse_date
@@ -219,16 +217,3 @@ def tokenized(documents: Iterable[tuple[Document, bool]],
     while waiting:
         yield from finished()
 
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Python's cycle collector paused for a bulk job, which makes millions of small objects
-    and no cycles: otherwise it walks them again and again (a tenth of an import's time).
-    Ordinary reference counting frees everything as before; the collector resumes after."""
-    paused = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if paused:
-            gc.enable()

@@ -10,6 +10,8 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, Concatenate
 
@@ -726,15 +728,18 @@ class Project:
                 return
             docs = {r[0]: self._document_from_row(r) for r in rows}
             marks = ",".join("?" * len(docs))
-            for doc_id, sid, start, end, label, origin, score, review, annotator in conn.execute(
-                "SELECT document_id, id, start, end, label_id, origin, score, review, annotator"
+            spans = conn.execute(
+                "SELECT document_id, start, end, label_id, origin, score, review, annotator, id"
                 f" FROM span WHERE document_id IN ({marks}) ORDER BY document_id, start",
                 list(docs),
-            ).fetchall():
-                if label not in names:  # added by another process since the export began
-                    names.update(self._conn.execute("SELECT id, name FROM label"))
-                docs[doc_id].spans.append(Span(start, end, names[label], origin, score,
-                                               reviews[review], annotator, sid))
+            ).fetchall()
+            if not names.keys() >= set(map(itemgetter(3), spans)):
+                # a label another process added since the export began
+                names.update(self._conn.execute("SELECT id, name FROM label"))
+            for doc_id, found in groupby(spans, itemgetter(0)):
+                docs[doc_id].spans = [
+                    Span(start, end, names[label], origin, score, reviews[review], annotator, sid)
+                    for _, start, end, label, origin, score, review, annotator, sid in found]
             yield from docs.values()
             last = rows[-1][0]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import multiprocessing
 import os
@@ -98,3 +99,20 @@ def test_no_worker_is_started_without_spare_cores_or_when_none_can_start(
         got = [tokens for i in range(0, 30, 10) for tokens in tokenizer.submit(
             texts[i:i + 10]).result()]
     assert [(list(t), list(s)) for t, s in got] == expected
+
+
+def test_the_cycle_collector_is_paused_during_an_import_only(tmp_path: Path) -> None:
+    source = tmp_path / "few.jsonl"
+    source.write_text("".join(json.dumps({"id": f"d{n}", "text": text(n)}, ensure_ascii=False)
+                              + "\n" for n in range(3)), encoding="utf-8")
+    seen: list[bool] = []
+    with Project(tmp_path / "p.sqlite") as project:
+        import_paths(project, [source], ImportOptions(normalize="none"),
+                     progress=lambda *_: seen.append(gc.isenabled()))
+        assert gc.isenabled() and seen and not any(seen)
+        gc.disable()
+        try:
+            import_paths(project, [source], ImportOptions(normalize="none"))
+            assert not gc.isenabled()  # left as the caller had it
+        finally:
+            gc.enable()
