@@ -9,7 +9,7 @@ earlier one after widening cannot be encoded and is left out, and counted.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import chain
@@ -39,29 +39,38 @@ class ConllReport:
 
 def encode(count: int, entities: Iterable[tuple[int, int, str]], scheme: str = "bio") -> list[str]:
     """Tags for ``count`` tokens from ``(first, last_exclusive, label)`` token ranges."""
-    return _tags(count, entities, scheme, str)
+    return _tags(count, entities, scheme, line_ends=False)
 
 
 def _tags(count: int, entities: Iterable[tuple[int, int, str]], scheme: str,
-          form: Callable[[str], str]) -> list[str]:
-    """:func:`encode`, each tag given as ``form(tag)`` (one string per tag and label)."""
-    tags = [form("O")] * count
+          line_ends: bool) -> list[str]:
+    """:func:`encode`; with ``line_ends``, each tag as the end of its line: ``\tB-ACTOR\n``
+    (one string per tag and label, made once)."""
+    tags = [_written("O", line_ends)] * count
+    bioes = scheme == "bioes"
     for first, last, label in entities:
-        if scheme == "bioes" and last - first == 1:
-            tags[first] = form(f"S-{label}")
+        begin, inside, end, single = _forms(label, line_ends)
+        if bioes and last - first == 1:
+            tags[first] = single
             continue
-        tags[first] = form(f"B-{label}")
-        inside = form(f"I-{label}")
+        tags[first] = begin
         for i in range(first + 1, last):
             tags[i] = inside
-        if scheme == "bioes":
-            tags[last - 1] = form(f"E-{label}")
+        if bioes:
+            tags[last - 1] = end
     return tags
 
 
 @cache
-def _line_end(tag: str) -> str:
-    return f"\t{tag}\n"
+def _written(tag: str, line_end: bool) -> str:
+    return f"\t{tag}\n" if line_end else tag
+
+
+@cache
+def _forms(label: str, line_end: bool) -> tuple[str, str, str, str]:
+    """The B, I, E and S tags of a label."""
+    begin, inside, end, single = (_written(f"{p}-{label}", line_end) for p in "BIES")
+    return begin, inside, end, single
 
 
 _PLACE = attrgetter("start", "end")
@@ -93,8 +102,11 @@ def _sentence_groups(bounds: Sequence[int],
                      entities: Sequence[tuple[int, int, str]]) -> list[int]:
     """Where sentences end (token indices, strictly increasing, the last is the token count),
     leaving out the ends that a span crosses."""
-    crossed = {b for first, last, _ in entities
-               for b in bounds[bisect_right(bounds, first):bisect_left(bounds, last)]}
+    ends = set(bounds)
+    crossed: set[int] = set()
+    for first, last, _ in entities:
+        if last - first > 1:
+            crossed |= ends.intersection(range(first + 1, last))
     return [b for b in bounds if b not in crossed] if crossed else list(bounds)
 
 
@@ -109,7 +121,7 @@ def write_document(doc: Document, fh: TextIO, scheme: str = "bio") -> ConllRepor
     report.merged = len(bounds) - len(groups)
     # One line per token: the token, then its tag's line end (one string per tag, made
     # once); a blank line after each sentence. The document is written with one join.
-    tails = _tags(count, entities, scheme, _line_end)
+    tails = _tags(count, entities, scheme, line_ends=True)
     for end in groups:
         tails[end - 1] += "\n"
     text = doc.text

@@ -102,6 +102,18 @@ def test_a_span_across_sentences_keeps_them_together() -> None:
     assert entities(out.getvalue()) == [("EVENT", "کرد . نشست")]
 
 
+def test_a_span_across_three_sentences_joins_all_three() -> None:
+    d = doc(("ژنو برگزار می‌شود.\nپایان", "EVENT"), ("عباس عراقچی", "ACTOR"))
+    d.spans.append(Span(TEXT.index("کرد."), TEXT.index("بعدی") + 4, "EVENT"))
+    out = io.StringIO()
+    report = write_conll([d], out, "bioes")
+    assert (report.merged, report.sentences, report.spans) == (2, 1, 3)
+    assert [len(s) for s in parse(out.getvalue())] == [len(d.tokens) // 2]
+    assert entities(out.getvalue()) == [
+        ("ACTOR", "عباس عراقچی"), ("EVENT", "کرد . نشست بعدی"),
+        ("EVENT", "ژنو برگزار می‌شود . پایان")]
+
+
 def test_tokens_round_trip_token_for_token() -> None:
     d = doc()
     out = io.StringIO()
