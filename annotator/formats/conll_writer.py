@@ -32,10 +32,6 @@ class ConllReport:
     merged: int = 0  # sentence boundaries dropped because a span crossed them
     dropped: int = 0  # spans that could not be encoded (no token, or a token already taken)
 
-    def add(self, other: ConllReport) -> None:
-        for name in self.__dataclass_fields__:
-            setattr(self, name, getattr(self, name) + getattr(other, name))
-
 
 def encode(count: int, entities: Iterable[tuple[int, int, str]], scheme: str = "bio") -> list[str]:
     """Tags for ``count`` tokens from ``(first, last_exclusive, label)`` token ranges."""
@@ -110,15 +106,18 @@ def _sentence_groups(bounds: Sequence[int],
     return [b for b in bounds if b not in crossed] if crossed else list(bounds)
 
 
-def write_document(doc: Document, fh: TextIO, scheme: str = "bio") -> ConllReport:
-    report = ConllReport(documents=1)
+def write_document(doc: Document, fh: TextIO, scheme: str = "bio",
+                   report: ConllReport | None = None) -> ConllReport:
+    """Writes one document; its counts are added to ``report`` (a new one by default)."""
+    report = ConllReport() if report is None else report
+    report.documents += 1
     starts, ends = doc.tokens[0::2], doc.tokens[1::2]
     count = len(starts)
     # Each sentence ends where the next begins, the last with the document.
     bounds = sorted({b for b in doc.sentences if 0 < b < count} | {count}) if count else []
     entities = _entities(starts, ends, doc.spans, report)
     groups = _sentence_groups(bounds, entities)
-    report.merged = len(bounds) - len(groups)
+    report.merged += len(bounds) - len(groups)
     # One line per token: the token, then its tag's line end (one string per tag, made
     # once); a blank line after each sentence. The document is written with one join.
     tails = _tags(count, entities, scheme, line_ends=True)
@@ -127,8 +126,8 @@ def write_document(doc: Document, fh: TextIO, scheme: str = "bio") -> ConllRepor
     text = doc.text
     tokens = [text[a:b] for a, b in zip(starts, ends, strict=True)]
     fh.write(DOCSTART + "".join(chain.from_iterable(zip(tokens, tails, strict=True))))
-    report.sentences = len(groups)
-    report.tokens = count
+    report.sentences += len(groups)
+    report.tokens += count
     return report
 
 
@@ -137,5 +136,5 @@ def write_conll(docs: Iterable[Document], fh: TextIO, scheme: str = "bio") -> Co
         raise ValueError(f"unknown tagging scheme {scheme!r}")
     total = ConllReport()
     for doc in docs:
-        total.add(write_document(doc, fh, scheme))
+        write_document(doc, fh, scheme, total)
     return total

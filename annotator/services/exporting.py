@@ -84,8 +84,9 @@ def selected_documents(project: Project, options: ExportOptions, progress: Progr
             cancel.check()
         if n % 200 == 0:
             progress(n, total, f"{n} of {total} documents")
-        doc.spans = [s for s in exported_spans(doc, options.include_pending)
-                     if options.labels is None or s.label in options.labels]
+        doc.spans = exported_spans(doc, options.include_pending)
+        if options.labels is not None:
+            doc.spans = [s for s in doc.spans if s.label in options.labels]
         yield doc
     progress(total, total, f"{total} documents")
 
@@ -115,7 +116,7 @@ def export(project: Project, destination: Path | str, options: ExportOptions = E
     with collector_paused(), ExitStack() as stack:
         handles: list[TextIO] = [stack.enter_context(atomic_text(t)) for t in targets]
         counts = [0] * len(handles)
-        conll = ConllReport()
+        conll = ConllReport()  # added up over the documents
         for doc in selected_documents(project, options, report, cancel):
             part = assign[doc.key] if assign is not None else 0
             fh = handles[part]
@@ -125,7 +126,7 @@ def export(project: Project, destination: Path | str, options: ExportOptions = E
                 fh.write(json.dumps(record, ensure_ascii=False) + "\n")
                 result.spans += len(doc.spans)
             else:
-                conll.add(write_document(doc, fh, options.scheme))
+                write_document(doc, fh, options.scheme, conll)
             result.documents += 1
         if options.format == "conll":
             result.spans, result.widened = conll.spans, conll.widened
