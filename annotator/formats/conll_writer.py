@@ -12,7 +12,6 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from itertools import chain
 from operator import attrgetter
 from typing import TextIO
 
@@ -124,8 +123,8 @@ def write_document(doc: Document, fh: TextIO, scheme: str = "bio",
     for end in groups:
         tails[end - 1] += "\n"
     text = doc.text
-    tokens = [text[a:b] for a, b in zip(starts, ends, strict=True)]
-    fh.write(DOCSTART + "".join(chain.from_iterable(zip(tokens, tails, strict=True))))
+    fh.write(DOCSTART + "".join([text[a:b] + tail
+                                 for a, b, tail in zip(starts, ends, tails, strict=True)]))
     report.sentences += len(groups)
     report.tokens += count
     return report
