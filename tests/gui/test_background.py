@@ -18,6 +18,7 @@ from annotator.gui.export_dialog import ExportChoice
 from annotator.services.exporting import ExportOptions
 from annotator.services.progress import CancelToken
 from annotator.storage import Project
+from annotator.text.tokenize import tokenize
 from tests.gui.conftest import DOC_A, DOC_B, make_document, reopen, span_of
 
 pytestmark = pytest.mark.gui
@@ -52,6 +53,24 @@ def test_dropped_files_are_imported_and_listed(make_project: Any, open_window: A
     assert window.progress.text() == "0 of 2 done"
     with reopen(path) as project:
         assert project.count_documents() == 2
+
+
+def test_a_large_import_from_the_window_tokenizes_as_the_command_does(
+        make_project: Any, open_window: Any, qtbot: Any, tmp_path: Path) -> None:
+    path = make_project([make_document("a", DOC_A)])
+    window = open_window(path)
+    many = tmp_path / "many.jsonl"  # several batches: a worker process tokenizes some
+    texts = [f"{ARTICLE}شماره {n} از {n * 7} خبر." for n in range(450)]
+    many.write_text("".join(json.dumps({"id": f"m{n}", "text": t}, ensure_ascii=False) + "\n"
+                            for n, t in enumerate(texts)), encoding="utf-8")
+    with qtbot.waitSignal(window.transfers.runner.finished, timeout=60_000):
+        window.transfers.import_paths([many])
+    assert window.progress.text() == "0 of 451 done"
+    with reopen(path) as project:
+        stored = {doc.key: doc for doc in project.iter_documents()}
+    for n in (0, 199, 200, 449):
+        doc = stored[f"m{n}"]
+        assert (list(doc.tokens), list(doc.sentences)) == tuple(map(list, tokenize(doc.text)))
 
 
 def test_a_failed_import_is_a_message_and_adds_nothing(make_project: Any, open_window: Any,
