@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -12,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QLocale, Qt, QTimer
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication
 
 from annotator.gui import i18n
@@ -118,24 +119,18 @@ def test_persian_interface(persian: None, make_project: Any, open_window: Any,
     assert window.documents.model.index(0, 3).data() == "۱"
 
 
-def test_run_fills_a_new_project_file_with_the_samples(qapp: QApplication,
-                                                        tmp_path: Path) -> None:
-    from annotator.gui.app import run
+def test_run_fills_a_new_project_file_with_the_samples(tmp_path: Path) -> None:
+    """The whole start, in a process of its own (a second QApplication.exec in this one
+    would leave later windows unable to become active)."""
     from annotator.storage import Project
 
     path = tmp_path / "first-start.sqlite"
-    shown: list[str] = []
-
-    def look_and_quit() -> None:
-        window = next(w for w in qapp.topLevelWidgets() if w.objectName() == "mainWindow")
-        shown.append(window.session.document.title)
-        window.close()
-        window.deleteLater()
-        qapp.quit()
-
-    QTimer.singleShot(0, look_and_quit)
-    assert run(path, ["annotator"]) == 0
-    assert shown and shown[0]
+    env = {**os.environ, "ANNOTATOR_EXIT_WHEN_SHOWN": "1", "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-m", "annotator", "--db", str(path)], env=env,
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    assert re.fullmatch(r"\d+\.\d{6}\n", done.stdout)  # the moment it was shown
+    assert "Traceback" not in done.stderr
     with Project(path, create=False) as project:
         assert project.count_documents() >= 1
         assert any(row.key.startswith("000_d61598acf822a000")
