@@ -147,7 +147,10 @@ class BatchTokenizer:
 
     def submit(self, texts: Sequence[str]) -> Batch:
         """The batch, for a worker to tokenize (or this process, when the result is asked for
-        before any worker has started it)."""
+        before any worker has started it). Nothing to tokenize (a CoNLL file brings its own
+        tokens) starts no worker."""
+        if not texts:
+            return Batch(texts, None, self)
         self._batches += 1
         pool = self._start() if self._batches > 1 and self._workers else None
         future = None

@@ -70,6 +70,15 @@ def test_batches_come_back_in_order_with_documents_that_bring_their_own_tokens()
                                                             list(expected[1]))
 
 
+def test_documents_that_all_bring_their_own_tokens_start_no_worker() -> None:
+    documents = [(Document(text=text(n), key=str(n), tokens=[0, 1], sentences=[0]), False)
+                 for n in range(TOKENIZE_BATCH * 3)]
+    with BatchTokenizer(workers=1) as tokenizer:
+        out = list(tokenized(documents, tokenizer))
+        assert multiprocessing.active_children() == []
+    assert [list(d.tokens) for d in out] == [[0, 1]] * len(documents)
+
+
 def test_a_worker_that_dies_leaves_its_batches_to_this_process(
         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ANNOTATOR_TEST_PARENT", str(os.getpid()))
