@@ -7,6 +7,7 @@ import itertools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
+from operator import attrgetter
 from typing import Any, Protocol
 
 from annotator.core.errors import OverlapError
@@ -146,6 +147,10 @@ class Document:
         return sorted((s for s in self.spans if s.is_label), key=lambda s: s.start)
 
 
+# Sort key of spans in text order: by start, then end.
+in_text_order = attrgetter("start", "end")
+
+
 def find_overlap(spans: Iterable[Span], start: int, end: int,
                  ignore_id: int | None = None) -> Span | None:
     """The first labelled span overlapping ``start..end`` (pending/rejected ones do not count)."""
@@ -177,7 +182,7 @@ class Labelled(Protocol):
 
 def check_no_overlap(spans: Sequence[Labelled], text: str | None = None) -> None:
     """Raise OverlapError naming the first two labelled spans that overlap."""
-    ordered = sorted((s for s in spans if s.is_label), key=lambda s: (s.start, s.end))
+    ordered = sorted((s for s in spans if s.is_label), key=in_text_order)
     for before, after in itertools.pairwise(ordered):
         if after.start < before.end:
             raise OverlapError(

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from annotator.core.commands import ChangeSpan, Command, Compound
 from annotator.core.errors import OverlapError
-from annotator.core.model import Document, Review, Span, describe, find_overlap
+from annotator.core.model import Document, Review, Span, describe, find_overlap, in_text_order
 
 
 def pending(doc: Document, model: str | None = None,
@@ -22,7 +22,7 @@ def pending(doc: Document, model: str | None = None,
          if s.review == Review.PENDING
          and (model is None or s.model == model)
          and (min_score is None or (s.score is not None and s.score >= min_score))),
-        key=lambda s: (s.start, s.end),
+        key=in_text_order,
     )
 
 

@@ -55,6 +55,19 @@ class Record:
     key_given: bool = False
 
 
+def json_record(text: str, path: Path, key: str | None, *, line: int | None,
+                record: int | None, title: str | None, date: dt.datetime | None,
+                meta: dict[str, Any], spans: list[RawSpan],
+                status: Status | None = None) -> Record:
+    """A record of a JSON or JSONL file, at ``line`` of it or as its ``record``th item: its
+    key is its own id, or else the file's name and that number."""
+    return Record(
+        text=text, path=str(path), line=line, record=record,
+        key=key or f"{path.stem}-{line if line is not None else record}", key_given=bool(key),
+        title=title, status=status, meta=meta, date=date, spans=spans,
+    )
+
+
 class NotAnArticle(InputError):
     """The file is not in any supported format (an image, a Word document, binary data).
 

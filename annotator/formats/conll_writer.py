@@ -12,10 +12,9 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from operator import attrgetter
 from typing import TextIO
 
-from annotator.core.model import Document, Span
+from annotator.core.model import Document, Span, in_text_order
 
 SCHEMES = ("bio", "bioes")
 DOCSTART = "-DOCSTART-\tO\n\n"
@@ -68,16 +67,13 @@ def _forms(label: str, line_end: bool) -> tuple[str, str, str, str]:
     return begin, inside, end, single
 
 
-_PLACE = attrgetter("start", "end")
-
-
 def _entities(starts: Sequence[int], ends: Sequence[int], spans: Sequence[Span],
               report: ConllReport) -> list[tuple[int, int, str]]:
     """``(first, last_exclusive, label)`` token ranges of the spans, in text order."""
     entities: list[tuple[int, int, str]] = []
     taken = 0  # first token not yet used by an earlier span
     dropped = widened = 0
-    for span in sorted(spans, key=_PLACE):
+    for span in sorted(spans, key=in_text_order):
         first = bisect_right(ends, span.start)  # first token ending after the start
         stop = bisect_left(starts, span.end)  # tokens starting before the end
         if first >= stop or first < taken:

@@ -19,13 +19,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Sequence
-from operator import attrgetter
 from pathlib import Path
 from typing import Any, TextIO
 
 from annotator.core.errors import InputError
-from annotator.core.model import HUMAN, Document, Review, Span
-from annotator.formats.base import RawSpan, Record
+from annotator.core.model import HUMAN, Document, Review, Span, in_text_order
+from annotator.formats.base import RawSpan, Record, json_record
 from annotator.formats.fields import (
     SpanMaker,
     as_key,
@@ -99,19 +98,8 @@ def record_from_object(
     title, date, rest = take_meta(
         {} if meta is None else as_object(meta, '"meta"'), lenient="status" not in obj
     )
-    return Record(
-        text=text,
-        path=str(path),
-        line=line,
-        record=record,
-        key=key or f"{path.stem}-{line if line is not None else record}",
-        key_given=bool(key),
-        title=title,
-        status=as_status(obj.get("status")),
-        meta=rest,
-        date=date,
-        spans=_spans(obj, text),
-    )
+    return json_record(text, path, key, line=line, record=record, title=title, date=date,
+                       meta=rest, spans=_spans(obj, text), status=as_status(obj.get("status")))
 
 
 def _spans(obj: dict[str, Any], text: str) -> list[RawSpan]:
@@ -218,11 +206,8 @@ def exported_spans(doc: Document, include_pending: bool = False) -> list[Span]:
     """The spans an export writes, in text order."""
     return sorted(
         (s for s in doc.spans if s.is_label or (include_pending and s.review == Review.PENDING)),
-        key=_PLACE,
+        key=in_text_order,
     )
-
-
-_PLACE = attrgetter("start", "end")
 
 
 def _span_to_json(span: Span, text: str) -> dict[str, Any]:

@@ -21,7 +21,7 @@ from typing import Any
 
 from annotator.core.errors import InputError
 from annotator.core.model import HUMAN, Review, model_origin
-from annotator.formats.base import RawSpan, Record
+from annotator.formats.base import RawSpan, Record, json_record
 from annotator.formats.fields import (
     SpanMaker,
     as_key,
@@ -94,18 +94,8 @@ def record_from_task(
             origin=origin,
             score=as_score(prediction.get("score"), f'prediction {n}: "score"'),
         )
-    return Record(
-        text=text,
-        path=str(path),
-        line=line,
-        record=record,
-        key=key or f"{path.stem}-{line if line is not None else record}",
-        key_given=bool(key),
-        title=title,
-        meta=meta,
-        date=date,
-        spans=spans,
-    )
+    return json_record(text, path, key, line=line, record=record, title=title, date=date,
+                       meta=meta, spans=spans)
 
 
 def _results(

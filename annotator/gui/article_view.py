@@ -43,7 +43,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
-from annotator.core.model import Document, Label, Review, Span
+from annotator.core.model import Document, Label, Review, Span, in_text_order
 from annotator.core.offsets import Utf16Map
 from annotator.core.tokens import TokenIndex
 from annotator.gui.suggestions import SuggestionFilter, score_text
@@ -186,7 +186,7 @@ class ArticleView(QPlainTextEdit):
         if self._document is not None:
             self._document.spans = list(spans)
         shown = [s for s in spans if s.id is not None and self.shows(s)]
-        self._ordered = sorted(shown, key=lambda s: (s.start, s.end))
+        self._ordered = sorted(shown, key=in_text_order)
         self._starts = [s.start for s in self._ordered]
         self._highlight()
         self._update_selected_span()

@@ -21,7 +21,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from annotator.core.model import Document, Label, Review, Span
+from annotator.core.model import Document, Label, Review, Span, in_text_order
 from annotator.gui.document_list import BidiDelegate
 from annotator.gui.suggestions import SuggestionFilter, score_text
 
@@ -83,7 +83,7 @@ class SpanListModel(QAbstractTableModel):
         changed are announced (one inserted, one removed, or some changed), so the view
         repaints a row, not the whole list."""
         spans = [s for s in doc.spans if not self._filter.hides(s)] if doc else []
-        spans.sort(key=lambda s: (s.start, s.end))
+        spans.sort(key=in_text_order)
         doc_id = doc.id if doc is not None else None
         if doc_id is not None and doc_id == self._doc_id and self._update_rows(spans):
             return

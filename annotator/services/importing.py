@@ -16,7 +16,6 @@ from annotator.services.tokenizing import BATCH_CHARS, Batch, BatchTokenizer
 from annotator.storage import Project
 from annotator.text.dates import parse_date
 from annotator.text.normalize import Level, OffsetMap, SpanNotCarried, normalize
-from annotator.text.tokenize import tokenize
 
 HEADER_LINES = 4  # the date is looked for in the title and the lines right after it
 HEADER_CHARS = 160  # of each of those lines: headers are short
@@ -71,14 +70,6 @@ def _check_spans(record: Record, spans: Sequence[RawSpan]) -> None:
         check_no_overlap(spans, record.text)
     except OverlapError as exc:
         raise _error(record, str(exc)) from None
-
-
-def record_to_document(record: Record, level: Level, label_map: dict[str, str]) -> Document:
-    """Check, normalise and tokenize one record. Raises InputError naming the record."""
-    doc = prepare_document(record, level, label_map)
-    if record.tokens is None:
-        doc.tokens, doc.sentences = tokenize(doc.text)
-    return doc
 
 
 def _carried(record: Record, n: int, raw: RawSpan, offsets: OffsetMap) -> tuple[int, int]:

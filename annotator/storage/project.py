@@ -18,16 +18,7 @@ from typing import Any, Concatenate
 import peewee as pw
 
 from annotator.core.errors import AnnotatorError, InputError, ProjectFileError
-from annotator.core.model import (
-    DEFAULT_LABELS,
-    EXTRA_COLORS,
-    HUMAN,
-    Document,
-    Label,
-    Review,
-    Span,
-    Status,
-)
+from annotator.core.model import DEFAULT_LABELS, EXTRA_COLORS, Document, Label, Review, Span, Status
 from annotator.core.tokens import pack, unpack
 from annotator.storage.backups import new_backup_path
 from annotator.storage.errors import translated
@@ -129,20 +120,28 @@ def pragmas() -> dict[str, Any]:
     }
 
 
+@contextmanager
+def _as_users_errors(path: Path) -> Iterator[None]:
+    """SQLite's failures inside raised as the errors users see (storage.errors); any other
+    (a constraint, a programming error) as it is."""
+    try:
+        yield
+    except (sqlite3.Error, pw.PeeweeException) as exc:
+        error = translated(exc, path)
+        if error is None:
+            raise
+        raise error from exc
+
+
 def _guarded[**P, R](
     method: Callable[Concatenate[Project, P], R],
 ) -> Callable[Concatenate[Project, P], R]:
-    """``method`` raising SQLite's failures as the errors users see (storage.errors)."""
+    """``method`` raising SQLite's failures as the errors users see."""
 
     @functools.wraps(method)
     def guarded(self: Project, /, *args: P.args, **kwargs: P.kwargs) -> R:
-        try:
+        with _as_users_errors(self.path):
             return method(self, *args, **kwargs)
-        except (sqlite3.Error, pw.PeeweeException) as exc:
-            error = translated(exc, self.path)
-            if error is None:
-                raise
-            raise error from exc
 
     return guarded
 
@@ -154,13 +153,8 @@ def _guarded_iter[**P, T](
 
     @functools.wraps(method)
     def guarded(self: Project, /, *args: P.args, **kwargs: P.kwargs) -> Iterator[T]:
-        try:
+        with _as_users_errors(self.path):
             yield from method(self, *args, **kwargs)
-        except (sqlite3.Error, pw.PeeweeException) as exc:
-            error = translated(exc, self.path)
-            if error is None:
-                raise
-            raise error from exc
 
     return guarded
 
@@ -414,14 +408,8 @@ class Project:
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """One write transaction: all of it is stored, or (on an error) none of it."""
-        try:
-            with self.db.atomic("IMMEDIATE"):
-                yield
-        except (sqlite3.Error, pw.PeeweeException) as exc:
-            error = translated(exc, self.path)
-            if error is None:
-                raise
-            raise error from exc
+        with _as_users_errors(self.path), self.db.atomic("IMMEDIATE"):
+            yield
 
     @_guarded
     def data_version(self) -> int:
@@ -569,11 +557,7 @@ class Project:
                 json.dumps(meta, ensure_ascii=False), pack(doc.tokens), pack(doc.sentences),
                 where["path"], where["record"],
             ))
-            span_rows += [(seq, None, span.start, span.end, span.label, HUMAN, span.score,
-                           None, span.annotator, None, None, None, None, None)
-                          if span.origin == HUMAN and span.id is None and span.created is None
-                          and span.updated is None else self._staged_span_row(seq, span)
-                          for span in doc.spans]
+            span_rows += [self._staged_span_row(seq, span) for span in doc.spans]
             summary.added += 1
             summary.spans += len(doc.spans)
             if len(doc_rows) >= _BATCH:

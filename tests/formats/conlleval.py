@@ -46,3 +46,21 @@ def chunks(tags: list[str]) -> list[tuple[str, int, int]]:
             start = i
         prev_tag, prev_type = tag, type_
     return out
+
+
+def sentences(text: str) -> list[list[tuple[str, str]]]:
+    """A CoNLL file's sentences as (token, tag) pairs, as conlleval reads them: a blank line
+    ends a sentence, ``-DOCSTART-`` lines are left out."""
+    out, current = [], []
+    for line in text.splitlines():
+        if not line.strip():
+            if current:
+                out.append(current)
+            current = []
+            continue
+        token, tag = line.split("\t")
+        if token != "-DOCSTART-":
+            current.append((token, tag))
+    if current:
+        out.append(current)
+    return out

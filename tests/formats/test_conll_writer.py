@@ -9,38 +9,23 @@ import pytest
 from annotator.core.model import Document, Span
 from annotator.formats.conll_writer import encode, write_conll
 from annotator.text.tokenize import tokenize
-from tests.formats.conlleval import chunks
+from tests.formats.conlleval import chunks, sentences
 
 TEXT = "عباس عراقچی در تهران با وزیر خارجه دیدار کرد. نشست بعدی در ژنو برگزار می‌شود.\nپایان خبر"
 
 
 def doc(*spans: tuple[str, str], text: str = TEXT) -> Document:
-    tokens, sentences = tokenize(text)
+    tokens, firsts = tokenize(text)
     out = []
     for word, label in spans:
         at = text.index(word)
         out.append(Span(at, at + len(word), label))
-    return Document(text, key="d", tokens=tokens, sentences=sentences, spans=out)
-
-
-def parse(written: str) -> list[list[tuple[str, str]]]:
-    """Sentences of (token, tag), DOCSTART lines left out."""
-    sentences, current = [], []
-    for line in written.split("\n"):
-        if not line:
-            if current:
-                sentences.append(current)
-            current = []
-            continue
-        token, tag = line.split("\t")
-        if token != "-DOCSTART-":
-            current.append((token, tag))
-    return sentences
+    return Document(text, key="d", tokens=tokens, sentences=firsts, spans=out)
 
 
 def entities(written: str) -> list[tuple[str, str]]:
     found = []
-    for sentence in parse(written):
+    for sentence in sentences(written):
         tags = [tag for _, tag in sentence]
         for label, first, last in chunks(tags):
             found.append((label, " ".join(tok for tok, _ in sentence[first:last])))
@@ -75,8 +60,8 @@ def test_adjacent_same_label_and_sentence_edges_in_a_document() -> None:
     out = io.StringIO()
     write_conll([doc(("تهران", "LOCATION"), ("مشهد شیراز", "LOCATION"), ("اصفهان", "LOCATION"),
                      text=text)], out, "bioes")
-    sentences = parse(out.getvalue())
-    assert sentences == [
+    written = sentences(out.getvalue())
+    assert written == [
         [("تهران", "S-LOCATION"), ("مشهد", "B-LOCATION"), ("شیراز", "E-LOCATION"), (".", "O")],
         [("اصفهان", "S-LOCATION")],
     ]
@@ -97,8 +82,8 @@ def test_a_span_across_sentences_keeps_them_together() -> None:
     out = io.StringIO()
     report = write_conll([d], out)
     assert report.merged == 1
-    sentences = parse(out.getvalue())
-    assert len(sentences) == 2  # three sentences, the first two joined
+    written = sentences(out.getvalue())
+    assert len(written) == 2  # three sentences, the first two joined
     assert entities(out.getvalue()) == [("EVENT", "کرد . نشست")]
 
 
@@ -108,7 +93,7 @@ def test_a_span_across_three_sentences_joins_all_three() -> None:
     out = io.StringIO()
     report = write_conll([d], out, "bioes")
     assert (report.merged, report.sentences, report.spans) == (2, 1, 3)
-    assert [len(s) for s in parse(out.getvalue())] == [len(d.tokens) // 2]
+    assert [len(s) for s in sentences(out.getvalue())] == [len(d.tokens) // 2]
     assert entities(out.getvalue()) == [
         ("ACTOR", "عباس عراقچی"), ("EVENT", "کرد . نشست بعدی"),
         ("EVENT", "ژنو برگزار می‌شود . پایان")]
@@ -118,5 +103,5 @@ def test_tokens_round_trip_token_for_token() -> None:
     d = doc()
     out = io.StringIO()
     write_conll([d], out)
-    written = [tok for sentence in parse(out.getvalue()) for tok, _ in sentence]
+    written = [tok for sentence in sentences(out.getvalue()) for tok, _ in sentence]
     assert written == [TEXT[d.tokens[i]:d.tokens[i + 1]] for i in range(0, len(d.tokens), 2)]

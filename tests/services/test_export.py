@@ -12,7 +12,7 @@ from annotator.core.model import Status
 from annotator.services.exporting import ExportOptions, export, parse_split, split_of
 from annotator.services.importing import ImportOptions, import_paths
 from annotator.storage import Project
-from tests.formats.conlleval import chunks
+from tests.formats.conlleval import chunks, sentences
 
 CONLL = """-DOCSTART-\tO
 
@@ -38,22 +38,6 @@ CONLL = """-DOCSTART-\tO
 
 """
 MAP = {"PER": "ACTOR", "ORG": "ACTOR", "LOC": "LOCATION", "EVE": "EVENT"}
-
-
-def sentences(text: str) -> list[list[tuple[str, str]]]:
-    out, current = [], []
-    for line in text.splitlines():
-        if not line.strip():
-            if current:
-                out.append(current)
-            current = []
-            continue
-        token, tag = line.split("\t")
-        if token != "-DOCSTART-":
-            current.append((token, tag))
-    if current:
-        out.append(current)
-    return out
 
 
 def entities(text: str) -> list[tuple[int, str, int, int]]:
