@@ -13,7 +13,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if isinstance(outcome, int):
         return outcome
     from annotator.core.errors import AnnotatorError
-    from annotator.services.projects import project_path
+    from annotator.services.projects import project_location
 
     try:
         from annotator.gui.app import run as run_window
@@ -21,7 +21,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"annotator: cannot open the window: {exc}", file=sys.stderr)
         return 1
     try:
-        return run_window(project_path(getattr(outcome, "db", None)), sys.argv[:1])
+        return run_window(project_location(getattr(outcome, "db", None)), sys.argv[:1])
     except AnnotatorError as exc:
         print(f"annotator: {exc}", file=sys.stderr)
         return 1

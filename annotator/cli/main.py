@@ -19,10 +19,11 @@ from annotator.services.projects import (
     backup_project,
     backups_of,
     open_project,
-    project_path,
+    project_location,
     restore_project,
 )
-from annotator.storage import Project
+from annotator.services.stats import project_stats
+from annotator.storage import Location, Project
 from annotator.text.normalize import Level
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -30,8 +31,10 @@ EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 def build_parser() -> argparse.ArgumentParser:
     db = argparse.ArgumentParser(add_help=False)
-    db.add_argument("--db", metavar="FILE", default=argparse.SUPPRESS,
-                    help="project file (default: $ANNOTATOR_DB or the user data folder)")
+    db.add_argument("--db", metavar="FILE|URL", default=argparse.SUPPRESS,
+                    help="project file, or a PostgreSQL database as "
+                         "postgresql://USER@HOST:PORT/DBNAME (default: $ANNOTATOR_DB or the "
+                         "user data folder)")
     parser = argparse.ArgumentParser(
         prog="annotator", parents=[db],
         description="Label Persian news articles (actors, events, locations) and export "
@@ -105,9 +108,14 @@ def _warn(message: str) -> None:
     print(f"annotator: warning: {message}", file=sys.stderr)
 
 
-def _open(args: argparse.Namespace) -> Project:
-    """The project file of ``--db``, backed up on opening when a backup is due."""
-    return open_project(project_path(getattr(args, "db", None)), on_warning=_warn)
+def _location(args: argparse.Namespace) -> Location:
+    return project_location(getattr(args, "db", None))
+
+
+def _open(args: argparse.Namespace, create: bool = True) -> Project:
+    """The project of ``--db``, backed up on opening when a backup is due. Commands that only
+    read (``create`` false) refuse a project that does not exist rather than make one."""
+    return open_project(_location(args), create=create, on_warning=_warn)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -155,7 +163,7 @@ def cmd_export(args: argparse.Namespace) -> int:
                             include_pending=args.include_pending, labels=labels,
                             split=parse_split(args.split) if args.split else (), seed=args.seed)
     progress = TerminalProgress("exporting")
-    with _open(args) as project:
+    with _open(args, create=False) as project:
         try:
             result = export(project, args.output, options, progress)
         finally:
@@ -175,8 +183,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    with _open(args) as project:
-        stats = project.stats()
+    with _open(args, create=False) as project:
+        stats = project_stats(project)
     if args.json:
         print(json.dumps(stats, ensure_ascii=False, indent=2))
         return EXIT_OK
@@ -199,24 +207,22 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    path = project_path(getattr(args, "db", None))
+    location = _location(args)
     if args.list:
-        folder, found = backups_of(path)
+        folder, found = backups_of(location)
         for backup in found:
             print(backup)
         if not found:
             print(f"no backups in {folder}", file=sys.stderr)
         return EXIT_OK
-    if not path.exists():
-        raise AnnotatorError(f"{path}: no such project file")
-    with open_project(path, backup=False) as project:
+    with open_project(location, backup=False, create=False) as project:
         written = backup_project(project, args.output)
-    print(f"backed up {path} to {written}")
+    print(f"backed up {location} to {written}")
     return EXIT_OK
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    result = restore_project(project_path(getattr(args, "db", None)), args.source)
+    result = restore_project(_location(args), args.source)
     saved = f" (what it held is saved in {result.saved})" if result.saved else ""
     print(f"restored {result.project} from {result.source}: {result.documents} "
           f"documents{saved}")

@@ -69,6 +69,12 @@ class ProjectBusy(StorageError):
     """Another process held the project file's write lock longer than the busy timeout."""
 
 
+class ProjectUnreachable(StorageError):
+    """The server of a project kept in PostgreSQL cannot be reached (stopped, the network
+    down, the connection lost); what was being written was rolled back. The next call tries
+    to connect again."""
+
+
 class WriteError(StorageError):
     """The project file could not be written: read-only, disk full, or an I/O error.
 

@@ -8,7 +8,6 @@ import signal
 import sys
 import time
 from importlib.resources import files
-from pathlib import Path
 from types import TracebackType
 from typing import Any
 
@@ -20,6 +19,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.gui import i18n
 from annotator.gui.fonts import interface_font, load_fonts
 from annotator.gui.settings import APPLICATION, ORGANIZATION, Settings
+from annotator.storage import Location
 
 log = logging.getLogger(__name__)
 
@@ -48,8 +48,9 @@ def create_application(argv: list[str], language_setting: str = "system"
     return app, language, translators
 
 
-def run(project_path: Path, argv: list[str]) -> int:
-    """Open the window on ``project_path`` (created with the bundled samples when missing)."""
+def run(location: Location, argv: list[str]) -> int:
+    """Open the window on the project at ``location`` (created with the bundled samples when
+    missing)."""
     settings = Settings()
     app, _language, _translators = create_application(argv, settings.language)
     from annotator.gui.main_window import MainWindow
@@ -57,7 +58,7 @@ def run(project_path: Path, argv: list[str]) -> int:
 
     warnings: list[str] = []
     try:
-        project = open_project(Path(project_path), with_samples=True,
+        project = open_project(location, with_samples=True,
                                on_warning=warnings.append)
     except AnnotatorError as exc:
         QMessageBox.critical(None, QCoreApplication.translate("App", "Annotator"), str(exc))

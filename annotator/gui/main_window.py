@@ -48,7 +48,7 @@ class MainWindow(QMainWindow):
         self.settings = settings if settings is not None else Settings()
         self.session = Session(project, self)
         self.unsaved = UnsavedEdits(self, self.session)
-        self.transfers = Transfers(self, project.path)
+        self.transfers = Transfers(self, project.location)
         self.menu_actions = Actions(self)
         self.menu_actions.set_labels(self, self.session.labels)
 
@@ -97,7 +97,7 @@ class MainWindow(QMainWindow):
         self.unsaved.add_to(menus["edit"])
         self.statusBar().addPermanentWidget(self.progress)
         self.setAcceptDrops(True)
-        self.setWindowTitle(self.tr("Annotator — {file}").format(file=project.path.name))
+        self.setWindowTitle(self.tr("Annotator — {file}").format(file=project.location.name))
         show_read_only(self, project)
 
         self._apply_labels(self.session.labels)

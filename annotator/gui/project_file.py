@@ -196,7 +196,7 @@ def show_read_only(window: QMainWindow, project: Project) -> None:
         return
     translate = QCoreApplication.translate
     window.setWindowTitle(translate("ProjectFile", "Annotator — {file} (read-only)").format(
-        file=project.path.name))
+        file=project.location.name))
     label = QLabel(translate("ProjectFile", "Read-only"), window)
     label.setObjectName("readOnly")
     label.setToolTip(translate("ProjectFile", "This project file cannot be written: it can be "

@@ -40,8 +40,9 @@ from annotator.gui.review_dialogs import (
 from annotator.gui.session import Session
 from annotator.gui.span_list import SpanListView
 from annotator.gui.suggestions import SuggestionFilter, score_text
-from annotator.gui.transfers import Transfers
+from annotator.gui.transfers import Transfers, start_folder
 from annotator.services.progress import CancelToken, Progress
+from annotator.services.stats import model_report
 from annotator.storage import Project
 
 # The review keys, and the letter the same key gives on a Persian (and Arabic) layout.
@@ -419,7 +420,7 @@ class Reviewer(QObject):
 
     def choose_suggestions(self) -> None:
         dialog = ImportSuggestionsDialog(self._window, self._models,
-                                         self._session.project.path.parent)
+                                         start_folder(self._session.project.location))
         if dialog.exec() == QDialog.DialogCode.Accepted:
             paths, model = dialog.choice()
             self.import_suggestions(paths, model)
@@ -458,7 +459,7 @@ class Reviewer(QObject):
         if self.report_dialog is not None:
             self.report_dialog.close()
             self.report_dialog.deleteLater()
-        self.report_dialog = ModelReportDialog(self._session.project.model_report(),
+        self.report_dialog = ModelReportDialog(model_report(self._session.project),
                                                self._window)
         self.report_dialog.open()
         return self.report_dialog

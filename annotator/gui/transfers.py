@@ -17,19 +17,24 @@ from annotator.core.model import Label
 from annotator.gui.export_dialog import ExportChoice, ExportDialog, export_report
 from annotator.gui.workers import TaskRunner, Work
 from annotator.services.progress import CancelToken, Progress
-from annotator.storage import Project
+from annotator.storage import Location, Project
+
+
+def start_folder(location: Location) -> Path:
+    """Where file dialogs start: the project file's folder, or home for a database."""
+    return location.parent if isinstance(location, Path) else Path.home()
 
 
 class Transfers(QObject):
-    """Runs one import or export at a time for a window on ``project_path``."""
+    """Runs one import or export at a time for a window on the project at ``location``."""
 
     message = Signal(str)
     imported = Signal()
 
-    def __init__(self, window: QWidget, project_path: Path) -> None:
+    def __init__(self, window: QWidget, location: Location) -> None:
         super().__init__(window)
         self._window = window
-        self._path = project_path
+        self._location = location
         self.runner = TaskRunner(window)
         self.runner.finished.connect(self._finished)
         self.runner.failed.connect(self._failed)
@@ -66,7 +71,7 @@ class Transfers(QObject):
         return self.start("import", self.tr("Importing articles…"), work)
 
     def choose_export(self, labels: Sequence[Label] = ()) -> None:
-        dialog = ExportDialog(self._window, self._path.parent, labels)
+        dialog = ExportDialog(self._window, start_folder(self._location), labels)
         if dialog.exec() == ExportDialog.DialogCode.Accepted:
             self.export(dialog.choice())
         dialog.deleteLater()
@@ -85,7 +90,7 @@ class Transfers(QObject):
         if self.runner.busy:
             self.message.emit(self.tr("Please wait: an import or export is running."))
             return False
-        return self.runner.start(name, title, self._path, work)
+        return self.runner.start(name, title, self._location, work)
 
     def _finished(self, name: str, result: Any) -> None:
         if name == "import":

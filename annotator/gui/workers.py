@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 import traceback
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
@@ -19,7 +18,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from annotator.core.errors import AnnotatorError, Cancelled
 from annotator.services.progress import CancelToken, Progress
-from annotator.storage import Project
+from annotator.storage import Location, Project
 
 log = logging.getLogger(__name__)
 
@@ -37,10 +36,10 @@ class TaskSignals(QObject):
 
 
 class Task(QRunnable):
-    def __init__(self, project_path: Path, work: Work, cancel: CancelToken) -> None:
+    def __init__(self, location: Location, work: Work, cancel: CancelToken) -> None:
         super().__init__()
         self.signals = TaskSignals()
-        self._path = project_path
+        self._location = location
         self._work = work
         self._cancel = cancel
 
@@ -49,7 +48,7 @@ class Task(QRunnable):
 
     def run(self) -> None:
         try:
-            with Project(self._path, create=False) as project:
+            with Project(self._location, create=False) as project:
                 result = self._work(project, self._progress, self._cancel)
         except Cancelled as exc:
             self.signals.cancelled.emit(str(exc))
@@ -82,11 +81,11 @@ class TaskRunner(QObject):
     def busy(self) -> bool:
         return self._task is not None
 
-    def start(self, name: str, title: str, project_path: Path, work: Work) -> bool:
+    def start(self, name: str, title: str, location: Location, work: Work) -> bool:
         if self._task is not None:
             return False
         token = CancelToken()
-        task = Task(project_path, work, token)
+        task = Task(location, work, token)
         task.setAutoDelete(False)
         queued = Qt.ConnectionType.QueuedConnection
         task.signals.progress.connect(self._on_progress, queued)

@@ -1,4 +1,5 @@
-"""Where project files live and how the window's first start fills one with samples."""
+"""Where projects live (a file, or a PostgreSQL database: ``--db``), how the window's first
+start fills one with samples, and backups."""
 
 from __future__ import annotations
 
@@ -13,9 +14,8 @@ from pathlib import Path
 import platformdirs
 
 from annotator.core.errors import AnnotatorError, ProjectFileError
-from annotator.storage import Project
+from annotator.storage import DatabaseUrl, Location, Project, check_project, parse_location
 from annotator.storage.backups import AUTO, MANUAL, RESTORE, backup_folder, list_backups, prune
-from annotator.storage.project import check_project_file
 
 ENV_VAR = "ANNOTATOR_DB"
 # Automatic backups: on opening a project file that holds documents, when the newest backup
@@ -29,12 +29,16 @@ def default_project_path() -> Path:
     return Path(platformdirs.user_data_dir("annotator", appauthor=False)) / "annotations.sqlite"
 
 
-def project_path(explicit: str | Path | None = None) -> Path:
-    """``--db`` if given, else ``ANNOTATOR_DB``, else the default project file."""
-    if explicit:
-        return Path(explicit).expanduser()
-    if os.environ.get(ENV_VAR):
-        return Path(os.environ[ENV_VAR]).expanduser()
+def project_location(explicit: str | Path | None = None) -> Location:
+    """``--db`` if given, else ``ANNOTATOR_DB``, else the default project file: a file's path
+    or a PostgreSQL URL."""
+    try:
+        if explicit:
+            return parse_location(explicit)
+        if os.environ.get(ENV_VAR):
+            return parse_location(os.environ[ENV_VAR])
+    except ValueError as exc:
+        raise ProjectFileError(f"--db: {exc}") from None
     return default_project_path()
 
 
@@ -45,22 +49,30 @@ def samples_folder() -> Iterator[Path]:
         yield Path(folder)
 
 
-def open_project(path: Path, *, with_samples: bool = False, backup: bool = True,
+def open_project(location: Location, *, with_samples: bool = False, backup: bool = True,
+                 create: bool = True,
                  on_warning: Callable[[str], None] | None = None) -> Project:
-    """Open (creating it when missing) a project file; a new one gets the samples if asked.
+    """Open (creating it when missing, unless ``create`` is false) a project; a new one gets
+    the samples if asked.
 
     A project file that already holds documents is backed up first (:func:`auto_backup`)
-    unless ``backup`` is false. A backup that cannot be written does not stop the opening:
-    ``on_warning`` is told why.
+    unless ``backup`` is false; a project kept in PostgreSQL is the server's to back up. A
+    backup that cannot be written does not stop the opening: ``on_warning`` is told why.
+    The default project file's folder is made when missing; another missing folder is an
+    error (a mistyped ``--db``).
     """
-    project = Project(path)
+    if isinstance(location, Path) and not location.parent.is_dir() \
+            and location != default_project_path():
+        raise ProjectFileError(f"{location}: no such folder: {location.parent} (create it "
+                               "first, or give another --db)")
+    project = Project(location, create=create)
     try:
         if project.created and with_samples:
             from annotator.services.importing import import_paths
 
             with samples_folder() as folder:
                 import_paths(project, sorted(folder.glob("*.txt")))
-        elif backup and not project.created and not project.read_only:
+        elif backup and project.is_file and not project.created and not project.read_only:
             try:
                 auto_backup(project)
             except (AnnotatorError, OSError) as exc:
@@ -81,11 +93,11 @@ def auto_backup(project: Project, now: dt.datetime | None = None,
     when = now or dt.datetime.now()
     if project.count_documents() == 0:
         return None
-    backups = list_backups(project.path)
+    backups = list_backups(project.location)
     if backups and when - backups[-1].taken < every and backups[-1].taken <= when:
         return None
     made = project.take_backup(AUTO, when)
-    prune(project.path, keep, AUTO)
+    prune(project.location, keep, AUTO)
     return made
 
 
@@ -96,32 +108,38 @@ def backup_project(project: Project, destination: Path | None = None) -> Path:
         return project.take_backup(MANUAL)
     if destination.is_dir():
         stamp = dt.datetime.now().strftime("%Y-%m-%d-%H%M%S")
-        destination = destination / f"{project.path.stem}-{stamp}.sqlite"
+        stem = project.location.name if isinstance(project.location, DatabaseUrl) \
+            else project.location.stem
+        destination = destination / f"{stem}-{stamp}.sqlite"
     if destination.exists():
-        check_project_file(destination)  # never overwrite something that is not a backup
+        check_project(destination)  # never overwrite something that is not a backup
     return project.backup(destination)
 
 
 @dataclass(frozen=True)
 class RestoreResult:
-    project: Path
+    project: Location
     source: Path
     saved: Path | None  # the backup of what the project held before, if it held anything
     documents: int
 
 
-def restore_project(path: Path, source: Path) -> RestoreResult:
-    """Replace the project file's content with the backup ``source``.
+def restore_project(location: Location, source: Path) -> RestoreResult:
+    """Replace the project's content with the backup ``source`` (a project file): into a
+    project file, or into a PostgreSQL database (a move from a file to a server).
 
     ``source`` must be an annotator project file (of this or an older schema); anything else
     is refused before the project is touched. What the project held is backed up first
     (reason ``restore``), so a restore can itself be undone.
     """
-    if check_project_file(source) == 0:
+    if not source.is_file():
+        raise ProjectFileError(f"{source}: no such project file")
+    if check_project(source) == 0:
         raise ProjectFileError(f"{source}: an empty file; nothing to restore")
-    if path.exists() and path.resolve() == source.resolve():
+    if isinstance(location, Path) and location.exists() \
+            and location.resolve() == source.resolve():
         raise ProjectFileError(f"{source}: is the project file itself")
-    with Project(path) as project:
+    with Project(location) as project:
         saved = None
         if not project.created and project.count_documents() > 0:
             saved = project.take_backup(RESTORE)
@@ -130,9 +148,9 @@ def restore_project(path: Path, source: Path) -> RestoreResult:
         if problems:
             raise ProjectFileError(f"{source}: the restored content is damaged "
                                    f"({problems[0]}); restore another backup")
-        return RestoreResult(path, source, saved, project.count_documents())
+        return RestoreResult(location, source, saved, project.count_documents())
 
 
-def backups_of(path: Path) -> tuple[Path, list[Path]]:
+def backups_of(location: Location) -> tuple[Path, list[Path]]:
     """The project's backups folder and the backups in it, oldest first."""
-    return backup_folder(path), [b.path for b in list_backups(path)]
+    return backup_folder(location), [b.path for b in list_backups(location)]

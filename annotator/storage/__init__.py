@@ -1,5 +1,11 @@
-"""The project file: the only package that imports peewee or writes SQL. Returns core objects."""
+"""The project, on a file or a server: the only package that imports peewee, sqlite3 or psycopg,
+or writes SQL. Returns core objects."""
 
-from annotator.storage.project import DocumentFilter, DocumentRow, Project
+from annotator.storage.base import check_project
+from annotator.storage.documents import ImportSummary
+from annotator.storage.listing import DocumentFilter, DocumentRow
+from annotator.storage.location import DatabaseUrl, Location, parse_location
+from annotator.storage.project import Project
 
-__all__ = ["DocumentFilter", "DocumentRow", "Project"]
+__all__ = ["DatabaseUrl", "DocumentFilter", "DocumentRow", "ImportSummary", "Location",
+           "Project", "check_project", "parse_location"]

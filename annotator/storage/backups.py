@@ -1,9 +1,12 @@
-"""Backups of a project file, kept in a folder beside it: ``NAME.backups/``.
+"""Backups of a project, kept in a folder beside its file: ``NAME.backups/``; a project kept
+in PostgreSQL has its folder in the user data folder, ``annotator/postgresql/HOST-PORT-DBNAME
+.backups/`` (the server's own backups are its administrators' business).
 
-Each backup is a whole project file, written by :meth:`Project.backup` with SQLite's online
-backup API (a consistent copy even while another process writes), first under a hidden
-``.part`` name and then renamed, so a backup is complete or absent. Names say when (local
-time) and why: ``2025-11-17-141900-auto.sqlite``. The reasons:
+Each backup is a whole project file, written by :meth:`Project.backup` (SQLite's online backup
+API for a file, a copy of every table for a database: a consistent copy even while another
+process writes), first under a hidden ``.part`` name and then renamed, so a backup is complete
+or absent. Names say when (local time) and why: ``2025-11-17-141900-auto.sqlite``. The
+reasons:
 
 - ``auto``: taken when the project file is opened (the policy lives in
   :mod:`annotator.services.projects`); only the newest few of them are kept;
@@ -22,6 +25,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import platformdirs
+
+from annotator.storage.location import DatabaseUrl, Location
+
 AUTO = "auto"
 MANUAL = "manual"
 RESTORE = "restore"
@@ -37,12 +44,17 @@ class Backup:
     reason: str
 
 
-def backup_folder(project_path: Path) -> Path:
-    """``annotations.sqlite`` -> ``annotations.sqlite.backups``."""
-    return project_path.with_name(project_path.name + FOLDER_SUFFIX)
+def backup_folder(location: Location) -> Path:
+    """``annotations.sqlite`` -> ``annotations.sqlite.backups``; a database's in the user data
+    folder."""
+    if isinstance(location, DatabaseUrl):
+        name = re.sub(r"[^\w.-]+", "-", f"{location.server}-{location.database}").strip("-")
+        home = Path(platformdirs.user_data_dir("annotator", appauthor=False))
+        return home / "postgresql" / (name + FOLDER_SUFFIX)
+    return location.with_name(location.name + FOLDER_SUFFIX)
 
 
-def new_backup_path(project_path: Path, reason: str, when: dt.datetime | None = None) -> Path:
+def new_backup_path(project_path: Location, reason: str, when: dt.datetime | None = None) -> Path:
     """A name for a backup taken now (or ``when``) that no other backup has."""
     if not re.fullmatch(r"[a-z0-9]+", reason):
         raise ValueError(f"backup reason {reason!r}")
@@ -56,7 +68,7 @@ def new_backup_path(project_path: Path, reason: str, when: dt.datetime | None = 
     return path
 
 
-def list_backups(project_path: Path, reason: str | None = None) -> list[Backup]:
+def list_backups(project_path: Location, reason: str | None = None) -> list[Backup]:
     """The project's backups (of one reason, if given), oldest first."""
     folder = backup_folder(project_path)
     if not folder.is_dir():
@@ -73,7 +85,7 @@ def list_backups(project_path: Path, reason: str | None = None) -> list[Backup]:
     return [backup for _, backup in sorted(found, key=lambda pair: pair[0])]
 
 
-def prune(project_path: Path, keep: int, reason: str = AUTO) -> list[Path]:
+def prune(project_path: Location, keep: int, reason: str = AUTO) -> list[Path]:
     """Remove all but the newest ``keep`` backups of ``reason``; returns what was removed."""
     removed = []
     old = list_backups(project_path, reason)

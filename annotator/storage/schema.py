@@ -1,17 +1,19 @@
-"""Tables of the project file as peewee models, and the steps that migrate old files.
+"""The tables of a project as peewee models: the schema as it is now, on SQLite and PostgreSQL.
 
-Models are built per database (``make_models``) so that two project files can be open in one
-process without rebinding globals.
+Models are built per database (``make_models``) so that two projects can be open in one
+process without rebinding globals. How a project gets to this schema from an older one is in
+:mod:`annotator.storage.migrations`, whose steps are fixed for their versions and never read
+these models.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import peewee as pw
 
+APPLICATION = "annotator"
 APPLICATION_ID = 0x414E4E54  # "ANNT" in PRAGMA application_id marks our project files
 SCHEMA_VERSION = 1
 
@@ -24,6 +26,7 @@ class Models:
 
     @property
     def all(self) -> list[Any]:
+        """Every table, each after those it refers to (the order to copy them in)."""
         return [self.Label, self.Document, self.Span]
 
 
@@ -57,7 +60,7 @@ def make_models(db: pw.Database) -> Models:
         end = pw.IntegerField()
         label = pw.ForeignKeyField(Label, on_delete="RESTRICT")
         origin = pw.TextField(default="human")  # human | model:NAME
-        score = pw.FloatField(null=True)
+        score = pw.DoubleField(null=True)
         review = pw.TextField(null=True)  # None for human; pending | accepted | rejected
         annotator = pw.TextField(null=True)
         created = pw.TextField()
@@ -77,29 +80,17 @@ def make_models(db: pw.Database) -> Models:
     return Models(Label, Document, Span)
 
 
-# The document list's text filter: a trigram index over ids and titles (any substring of
-# three characters or more is found without reading the table), kept by triggers.
-SEARCH_DDL = (
-    "CREATE VIRTUAL TABLE document_search USING fts5(key, title, content='document',"
-    " content_rowid='id', tokenize='trigram')",
-    "CREATE TRIGGER document_search_insert AFTER INSERT ON document BEGIN"
-    " INSERT INTO document_search (rowid, key, title) VALUES (new.id, new.key, new.title); END",
-    "CREATE TRIGGER document_search_delete AFTER DELETE ON document BEGIN"
-    " INSERT INTO document_search (document_search, rowid, key, title)"
-    " VALUES ('delete', old.id, old.key, old.title); END",
-    "CREATE TRIGGER document_search_update AFTER UPDATE OF key, title ON document BEGIN"
-    " INSERT INTO document_search (document_search, rowid, key, title)"
-    " VALUES ('delete', old.id, old.key, old.title);"
-    " INSERT INTO document_search (rowid, key, title) VALUES (new.id, new.key, new.title); END",
-)
+def make_identity(db: pw.Database) -> Any:
+    """The table that marks a PostgreSQL database as a project and holds its schema version
+    (a project file has ``PRAGMA application_id`` and ``user_version`` instead)."""
 
+    class AnnotatorProject(pw.Model):
+        application = pw.TextField()
+        schema_version = pw.IntegerField()
 
-def _create_v1(db: pw.Database, models: Models) -> None:
-    db.create_tables(models.all)
-    for statement in SEARCH_DDL:
-        db.execute_sql(statement)
+        class Meta:
+            database = db
+            table_name = "annotator_project"
+            primary_key = False
 
-
-# MIGRATIONS[n] takes a file at version n to n + 1. A backup is taken before any of them runs
-# on a file that already holds data.
-MIGRATIONS: dict[int, Callable[[pw.Database, Models], None]] = {0: _create_v1}
+    return AnnotatorProject

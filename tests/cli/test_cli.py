@@ -169,15 +169,36 @@ def test_not_a_project_file_is_refused_untouched(tmp_path: Path,
 
 def test_entry_point_runs_without_a_traceback(tmp_path: Path) -> None:
     db = tmp_path / "p.sqlite"
-    done = subprocess.run([sys.executable, "-m", "annotator", "stats", "--db", str(db)],
-                          capture_output=True, text=True, check=False)
-    assert done.returncode == 0, done.stderr
-    assert "documents: 0" in done.stdout
-    bad = subprocess.run([sys.executable, "-m", "annotator", "import", str(tmp_path / "nope"),
-                          "--db", str(db)], capture_output=True, text=True, check=False)
+
+    def annotator(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "annotator", *args, "--db", str(db)],
+                              capture_output=True, text=True, check=False)
+
+    missing = annotator("stats")  # a command that only reads makes no project
+    assert missing.returncode == 1
+    assert missing.stderr == f"annotator: {db}: no such project file\n"
+    assert not db.exists()
+    bad = annotator("import", str(tmp_path / "nope"))
     assert bad.returncode == 1
     assert "Traceback" not in bad.stderr
     assert "nope" in bad.stderr
+    done = annotator("stats")  # the import made the project, empty
+    assert done.returncode == 0, done.stderr
+    assert "documents: 0" in done.stdout
+
+
+@pytest.mark.parametrize("command", ["stats", "import", "export"])
+def test_a_db_in_a_folder_that_does_not_exist_is_refused(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str) -> None:
+    db = tmp_path / "typo" / "p.sqlite"
+    article = tmp_path / "a.txt"
+    article.write_text("عنوان\n\nمتن خبر", encoding="utf-8")
+    extra = {"stats": [], "import": [str(article)], "export": ["--format", "jsonl", "-o", "-"]}
+    assert run([command, *extra[command], "--db", str(db)]) == 1
+    err = capsys.readouterr().err
+    assert str(db) in err
+    assert "no such" in err
+    assert not db.parent.exists()
 
 
 def test_undecodable_article_is_refused_and_adds_nothing(

@@ -15,7 +15,7 @@ from annotator.core.errors import WriteError
 from annotator.core.model import Status
 from annotator.gui.project_file import WATCH_MS
 from annotator.storage import Project
-from annotator.storage import project as storage_project
+from annotator.storage import sqlite as storage_sqlite
 from tests.gui.conftest import (
     DOC_A,
     DOC_B,
@@ -150,7 +150,7 @@ def test_a_full_disk_keeps_an_undo_and_a_status(three_documents: Path, open_wind
 def test_a_read_only_project_file_opens_says_so_and_takes_no_edit(
         three_documents: Path, open_window: Any, qtbot: Any,
         monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(storage_project, "_writable", lambda _path: False)
+    monkeypatch.setattr(storage_sqlite, "_writable", lambda _path: False)
     window = open_window(three_documents)
     assert window.project.read_only
     assert window.windowTitle().endswith("(read-only)")
@@ -184,7 +184,7 @@ def test_a_failed_automatic_backup_shows_in_the_status_bar(
     def look_and_quit(app: QApplication) -> int:  # instead of the event loop
         window = next(w for w in app.topLevelWidgets()
                       if w.objectName() == "mainWindow" and w.isVisible())
-        assert window.project.path == path
+        assert window.project.location == path
         shown.append(window.statusBar().currentMessage())
         window.close()
         window.deleteLater()

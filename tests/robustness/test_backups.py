@@ -16,8 +16,7 @@ from annotator.cli.main import run as cli
 from annotator.core.errors import ProjectFileError
 from annotator.services.importing import ImportOptions, import_paths
 from annotator.services.projects import auto_backup, open_project, restore_project
-from annotator.storage import Project
-from annotator.storage import project as storage_project
+from annotator.storage import Project, migrations, schema
 from annotator.storage.backups import backup_folder, list_backups
 from tests.robustness.conftest import (
     FIGURES,
@@ -80,12 +79,11 @@ def test_a_backup_that_cannot_be_written_warns_and_opens_anyway(filled: Path) ->
 
 def test_a_migration_is_preceded_by_a_backup_of_the_old_file(
         filled: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def add_notes(db: Any, models: Any) -> None:  # a step of a future schema
+    def add_notes(db: Any) -> None:  # a step of a future schema
         db.execute_sql("ALTER TABLE document ADD COLUMN notes TEXT")
 
-    monkeypatch.setattr(storage_project, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr(storage_project, "MIGRATIONS", {**storage_project.MIGRATIONS,
-                                                        1: add_notes})
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(migrations, "STEPS", {**migrations.STEPS, 1: add_notes})
     with Project(filled) as project:
         assert project.count_documents() == 20
     [backup] = list_backups(filled, "schema1")

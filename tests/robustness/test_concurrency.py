@@ -20,7 +20,7 @@ from annotator.cli.main import run as cli
 from annotator.core.errors import ProjectBusy
 from annotator.core.model import Document, Span, Status
 from annotator.storage import Project
-from annotator.storage import project as storage_project
+from annotator.storage import sqlite as storage_sqlite
 from annotator.text.tokenize import tokenize
 from tests.robustness.conftest import (
     FIGURES,
@@ -131,7 +131,7 @@ def _document(key: str) -> Document:
 
 @pytest.fixture
 def short_busy_timeout(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(storage_project, "BUSY_TIMEOUT_MS", 200)
+    monkeypatch.setattr(storage_sqlite, "BUSY_TIMEOUT_MS", 200)
 
 
 @pytest.mark.usefixtures("short_busy_timeout")

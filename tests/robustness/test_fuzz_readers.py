@@ -41,7 +41,7 @@ from annotator.formats.jsonl import document_to_json
 from annotator.services.importing import ImportOptions, import_paths
 from annotator.services.predictions import import_predictions
 from annotator.storage import Project
-from annotator.storage import project as storage_project
+from annotator.storage import sqlite as storage_sqlite
 from annotator.text.tokenize import tokenize
 from tests.robustness.conftest import FIGURES, persian_words
 
@@ -62,9 +62,9 @@ def fuzz_settings(examples: int) -> settings:
 def _no_sync() -> Iterator[None]:
     """Thousands of small project files: without an fsync at each commit (what a crash does
     to a commit is tested in test_kill_import; here it is what the readers let through)."""
-    normal = storage_project.pragmas
+    normal = storage_sqlite.pragmas
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(storage_project, "pragmas", lambda: {**normal(), "synchronous": "off"})
+        patch.setattr(storage_sqlite, "pragmas", lambda: {**normal(), "synchronous": "off"})
         yield
 
 
@@ -81,12 +81,12 @@ def _seed(project: Project) -> None:
 
 
 def _state(project: Project) -> tuple[int, int, int, list[str]]:
-    conn = project._conn
+    conn = project.db
     return (
-        int(conn.execute("SELECT count(*) FROM document").fetchone()[0]),
-        int(conn.execute("SELECT count(*) FROM span").fetchone()[0]),
-        int(conn.execute("SELECT count(*) FROM label").fetchone()[0]),
-        [str(k) for (k,) in conn.execute("SELECT key FROM document ORDER BY id")],
+        int(conn.execute_sql("SELECT count(*) FROM document").fetchone()[0]),
+        int(conn.execute_sql("SELECT count(*) FROM span").fetchone()[0]),
+        int(conn.execute_sql("SELECT count(*) FROM label").fetchone()[0]),
+        [str(k) for (k,) in conn.execute_sql("SELECT key FROM document ORDER BY id")],
     )
 
 

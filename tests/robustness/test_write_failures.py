@@ -29,7 +29,7 @@ from annotator.cli.main import run as cli
 from annotator.core.errors import StorageError, WriteError
 from annotator.core.model import Span, Status
 from annotator.storage import Project
-from annotator.storage import project as storage_project
+from annotator.storage import sqlite as storage_sqlite
 from tests.robustness.conftest import (
     SAMPLES,
     annotator,
@@ -45,8 +45,8 @@ FULL = "cannot be written: the disk is full; nothing was changed"
 
 
 def _with_pragmas(monkeypatch: pytest.MonkeyPatch, **extra: Any) -> None:
-    normal: Callable[[], dict[str, Any]] = storage_project.pragmas
-    monkeypatch.setattr(storage_project, "pragmas", lambda: {**normal(), **extra})
+    normal: Callable[[], dict[str, Any]] = storage_sqlite.pragmas
+    monkeypatch.setattr(storage_sqlite, "pragmas", lambda: {**normal(), **extra})
 
 
 @pytest.fixture

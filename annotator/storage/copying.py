@@ -1,0 +1,138 @@
+"""Backups and restores, and moving a project between a file and a server, exactly.
+
+A backup is always a project file. Of a project file it is taken with SQLite's online backup
+API; of a PostgreSQL project, every table is copied row by row, ids included, into a new
+project file, inside one repeatable-read transaction (a consistent copy while others write).
+A restore replaces the project's whole content with a backup's, in one transaction; into
+PostgreSQL the rows are copied with their ids, so that exports before and after a move are
+byte for byte the same.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import peewee as pw
+
+from annotator.core.errors import AnnotatorError, ProjectFileError
+from annotator.storage import schema
+from annotator.storage.backups import new_backup_path
+from annotator.storage.base import ProjectBase, guarded
+from annotator.storage.files import part_path, remove_stale_parts
+from annotator.storage.postgres import PostgresBackend
+from annotator.storage.schema import Models
+from annotator.storage.sqlite import SqliteBackend, check_file
+
+_CHUNK = 2_000
+
+
+def _columns(model: Any) -> list[str]:
+    return [f.column_name for f in model._meta.sorted_fields]
+
+
+def _rows(db: pw.Database, model: Any) -> Iterator[tuple[Any, ...]]:
+    """Every row of ``model``'s table in id order, as the driver gives them."""
+    fields = model._meta.sorted_fields
+    yield from db.execute(model.select(*fields).order_by(model._meta.primary_key))
+
+
+def copy_tables(source: Models, source_db: pw.Database, target: Models,
+                target_backend: SqliteBackend | PostgresBackend) -> None:
+    """Inside the target's write transaction: empty the target's tables and fill them with
+    the source's rows, ids included."""
+    for model in reversed(target.all):
+        model.delete().execute()
+    for from_model, to_model in zip(source.all, target.all, strict=True):
+        target_backend.insert_rows(to_model._meta.table_name, _columns(to_model),
+                                   _rows(source_db, from_model))
+
+
+class Copying(ProjectBase):
+    def backup(self, destination: str | Path) -> Path:
+        """A consistent copy of the project as a project file, written under a hidden name
+        and renamed, so ``destination`` is a whole project file or absent; another process
+        may write to the project meanwhile."""
+        destination = Path(destination)
+        if self.is_file and destination.resolve() == Path(str(self.location)).resolve():
+            raise AnnotatorError(f"{destination}: is the project file itself")
+        try:
+            destination.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise AnnotatorError(
+                f"{destination}: cannot write the backup there ({exc.strerror})") from None
+        with self.translating():
+            if isinstance(self.backend, SqliteBackend):
+                self.backend.backup_to(destination)
+            else:
+                self._copy_to_file(destination)
+        return destination
+
+    def _copy_to_file(self, destination: Path) -> None:
+        from annotator.storage.project import Project
+
+        remove_stale_parts(destination)
+        tmp = part_path(destination)
+        try:
+            with Project(tmp) as copy, self.db.atomic():
+                self.db.execute_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                with copy.transaction():
+                    assert isinstance(copy.backend, SqliteBackend)
+                    copy_tables(self.models, self.db, copy.models, copy.backend)
+            tmp.replace(destination)
+        except OSError as exc:
+            raise AnnotatorError(f"{destination}: the backup could not be written "
+                                 f"({exc.strerror or exc})") from None
+        finally:
+            tmp.unlink(missing_ok=True)
+            for suffix in ("-wal", "-shm"):
+                tmp.with_name(tmp.name + suffix).unlink(missing_ok=True)
+
+    def take_backup(self, reason: str, when: dt.datetime | None = None) -> Path:
+        """A backup in the project's backups folder (:mod:`annotator.storage.backups`)."""
+        return self.backup(new_backup_path(self.location, reason, when))
+
+    @guarded
+    def restore_from(self, source: Path) -> None:
+        """Replace the project's whole content with that of the project file ``source``.
+
+        One transaction: other connections see the old content or the new, never a mix.
+        ``source`` must be an annotator project file this annotator can read (an older one is
+        migrated); anything else is refused and nothing is changed.
+        """
+        source = Path(source)
+        version = check_file(source)
+        if version == 0:
+            raise ProjectFileError(f"{source}: an empty file; nothing to restore")
+        if self.is_file and source.resolve() == Path(str(self.location)).resolve():
+            raise ProjectFileError(f"{source}: is the project file itself")
+        self._label_cache = None
+        if isinstance(self.backend, SqliteBackend):
+            self.backend.restore_file(source)
+            if version < schema.SCHEMA_VERSION:
+                self._migrate(version)
+            return
+        with self._readable_copy(source, version) as readable:
+            from annotator.storage.project import Project
+
+            with Project(readable, create=False) as backup, self.transaction():
+                assert isinstance(self.backend, PostgresBackend)
+                copy_tables(backup.models, backup.db, self.models, self.backend)
+                self.backend.reset_sequences(self.models)
+
+    @contextmanager
+    def _readable_copy(self, source: Path, version: int) -> Iterator[Path]:
+        """``source`` itself when it is of this schema, else a migrated copy of it (a
+        backup is never changed by restoring it)."""
+        if version == schema.SCHEMA_VERSION:
+            yield source
+            return
+        with tempfile.TemporaryDirectory() as folder:
+            copy = Path(folder) / source.name
+            shutil.copyfile(source, copy)
+            yield copy

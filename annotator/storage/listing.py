@@ -1,0 +1,129 @@
+"""The document list's queries: a filtered, paged view of the documents in import order."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+import peewee as pw
+
+from annotator.core.model import Review, Status
+from annotator.storage.base import ProjectBase, guarded, parse_time
+
+NOT_DONE = (Status.NEW.value, Status.IN_PROGRESS.value)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentFilter:
+    """What the document list shows: text in the title or id, statuses, a label.
+
+    How the text is looked up is the database's own (:meth:`Backend.filter_text`): on a
+    project file, text of three characters or more is answered by a trigram index of titles
+    and ids.
+    """
+
+    text: str = ""
+    statuses: frozenset[Status] = frozenset()
+    label: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRow:
+    """One row of the document list."""
+
+    id: int
+    key: str
+    title: str
+    date: dt.datetime | None
+    status: Status
+    span_count: int
+    pending: int = 0
+
+
+class Listing(ProjectBase):
+    def _filtered(self, flt: DocumentFilter, *columns: Any) -> tuple[pw.Select, Any]:
+        """A query of the documents ``flt`` lets through, and the column that gives the
+        list's order (import order, in the terms an index of the text can hand back)."""
+        doc = self.models.Document
+        query = doc.select(*columns)
+        order: Any = doc.id
+        if flt.text:
+            query, order = self.backend.filter_text(query, doc, flt.text)
+        if flt.statuses:
+            query = query.where(doc.status.in_(sorted(s.value for s in flt.statuses)))
+        if flt.label:
+            span, label = self.models.Span, self.models.Label
+            query = query.where(pw.fn.EXISTS(
+                span.select(pw.SQL("1")).join(label)
+                .where((span.document == doc.id) & (label.name == flt.label)
+                       & (span.review.is_null() | (span.review != Review.REJECTED.value)))))
+        return query, order
+
+    @guarded
+    def document_keys(self, flt: DocumentFilter = DocumentFilter()) -> list[str]:
+        doc = self.models.Document
+        query, _ = self._filtered(flt, doc.key)
+        return [key for (key,) in self._rows(query.order_by(doc.id))]
+
+    @guarded
+    def count_documents(self, flt: DocumentFilter = DocumentFilter()) -> int:
+        query, _ = self._filtered(flt, pw.fn.COUNT(pw.SQL("*")))
+        return int(self._rows(query)[0][0])
+
+    @guarded
+    def document_rows(self, flt: DocumentFilter = DocumentFilter(), offset: int = 0,
+                      limit: int = 100) -> list[DocumentRow]:
+        """One page of the document list, in import order."""
+        doc, span = self.models.Document, self.models.Span
+        labels = (span.select(pw.fn.COUNT(span.id))
+                  .where((span.document == doc.id)
+                         & (span.review.is_null() | (span.review == Review.ACCEPTED.value))))
+        pending = (span.select(pw.fn.COUNT(span.id))
+                   .where((span.document == doc.id) & (span.review == Review.PENDING.value)))
+        query, order = self._filtered(flt, doc.id, doc.key, doc.title, doc.date, doc.status,
+                                      labels, pending)
+        rows = self._rows(query.order_by(order).limit(limit).offset(offset))
+        return [DocumentRow(r[0], r[1], r[2], parse_time(r[3]), Status(r[4]), r[5], r[6])
+                for r in rows]
+
+    @guarded
+    def document_index(self, doc_id: int, flt: DocumentFilter = DocumentFilter()) -> int | None:
+        """The row of ``doc_id`` in the filtered list, or None when the filter hides it."""
+        doc = self.models.Document
+        query, _ = self._filtered(flt, pw.SQL("1"))
+        if not self._rows(query.where(doc.id == doc_id)):
+            return None
+        query, _ = self._filtered(flt, pw.fn.COUNT(pw.SQL("*")))
+        return int(self._rows(query.where(doc.id < doc_id))[0][0])
+
+    @guarded
+    def first_document(self, not_done: bool = True) -> int | None:
+        """The first document that is not done (or, when all are, the first one)."""
+        doc = self.models.Document
+        query = doc.select(doc.id).order_by(doc.id).limit(1)
+        if not_done:
+            found = self._rows(query.where(doc.status.in_(NOT_DONE)))
+            if found:
+                return int(found[0][0])
+        found = self._rows(query)
+        return int(found[0][0]) if found else None
+
+    @guarded
+    def neighbour(self, doc_id: int, step: int, not_done: bool = False) -> int | None:
+        """The document after (step 1) or before (step -1) ``doc_id`` in list order."""
+        doc = self.models.Document
+        if step > 0:
+            query = doc.select(doc.id).where(doc.id > doc_id).order_by(doc.id.asc())
+        else:
+            query = doc.select(doc.id).where(doc.id < doc_id).order_by(doc.id.desc())
+        if not_done:
+            query = query.where(doc.status.in_(NOT_DONE))
+        found = self._rows(query.limit(1))
+        return int(found[0][0]) if found else None
+
+    @guarded
+    def status_counts(self) -> dict[str, int]:
+        doc = self.models.Document
+        return dict(self._rows(doc.select(doc.status, pw.fn.COUNT(doc.id))
+                               .group_by(doc.status)))

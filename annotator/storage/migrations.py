@@ -1,0 +1,112 @@
+"""The steps that bring a project to the current schema, one per version, fixed for good.
+
+``STEPS[n]`` takes a project at version ``n`` to ``n + 1``. A step never reads the current
+models (:mod:`annotator.storage.schema`): it carries the tables and columns as they were at its
+version, so that replaying step 0 on an empty database makes exactly what version 1 had, and
+never a column a later step adds. A step may differ between the two databases where they
+differ (SQLite's trigram index, PostgreSQL's change notifications), and says so.
+
+A backup is taken before any step runs on a project that already holds data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import peewee as pw
+
+Step = Callable[[pw.Database], None]
+
+
+def _is_postgres(db: pw.Database) -> bool:
+    return isinstance(db, pw.PostgresqlDatabase)
+
+
+# -- version 1: labels, documents, spans -------------------------------------------------------
+
+def _v1_models(db: pw.Database) -> list[type[pw.Model]]:
+    """The tables as version 1 made them."""
+
+    class Base(pw.Model):
+        class Meta:
+            database = db
+            legacy_table_names = False
+
+    class Label(Base):
+        name = pw.TextField(unique=True)
+        key = pw.TextField(default="")
+        color = pw.TextField(default="#9e9e9e")
+        position = pw.IntegerField(default=0)
+
+    class Document(Base):
+        key = pw.TextField(unique=True)
+        title = pw.TextField(default="")
+        text = pw.TextField()
+        status = pw.TextField(default="new", index=True)
+        date = pw.TextField(null=True)
+        meta = pw.TextField(default="{}")
+        tokens = pw.BlobField(null=True)
+        sentences = pw.BlobField(null=True)
+        created = pw.TextField()
+        updated = pw.TextField()
+
+    class Span(Base):
+        document = pw.ForeignKeyField(Document, on_delete="CASCADE")
+        start = pw.IntegerField()
+        end = pw.IntegerField()
+        label = pw.ForeignKeyField(Label, on_delete="RESTRICT")
+        origin = pw.TextField(default="human")
+        score = pw.DoubleField(null=True)  # REAL on SQLite: a double, as on PostgreSQL
+        review = pw.TextField(null=True)
+        annotator = pw.TextField(null=True)
+        created = pw.TextField()
+        updated = pw.TextField()
+        suggested_label = pw.TextField(null=True)
+        suggested_start = pw.IntegerField(null=True)
+        suggested_end = pw.IntegerField(null=True)
+        decided_by = pw.TextField(null=True)
+        decided_at = pw.TextField(null=True)
+
+        class Meta:
+            indexes = ((("document", "start"), False),)
+
+    Span.add_index(Span.origin, Span.review, where=Span.review.is_null(False))
+    return [Label, Document, Span]
+
+
+# SQLite: the document list's text filter, a trigram index over ids and titles kept by
+# triggers (any substring of three characters or more is found without reading the table).
+_V1_SQLITE_SEARCH = (
+    "CREATE VIRTUAL TABLE document_search USING fts5(key, title, content='document',"
+    " content_rowid='id', tokenize='trigram')",
+    "CREATE TRIGGER document_search_insert AFTER INSERT ON document BEGIN"
+    " INSERT INTO document_search (rowid, key, title) VALUES (new.id, new.key, new.title); END",
+    "CREATE TRIGGER document_search_delete AFTER DELETE ON document BEGIN"
+    " INSERT INTO document_search (document_search, rowid, key, title)"
+    " VALUES ('delete', old.id, old.key, old.title); END",
+    "CREATE TRIGGER document_search_update AFTER UPDATE OF key, title ON document BEGIN"
+    " INSERT INTO document_search (document_search, rowid, key, title)"
+    " VALUES ('delete', old.id, old.key, old.title);"
+    " INSERT INTO document_search (rowid, key, title) VALUES (new.id, new.key, new.title); END",
+)
+
+# PostgreSQL: every committed change to these tables wakes the windows listening on the
+# channel (delivered at commit, once per transaction and payload). The payload is the writing
+# connection's process id, so that a window can leave out its own edits.
+CHANNEL = "annotator_changes"
+_V1_POSTGRES_NOTIFY = (
+    "CREATE FUNCTION annotator_notify() RETURNS trigger LANGUAGE plpgsql AS $$"
+    f" BEGIN PERFORM pg_notify('{CHANNEL}', pg_backend_pid()::text); RETURN NULL; END $$",
+    *(f'CREATE TRIGGER {table}_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "{table}"'
+      " FOR EACH STATEMENT EXECUTE FUNCTION annotator_notify()"
+      for table in ("label", "document", "span")),
+)
+
+
+def _to_v1(db: pw.Database) -> None:
+    db.create_tables(_v1_models(db))
+    for statement in (_V1_POSTGRES_NOTIFY if _is_postgres(db) else _V1_SQLITE_SEARCH):
+        db.execute_sql(statement)
+
+
+STEPS: dict[int, Step] = {0: _to_v1}

@@ -1,0 +1,324 @@
+"""A project kept in a PostgreSQL database a team shares: connecting, recognising the database
+as a project, writers of one document taking turns, the import's staging (COPY into temporary
+tables), and the windows' change notifications (LISTEN/NOTIFY).
+
+A database is a project when it holds the table ``annotator_project`` naming the application
+and the schema version. An empty database becomes a project when first opened; one holding
+other tables, or a project of a newer schema, is refused and left untouched.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager, suppress
+from typing import Any
+
+import peewee as pw
+import psycopg
+
+from annotator.core.errors import InputError, ProjectFileError
+from annotator.storage import schema
+from annotator.storage.errors import unreachable
+from annotator.storage.location import DatabaseUrl
+from annotator.storage.migrations import CHANNEL
+from annotator.storage.schema import APPLICATION, make_identity
+from annotator.storage.sqlite import BUSY_TIMEOUT_MS
+
+IDENTITY_TABLE = "annotator_project"
+CONNECT_TIMEOUT_S = 5
+# Transaction-scoped advisory lock taken while a database becomes a project or is upgraded,
+# and by imports: two of them never run their last step at once.
+_SCHEMA_LOCK = 0x414E4E54
+_IMPORT_LOCK = 0x414E4E55
+
+
+def connect_params() -> dict[str, Any]:
+    """Settings of every connection: a bounded wait for the server and for locks (as a
+    project file's busy timeout), and a name the server's administrators can read."""
+    return {
+        "connect_timeout": CONNECT_TIMEOUT_S,
+        "application_name": APPLICATION,
+        "options": f"-c lock_timeout={BUSY_TIMEOUT_MS}",
+    }
+
+
+class PostgresBackend:
+    """What differs for a PostgreSQL project: see :class:`annotator.storage.sqlite.SqliteBackend`
+    for the same roles on a file."""
+
+    placeholder = "%s"
+
+    def __init__(self, url: DatabaseUrl, *, create: bool) -> None:
+        self.location = self.url = url
+        self.create = create
+        self.read_only = False
+        self.existed = False
+        self.db: pw.Database = pw.PostgresqlDatabase(url.url, prefer_psycopg3=True,
+                                                     autoconnect=True, **connect_params())
+        self._listener: Listener | None = None
+
+    @property
+    def conn(self) -> psycopg.Connection[Any]:
+        conn: psycopg.Connection[Any] = self.db.connection()
+        return conn
+
+    # -- opening ---------------------------------------------------------------------------
+
+    def connect(self) -> int:
+        try:
+            self.db.connect()
+        except pw.OperationalError as exc:
+            raise unreachable(self.url, exc) from None
+        tables = set(self.db.get_tables())
+        if IDENTITY_TABLE not in tables:
+            if tables:
+                raise ProjectFileError(
+                    f"{self.url}: holds tables of another program ({', '.join(sorted(tables)[:3])}"
+                    f"{', ...' if len(tables) > 3 else ''}), not an annotator project; it was "
+                    "left untouched")
+            if not self.create:
+                raise ProjectFileError(f"{self.url}: an empty database, not a project yet")
+            return 0
+        self.existed = True
+        version = self._judge()
+        self.read_only = not self.db.execute_sql(
+            "SELECT has_table_privilege('span', 'INSERT')").fetchone()[0]
+        return version
+
+    def _judge(self) -> int:
+        rows = self.db.execute_sql(
+            f"SELECT application, schema_version FROM {IDENTITY_TABLE}").fetchall()
+        if len(rows) != 1 or rows[0][0] != APPLICATION:
+            raise ProjectFileError(f"{self.url}: not an annotator project; it was left untouched")
+        version = int(rows[0][1])
+        if version > schema.SCHEMA_VERSION:
+            raise ProjectFileError(
+                f"{self.url}: made by a newer annotator (schema {version}, this one reads up "
+                f"to {schema.SCHEMA_VERSION}); it was left untouched")
+        return version
+
+    def version_for_update(self) -> int:
+        """Inside the write transaction, with the schema lock: the version as it is now."""
+        self.db.execute_sql("SELECT pg_advisory_xact_lock(%s)", (_SCHEMA_LOCK,))
+        tables = set(self.db.get_tables())
+        if IDENTITY_TABLE in tables:
+            return self._judge()
+        if tables:
+            raise ProjectFileError(f"{self.url}: another program created tables meanwhile; "
+                                   "it was left untouched")
+        make_identity(self.db).create_table()
+        return 0
+
+    def mark(self, version: int) -> None:
+        identity = make_identity(self.db)
+        identity.delete().execute()
+        identity.insert(application=APPLICATION, schema_version=version).execute()
+
+    def close(self) -> None:
+        if self._listener is not None:
+            self._listener.close()
+            self._listener = None
+        self.db.close()
+
+    def reconnect(self) -> None:
+        """Drop a connection the server lost; the next query connects again."""
+        if not self.db.is_closed():
+            lost = self.db.connection()
+            self.db.dispose()  # forgets the connection and any transaction it was in
+            with suppress(psycopg.Error):
+                lost.close()
+        self.db.connect()
+
+    @property
+    def usable(self) -> bool:
+        return not self.db.is_closed() and self.db.is_connection_usable()
+
+    # -- writing ---------------------------------------------------------------------------
+
+    @contextmanager
+    def write(self) -> Iterator[None]:
+        with self.db.atomic():
+            yield
+
+    def lock_document(self, document_id: int) -> None:
+        """Writers of one document take turns: the row lock is held to the commit, so a check
+        of the document's labels made after it holds for the insert that follows."""
+        self.db.execute_sql('SELECT 1 FROM "document" WHERE id = %s FOR UPDATE', (document_id,))
+
+    def lock_imports(self) -> None:
+        self.db.execute_sql("SELECT pg_advisory_xact_lock(%s)", (_IMPORT_LOCK,))
+
+    def filter_text(self, query: pw.Select, document: Any, text: str) -> tuple[pw.Select, Any]:
+        """Documents whose title or id holds ``text``, in any case."""
+        needle = text.lower()
+        return query.where((pw.fn.strpos(pw.fn.lower(document.title), needle) > 0)
+                           | (pw.fn.strpos(pw.fn.lower(document.key), needle) > 0)), document.id
+
+    def data_version(self) -> int:
+        """Changes when another connection commits a change to the project: counted from the
+        notifications its commits send (delivered at commit), this connection's own left out."""
+        if self._listener is None:
+            self._listener = Listener(self.url)
+        return self._listener.poll(self.conn.info.backend_pid)
+
+    # -- importing -------------------------------------------------------------------------
+
+    @contextmanager
+    def staging(self) -> Iterator[PostgresStaging]:
+        """Temporary tables of this session, filled with COPY outside any transaction: no
+        lock on the project, gone if the process dies."""
+        self.db.execute_sql(
+            "CREATE TEMP TABLE IF NOT EXISTS staged_document (seq integer PRIMARY KEY,"
+            " key text NOT NULL UNIQUE, title text, text text, status text, date text, meta text,"
+            " tokens bytea, sentences bytea, file text, record integer)")
+        self.db.execute_sql(
+            'CREATE TEMP TABLE IF NOT EXISTS staged_span (n serial, seq integer NOT NULL,'
+            ' id integer, start integer, "end" integer, label text NOT NULL, origin text,'
+            " score double precision, review text, annotator text, created text, updated text,"
+            " suggested_label text, suggested_start integer, suggested_end integer)")
+        self._clear_staging()
+        try:
+            yield PostgresStaging(self)
+        finally:
+            if self.usable:
+                self._clear_staging()
+
+    def _clear_staging(self) -> None:
+        self.db.execute_sql("TRUNCATE staged_span, staged_document")
+
+    def integrity_problems(self) -> list[str]:
+        return []
+
+    def insert_rows(self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]
+                    ) -> None:
+        """Rows into ``table`` as they are (ids included), in the open transaction, by COPY."""
+        names = ", ".join(f'"{c}"' for c in columns)
+        with self.conn.cursor().copy(f'COPY "{table}" ({names}) FROM STDIN') as copy:
+            for row in rows:
+                copy.write_row(row)
+
+    def reset_sequences(self, models: Any) -> None:
+        """After rows came in with their ids: each table's next id follows its largest."""
+        for model in models.all:
+            table = model._meta.table_name
+            self.db.execute_sql(
+                f"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'id'),"
+                f' coalesce(max(id), 1), max(id) IS NOT NULL) FROM "{table}"')
+
+
+_DOCUMENT_COLUMNS = ("seq", "key", "title", "text", "status", "date", "meta", "tokens",
+                     "sentences", "file", "record")
+_SPAN_COLUMNS = ("seq", "id", "start", '"end"', "label", "origin", "score", "review", "annotator",
+                 "created", "updated", "suggested_label", "suggested_start", "suggested_end")
+
+
+class PostgresStaging:
+    """The staging of :class:`annotator.storage.sqlite.Staging` on PostgreSQL."""
+
+    def __init__(self, backend: PostgresBackend) -> None:
+        self.backend = backend
+        self.db = backend.db
+
+    @contextmanager
+    def filling(self) -> Iterator[None]:
+        """Each COPY commits on its own (temporary tables: nothing for others to see)."""
+        yield
+
+    def add(self, documents: Sequence[tuple[Any, ...]], spans: Sequence[tuple[Any, ...]]
+            ) -> None:
+        cursor = self.backend.conn.cursor()
+        with cursor.copy(f"COPY staged_document ({', '.join(_DOCUMENT_COLUMNS)}) FROM STDIN"
+                         ) as copy:
+            for row in documents:
+                copy.write_row(row)
+        with cursor.copy(f"COPY staged_span ({', '.join(_SPAN_COLUMNS)}) FROM STDIN") as copy:
+            for row in spans:
+                copy.write_row(row)
+
+    def same_text(self, key: str, text: str, staged: bool) -> bool:
+        table = "staged_document" if staged else '"document"'
+        row = self.db.execute_sql(f"SELECT text = %s FROM {table} WHERE key = %s",
+                                  (text, key)).fetchone()
+        return row is None or bool(row[0])
+
+    def labels(self) -> list[str]:
+        return [name for (name,) in self.db.execute_sql(
+            "SELECT label FROM staged_span GROUP BY label ORDER BY min(n)")]
+
+    def leave_out_added(self) -> list[tuple[str, str | None, int | None, bool, int]]:
+        self.backend.lock_imports()
+        clashes = self.db.execute_sql(
+            "SELECT s.seq, s.key, s.file, s.record, d.text = s.text,"
+            " (SELECT count(*) FROM staged_span p WHERE p.seq = s.seq)"
+            ' FROM staged_document s JOIN "document" d ON d.key = s.key').fetchall()
+        for _, key, path, record, same, _ in clashes:
+            if not same:
+                raise InputError(f"id {key!r} is already in the project with a different text",
+                                 path=path, record=record)
+        if clashes:
+            seqs = [row[0] for row in clashes]
+            self.db.execute_sql("DELETE FROM staged_span WHERE seq = ANY(%s)", (seqs,))
+            self.db.execute_sql("DELETE FROM staged_document WHERE seq = ANY(%s)", (seqs,))
+        return [(key, path, record, bool(same), int(spans))
+                for _, key, path, record, same, spans in clashes]
+
+    def copy_in(self, stamp: str) -> None:
+        self.db.execute_sql(
+            'INSERT INTO "document" (key, title, text, status, date, meta, tokens, sentences,'
+            " created, updated)"
+            " SELECT key, title, text, status, date, meta, tokens, sentences, %s, %s"
+            " FROM staged_document ORDER BY seq", (stamp, stamp))
+        # Spans keep an id they came with (a project moved from a file); the others get one.
+        self.db.execute_sql(
+            'INSERT INTO span (id, document_id, start, "end", label_id, origin, score, review,'
+            " annotator, created, updated, suggested_label, suggested_start, suggested_end)"
+            " SELECT coalesce(s.id, nextval(pg_get_serial_sequence('span', 'id'))), d.id,"
+            ' s.start, s."end", l.id, s.origin, s.score, s.review, s.annotator,'
+            " coalesce(s.created, %s), coalesce(s.updated, %s), s.suggested_label,"
+            " s.suggested_start, s.suggested_end"
+            " FROM staged_span s JOIN staged_document sd ON sd.seq = s.seq"
+            ' JOIN "document" d ON d.key = sd.key JOIN label l ON l.name = s.label ORDER BY s.n',
+            (stamp, stamp))
+
+
+class Listener:
+    """A connection of its own that listens on the project's change channel."""
+
+    def __init__(self, url: DatabaseUrl) -> None:
+        self.url = url
+        self.version = 0
+        self._conn: psycopg.Connection[Any] | None = None
+        self._lock = threading.Lock()
+
+    def _connect(self) -> psycopg.Connection[Any]:
+        try:
+            conn = psycopg.connect(self.url.url, autocommit=True, **connect_params())
+            conn.execute(f"LISTEN {CHANNEL}")
+        except psycopg.Error as exc:
+            raise unreachable(self.url, exc) from None
+        return conn
+
+    def poll(self, own_pid: int) -> int:
+        """The change counter after taking in the notifications waiting; a new connection
+        (after a lost one) counts as a change, since what happened meanwhile was not heard."""
+        with self._lock:
+            if self._conn is None or self._conn.closed or self._conn.broken:
+                if self._conn is not None:
+                    self._conn.close()
+                self._conn = self._connect()
+                self.version += 1
+            try:
+                for note in self._conn.notifies(timeout=0):
+                    if note.payload != str(own_pid):
+                        self.version += 1
+            except psycopg.Error as exc:
+                self._conn.close()
+                raise unreachable(self.url, exc) from None
+            return self.version
+
+    def close(self) -> None:
+        with self._lock:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
