@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.postgres import Server
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
@@ -23,12 +25,34 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory,
 
 @pytest.fixture
 def project_path(tmp_path: Path) -> Path:
+    """A project file (tests of what only a file has: its bytes, PRAGMAs, permissions)."""
     return tmp_path / "project.sqlite"
 
 
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[Server]:
+    """A real PostgreSQL server for the session, started when a test first needs it."""
+    server = Server()
+    yield server
+    server.close()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def location(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Path | str]:
+    """Where a new, empty project is kept: a project file, or a database of its own on the
+    test server. Storage, service and command tests run on both with the same assertions."""
+    if request.param == "sqlite":
+        yield tmp_path / "project.sqlite"
+        return
+    server: Server = request.getfixturevalue("postgres")
+    url = server.new_schema()
+    yield url
+    server.drop_schema(url)
+
+
 @pytest.fixture
-def project(project_path: Path) -> Iterator[object]:
+def project(location: Path | str) -> Iterator[object]:
     from annotator.storage import Project
 
-    with Project(project_path) as opened:
+    with Project(location) as opened:
         yield opened

@@ -34,13 +34,17 @@ _IMPORT_LOCK = 0x414E4E55
 
 
 def connect_params() -> dict[str, Any]:
-    """Settings of every connection: a bounded wait for the server and for locks (as a
-    project file's busy timeout), and a name the server's administrators can read."""
-    return {
-        "connect_timeout": CONNECT_TIMEOUT_S,
-        "application_name": APPLICATION,
-        "options": f"-c lock_timeout={BUSY_TIMEOUT_MS}",
-    }
+    """Settings of every connection: a bounded wait for the server, and a name the server's
+    administrators can read. (Options the URL gives, such as a ``search_path``, are kept.)"""
+    return {"connect_timeout": CONNECT_TIMEOUT_S, "application_name": APPLICATION}
+
+
+class Database(pw.PostgresqlDatabase):  # type: ignore[misc]
+    """peewee's database on psycopg 3, each connection waiting for locks no longer than a
+    project file waits for its write lock."""
+
+    def _initialize_connection(self, conn: psycopg.Connection[Any]) -> None:
+        conn.execute(f"SET lock_timeout = {int(BUSY_TIMEOUT_MS)}")
 
 
 class PostgresBackend:
@@ -54,8 +58,8 @@ class PostgresBackend:
         self.create = create
         self.read_only = False
         self.existed = False
-        self.db: pw.Database = pw.PostgresqlDatabase(url.url, prefer_psycopg3=True,
-                                                     autoconnect=True, **connect_params())
+        self.db: pw.Database = Database(url.url, prefer_psycopg3=True, autoconnect=True,
+                                        **connect_params())
         self._listener: Listener | None = None
 
     @property
@@ -67,7 +71,7 @@ class PostgresBackend:
 
     def connect(self) -> int:
         try:
-            self.db.connect()
+            self.db.connect(reuse_if_open=True)
         except pw.OperationalError as exc:
             raise unreachable(self.url, exc) from None
         tables = set(self.db.get_tables())
@@ -132,7 +136,8 @@ class PostgresBackend:
 
     @property
     def usable(self) -> bool:
-        return not self.db.is_closed() and self.db.is_connection_usable()
+        """False when the connection was lost (a closed one is opened by the next query)."""
+        return self.db.is_closed() or bool(self.db.is_connection_usable())
 
     # -- writing ---------------------------------------------------------------------------
 

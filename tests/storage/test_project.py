@@ -97,11 +97,16 @@ def test_reopening_keeps_everything(project_path: Path) -> None:
         assert [lab.name for lab in again.labels()] == ["ACTOR", "EVENT", "LOCATION"]
 
 
-def test_wal_mode_and_foreign_keys_are_on(project: Project) -> None:
-    assert project.db.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert project.db.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
-    with pytest.raises(pw.IntegrityError, match="FOREIGN KEY"):
+def test_wal_mode_and_foreign_keys_are_on(project_path: Path) -> None:
+    with Project(project_path) as project:
+        assert project.db.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert project.db.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+def test_a_span_of_no_document_is_refused(project: Project) -> None:
+    with pytest.raises(pw.IntegrityError, match="(?i)foreign key"):
         project.insert_span(999, Span(0, 2, "ACTOR"))  # no such document
+    assert project.spans(999) == []
 
 
 def test_create_false_refuses_a_missing_file(tmp_path: Path) -> None:
