@@ -39,7 +39,7 @@ def connect_params() -> dict[str, Any]:
     return {"connect_timeout": CONNECT_TIMEOUT_S, "application_name": APPLICATION}
 
 
-class Database(pw.PostgresqlDatabase):  # type: ignore[misc]
+class Database(pw.PostgresqlDatabase):
     """peewee's database on psycopg 3, each connection waiting for locks no longer than a
     project file waits for its write lock."""
 
