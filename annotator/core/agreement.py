@@ -266,7 +266,6 @@ class _Tally:
         self.wanted = None if analysts is None else frozenset(analysts)
         self.only = None if labels is None else frozenset(labels)
         self.seen: set[str] = set(analysts or ())
-        self.used: set[str] = set()  # labels of the compared spans
         self.codes: dict[str, int] = {}  # label -> its B tag (I is the next number)
         for label in sorted(labels or ()):
             self._code(label)
@@ -288,8 +287,6 @@ class _Tally:
             return
         spans = {a: frozenset(doc.labels[a]) if only is None
                  else frozenset(t for t in doc.labels[a] if t[2] in only) for a in names}
-        for made in spans.values():
-            self.used.update({t[2] for t in made})
         starts, ends = doc.tokens[0::2], doc.tokens[1::2]
         count = len(starts)
         tags = [self._tags(starts, ends, spans[a]) for a in names]
@@ -308,11 +305,13 @@ class _Tally:
             first, second = self.scored.setdefault((a, b), ([], []))
             first.append(scored[a])
             second.append(scored[b])
-            if spans[a] != spans[b]:
-                # Exact matches overlap nothing else (each side's spans do not overlap), so
-                # the overlapping matches beyond them are among the spans only one side made.
+            # Exact matches overlap nothing else (each side's spans do not overlap), so the
+            # overlapping matches beyond them are among the spans only one side made.
+            only_a = spans[a] - spans[b]
+            only_b = spans[b] - spans[a]
+            if only_a and only_b:
                 self.overlaps.setdefault((a, b), Counter()).update(
-                    overlap_matches(spans[a] - spans[b], spans[b] - spans[a]))
+                    overlap_matches(only_a, only_b))
         pairs = len(names) * (len(names) - 1) // 2
         leading = columns[0]
         differs = map(ne, leading, columns[1])
@@ -330,8 +329,10 @@ class _Tally:
         for first, stop, label in ranges:
             code = codes.get(label) or self._code(label)
             tags[first] = code
-            for i in range(first + 1, stop):
-                tags[i] = code + 1
+            if stop - first > 1:
+                inside = code + 1
+                for i in range(first + 1, stop):
+                    tags[i] = inside
         return tags
 
     def _code(self, label: str) -> int:
@@ -340,9 +341,14 @@ class _Tally:
 
     def result(self) -> Agreement:
         analysts = tuple(sorted(self.seen))
-        labels = tuple(sorted(self.used if self.only is None else self.only))
+        exact = {pair: exact_counts(itertools.chain.from_iterable(first),
+                                    itertools.chain.from_iterable(second))
+                 for pair, (first, second) in self.scored.items()}
+        used = {label for counts in exact.values() for label in counts}
+        labels = tuple(sorted(used if self.only is None else self.only))
         codes = {label: self.codes.get(label) or self._code(label) for label in labels}
-        pairs = tuple(self._pair(pair, codes) for pair in itertools.combinations(analysts, 2))
+        pairs = tuple(self._pair(pair, codes, exact.get(pair, {}))
+                      for pair in itertools.combinations(analysts, 2))
         shared = [p for p in pairs if p.documents]
         overall = OverallAgreement(
             sum(self.documents.values()), sum(self.tokens.values()),
@@ -352,7 +358,8 @@ class _Tally:
         ranked = sorted(self.ranked, key=lambda d: (-d.disagreement, -d.disagreeing, d.key))
         return Agreement(analysts, labels, pairs, overall, fleiss, tuple(ranked))
 
-    def _pair(self, pair: tuple[str, str], codes: Mapping[str, int]) -> PairAgreement:
+    def _pair(self, pair: tuple[str, str], codes: Mapping[str, int],
+              exact: Mapping[str, Counts]) -> PairAgreement:
         confusion: Counter[tuple[int, ...]] = Counter()
         documents = tokens = 0
         for group, patterns in self.patterns.items():
@@ -367,9 +374,6 @@ class _Tally:
             return PairAgreement(pair, 0, 0, empty, dict.fromkeys(codes, empty))
         outside = tokens - sum(confusion.values())  # tokens neither tagged
         confusion[_O, _O] += outside
-        first, second = self.scored[pair]
-        exact = exact_counts(itertools.chain.from_iterable(first),
-                             itertools.chain.from_iterable(second))
         extra = self.overlaps.get(pair, Counter())
         by_label = {}
         for label, code in codes.items():
