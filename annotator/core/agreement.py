@@ -194,7 +194,10 @@ class Agreement:
     def pair(self, first: str, second: str) -> PairAgreement:
         """The pair of two analysts, in either order."""
         wanted = tuple(sorted((first, second)))
-        return next(p for p in self.pairs if p.analysts == wanted)
+        for pair in self.pairs:
+            if pair.analysts == wanted:
+                return pair
+        raise KeyError(f"no pair of analysts {first!r} and {second!r}")
 
     def to_json(self, documents: int | None = None) -> dict[str, Any]:
         """What ``annotator agreement --json`` prints; ``documents`` keeps the most disagreed
