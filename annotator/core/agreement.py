@@ -49,6 +49,7 @@ from operator import ne, or_
 from typing import Any
 
 from annotator.core.kappa import cohen_kappa, fleiss_kappa, mean_kappa
+from annotator.core.model import Labelled
 from annotator.core.scores import Counts, Scored, exact_counts, total
 from annotator.core.tokens import token_ranges
 
@@ -66,12 +67,19 @@ class DocumentLabels:
 
     ``tokens`` are the stored tokens, flat ``(start, end)`` pairs; ``labels`` maps each analyst
     who labelled the document to their labels of it (an empty collection: they labelled it and
-    found nothing). An analyst who did not label it is absent.
+    found nothing). An analyst who did not label it is absent. Sentences are not needed: a
+    token's tag does not depend on them.
     """
 
     key: str
     tokens: Sequence[int]
     labels: Mapping[str, Collection[Triple]]
+
+
+def as_triples(spans: Iterable[Labelled]) -> list[Triple]:
+    """The labels among ``spans`` (human spans and accepted suggestions) as agreement and
+    curation compare them, in text order."""
+    return sorted((s.start, s.end, s.label) for s in spans if s.is_label)
 
 
 def f1(counts: Counts) -> float:

@@ -17,9 +17,10 @@ from annotator.core.agreement import (
     DocumentLabels,
     Triple,
     agreement,
+    as_triples,
     overlap_matches,
 )
-from annotator.core.model import Document, Span
+from annotator.core.model import Document, Review, Span
 from annotator.core.scores import Counts
 from annotator.formats.conll_writer import write_document
 from tests.core.agreement_corpus import LABELS, TAGS, TEXTS, documents
@@ -410,3 +411,11 @@ def test_overlap_matching_is_maximum(first: list[Triple], second: list[Triple]) 
     found = overlap_matches(first, second)
     assert sum(found.values()) == brute_force_matches(first, second)
     assert found == overlap_matches(second, first)
+
+
+def test_labels_of_stored_spans_as_triples() -> None:
+    spans = [Span(15, 18, "LOCATION", annotator="reza"),
+             Span(0, 11, "ACTOR", origin="model:crf", review=Review.ACCEPTED),
+             Span(22, 34, "ACTOR", origin="model:crf", review=Review.REJECTED),
+             Span(35, 40, "EVENT", origin="model:crf", review=Review.PENDING)]
+    assert as_triples(spans) == [(0, 11, "ACTOR"), (15, 18, "LOCATION")]
