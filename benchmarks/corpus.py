@@ -85,3 +85,33 @@ def write_jsonl(path: Path, count: int, size: int = 2000, spans: int = 20,
         for record in records(count, size, spans, seed):
             fh.write(json.dumps(record, ensure_ascii=False) + "\n")
     return path
+
+
+def analysts_versions(rng: random.Random, spans: list[dict[str, object]], tokens: list[int],
+                      analysts: int = 3) -> list[list[tuple[int, int, str]]]:
+    """Each analyst's labels of one article: the article's spans, each kept by an analyst
+    with probability 0.85, else given another label, cut to its first word, or left out; and
+    now and then a token of their own labelled. No analyst's spans overlap."""
+    base = [(int(str(s["start"])), int(str(s["end"])), str(s["label"])) for s in spans]
+    starts = tokens[0::2]
+    versions = []
+    for _ in range(analysts):
+        mine: list[tuple[int, int, str]] = []
+        for start, end, label in base:
+            roll = rng.random()
+            if roll < 0.85:
+                mine.append((start, end, label))
+            elif roll < 0.90:
+                mine.append((start, end, rng.choice([x for x in LABELS if x != label])))
+            elif roll < 0.95:
+                first_end = tokens[2 * starts.index(start) + 1] if start in starts else end
+                mine.append((start, min(end, first_end), label))
+        covered = {i for start, end, _ in base for i in range(start, end)}
+        for _ in range(rng.randint(0, 2)):
+            i = rng.randrange(len(starts))
+            start, end = tokens[2 * i], tokens[2 * i + 1]
+            if not covered.intersection(range(start, end)):
+                mine.append((start, end, rng.choice(LABELS)))
+                covered.update(range(start, end))
+        versions.append(sorted(mine))
+    return versions

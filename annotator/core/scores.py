@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
+from operator import itemgetter
 
 # One span as scores compare it: where (any hashable naming the document), start, end, label.
 Scored = tuple[Hashable, int, int, str]
@@ -57,20 +58,23 @@ def exact_counts(gold: Iterable[Scored], predicted: Iterable[Scored]) -> dict[st
     """Counts per label for exact matches of ``predicted`` against ``gold``.
 
     A span given twice in one set counts twice (as conlleval would count two entities).
+    Counted in bulk: the spans each set holds per label, and its matches as the sets'
+    intersection when no span is given twice (the usual case), else as the bags' (agreement
+    compares hundreds of thousands of spans per pair of analysts: 0.35 s -> 0.2 s a pair).
     """
     gold_bag = Counter(gold)
     predicted_bag = Counter(predicted)
-    labels = {span[3] for span in gold_bag} | {span[3] for span in predicted_bag}
-    tp: Counter[str] = Counter()
-    fp: Counter[str] = Counter()
-    fn: Counter[str] = Counter()
-    for span, n in predicted_bag.items():
-        hits = min(n, gold_bag.get(span, 0))
-        tp[span[3]] += hits
-        fp[span[3]] += n - hits
-    for span, n in gold_bag.items():
-        fn[span[3]] += n - min(n, predicted_bag.get(span, 0))
-    return {label: Counts(tp[label], fp[label], fn[label]) for label in sorted(labels)}
+    label = itemgetter(3)
+    if gold_bag.total() == len(gold_bag) and predicted_bag.total() == len(predicted_bag):
+        tp = Counter(map(label, gold_bag.keys() & predicted_bag.keys()))
+        wanted = Counter(map(label, gold_bag))
+        found = Counter(map(label, predicted_bag))
+    else:
+        tp = Counter(map(label, (gold_bag & predicted_bag).elements()))
+        wanted = Counter(map(label, gold_bag.elements()))
+        found = Counter(map(label, predicted_bag.elements()))
+    return {name: Counts(tp[name], found[name] - tp[name], wanted[name] - tp[name])
+            for name in sorted(wanted.keys() | found.keys())}
 
 
 def total(per_label: Mapping[str, Counts]) -> Counts:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 
 def pack(values: Sequence[int]) -> bytes:
@@ -82,3 +82,33 @@ class TokenIndex:
 
     def sentence_of(self, token: int) -> int:
         return bisect_right(self.sentences, token) - 1
+
+
+# A span as tokens: (first token, last token exclusive, label).
+TokenRange = tuple[int, int, str]
+
+
+def token_ranges(starts: Sequence[int], ends: Sequence[int],
+                 spans: Iterable[tuple[int, int, str]]) -> tuple[list[TokenRange], int, int]:
+    """The tokens each span is written on: ``(first, last_exclusive, label)`` token ranges.
+
+    ``spans`` are ``(start, end, label)`` in text order. A span is put on the tokens it
+    touches: one that does not fall on token boundaries is *widened* to them; one that touches
+    no token, or that once widened would share a token with an earlier span, is *dropped*.
+    Returns the ranges and how many spans were widened and dropped. CoNLL export and the
+    agreement over tokens' tags both read spans as tokens this way.
+    """
+    ranges: list[TokenRange] = []
+    taken = 0  # first token not yet used by an earlier span
+    dropped = widened = 0
+    for start, end, label in spans:
+        first = bisect_right(ends, start)  # first token ending after the start
+        stop = bisect_left(starts, end)  # tokens starting before the end
+        if first >= stop or first < taken:
+            dropped += 1
+            continue
+        if starts[first] != start or ends[stop - 1] != end:
+            widened += 1
+        ranges.append((first, stop, label))
+        taken = stop
+    return ranges, widened, dropped

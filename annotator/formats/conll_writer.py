@@ -8,13 +8,13 @@ earlier one after widening cannot be encoded and is left out, and counted.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import TextIO
 
 from annotator.core.model import Document, Span, in_text_order
+from annotator.core.tokens import token_ranges
 
 SCHEMES = ("bio", "bioes")
 DOCSTART = "-DOCSTART-\tO\n\n"
@@ -70,19 +70,8 @@ def _forms(label: str, line_end: bool) -> tuple[str, str, str, str]:
 def _entities(starts: Sequence[int], ends: Sequence[int], spans: Sequence[Span],
               report: ConllReport) -> list[tuple[int, int, str]]:
     """``(first, last_exclusive, label)`` token ranges of the spans, in text order."""
-    entities: list[tuple[int, int, str]] = []
-    taken = 0  # first token not yet used by an earlier span
-    dropped = widened = 0
-    for span in sorted(spans, key=in_text_order):
-        first = bisect_right(ends, span.start)  # first token ending after the start
-        stop = bisect_left(starts, span.end)  # tokens starting before the end
-        if first >= stop or first < taken:
-            dropped += 1
-            continue
-        if starts[first] != span.start or ends[stop - 1] != span.end:
-            widened += 1
-        entities.append((first, stop, span.label))
-        taken = stop
+    entities, widened, dropped = token_ranges(
+        starts, ends, [(s.start, s.end, s.label) for s in sorted(spans, key=in_text_order)])
     report.dropped += dropped
     report.widened += widened
     report.spans += len(entities)

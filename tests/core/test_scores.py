@@ -30,6 +30,16 @@ def test_the_same_span_in_two_documents_is_two_spans() -> None:
     assert exact_counts(gold, [("a", 0, 3, "ACTOR")]) == {"ACTOR": Counts(1, 0, 1)}
 
 
+def test_a_span_given_twice_counts_twice() -> None:
+    twice = [("a", 0, 3, "ACTOR"), ("a", 0, 3, "ACTOR"), ("a", 5, 9, "EVENT")]
+    # gold holds the ACTOR span twice, predicted once: one match and one miss; predicted's
+    # second EVENT span matches nothing.
+    assert exact_counts(twice, [("a", 0, 3, "ACTOR"), ("a", 5, 9, "EVENT"),
+                                ("a", 5, 9, "EVENT")]) == {"ACTOR": Counts(1, 0, 1),
+                                                           "EVENT": Counts(1, 1, 0)}
+    assert exact_counts(twice, twice) == {"ACTOR": Counts(2, 0, 0), "EVENT": Counts(1, 0, 0)}
+
+
 def test_empty_sets_score_zero_not_a_division_error() -> None:
     assert exact_counts([], []) == {}
     assert total({}) == Counts()

@@ -6,7 +6,7 @@ from array import array
 
 import pytest
 
-from annotator.core.tokens import TokenIndex, pack, unpack
+from annotator.core.tokens import TokenIndex, pack, token_ranges, unpack
 
 #       0         1         2          3         4
 #       0123456789012345678901234567 8901234567890123
@@ -116,3 +116,16 @@ def test_pack_and_unpack_round_trip() -> None:
     assert unpack(blob).tolist() == values
     assert unpack(pack(array("I", TOKENS))).tolist() == TOKENS
     assert unpack(None).tolist() == [] and unpack(b"").tolist() == []
+
+
+def test_token_ranges_widen_off_boundary_spans_and_drop_what_cannot_be_written() -> None:
+    starts, ends = TOKENS[0::2], TOKENS[1::2]
+    spans = [(9, 20, "ACTOR"),     # «عباس عراقچی»: tokens 4..5, on their boundaries
+             (22, 24, "EVENT"),    # «آم» of «آمد»: widened to token 7
+             (24, 26, "EVENT"),    # «د.»: token 7 is taken, token 8 would share it: dropped
+             (35, 37, "ACTOR"),    # the two spaces after «تهران»: no token
+             (30, 41, "LOCATION"),  # «تهران  ماند»: tokens 10..11
+             (20, 21, "ACTOR")]     # «» out of text order: token 6 is behind the last taken
+    ranges, widened, dropped = token_ranges(starts, ends, spans)
+    assert ranges == [(4, 6, "ACTOR"), (7, 8, "EVENT"), (10, 12, "LOCATION")]
+    assert (widened, dropped) == (1, 3)

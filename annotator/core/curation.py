@@ -1,0 +1,174 @@
+"""Curation: settling a document several analysts labelled into its curated labels.
+
+The rules (:func:`curate`), given each analyst's labels of one document and ``min_agree``
+(default: every analyst who labelled it, an analyst who found nothing to label included):
+
+- A span (exact boundaries and label) that at least ``min_agree`` analysts made is taken at
+  once, unless another such span overlaps it (possible only when ``min_agree`` is half of the
+  analysts or fewer): then neither is, and both go to a disagreement.
+- Any other span that overlaps a span taken at once is outvoted and left out: the curated
+  labels cannot hold both, and enough analysts agreed on the one taken.
+- The other spans are grouped into **disagreements**: clusters of spans that overlap one
+  another, directly or through a third, across analysts. Each shows every analyst's
+  **version** there: their spans in the cluster, or nothing.
+- A document fewer than ``min_agree`` analysts labelled has nothing taken at once: every span
+  is left to the curator (never taken with less agreement than was asked).
+
+The **curator** then decides each disagreement (:meth:`Curation.labels`): one version, none
+(an empty decision), or spans labelled anew. The result is the document's **curated labels**:
+the spans, each recording the analysts who made exactly it (none for a span labelled anew), and
+the curator.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass, field
+
+from annotator.core.agreement import Triple
+from annotator.core.errors import AnnotatorError
+from annotator.core.model import check_no_overlap, in_text_order
+
+
+@dataclass(frozen=True, slots=True)
+class CuratedSpan:
+    """A span of the curated labels and the analysts who made exactly it (name order)."""
+
+    start: int
+    end: int
+    label: str
+    analysts: tuple[str, ...] = ()
+
+    @property
+    def triple(self) -> Triple:
+        return self.start, self.end, self.label
+
+    @property
+    def is_label(self) -> bool:
+        """A curated span is a label of its document."""
+        return True
+
+
+@dataclass(frozen=True, slots=True)
+class Version:
+    """One analyst's spans in a disagreement, in text order; none: they labelled nothing there."""
+
+    analyst: str
+    spans: tuple[Triple, ...]
+
+    @property
+    def nothing(self) -> bool:
+        return not self.spans
+
+
+@dataclass(frozen=True, slots=True)
+class Disagreement:
+    """A cluster of overlapping spans the analysts do not agree on, ``start..end`` covering it,
+    with every analyst's version (one per analyst who labelled the document, name order)."""
+
+    start: int
+    end: int
+    versions: tuple[Version, ...]
+
+    def version(self, analyst: str) -> Version:
+        return next(v for v in self.versions if v.analyst == analyst)
+
+    def distinct_versions(self) -> tuple[tuple[tuple[Triple, ...], tuple[str, ...]], ...]:
+        """The different versions, each with the analysts who gave it: the most given first,
+        then in the order of their first analyst."""
+        given: dict[tuple[Triple, ...], list[str]] = {}
+        for v in self.versions:
+            given.setdefault(v.spans, []).append(v.analyst)
+        ranked = sorted(given.items(), key=lambda item: -len(item[1]))
+        return tuple((spans, tuple(names)) for spans, names in ranked)
+
+
+@dataclass(frozen=True, slots=True)
+class CuratedLabels:
+    """The curated labels of a document: its spans in text order, the curator, and the
+    disagreements (their indices in :attr:`Curation.disagreements`) still undecided."""
+
+    curator: str
+    spans: tuple[CuratedSpan, ...]
+    undecided: tuple[int, ...] = ()
+
+    @property
+    def complete(self) -> bool:
+        return not self.undecided
+
+
+@dataclass(frozen=True, slots=True)
+class Curation:
+    """What curation found in one document: the spans taken at once, the disagreements, and
+    who made each span (``made_by``, for recording which analysts agreed on a curated span)."""
+
+    analysts: tuple[str, ...]
+    min_agree: int
+    agreed: tuple[CuratedSpan, ...]
+    disagreements: tuple[Disagreement, ...]
+    made_by: Mapping[Triple, tuple[str, ...]] = field(default_factory=dict)
+
+    def labels(self, curator: str,
+               decisions: Mapping[int, Iterable[Triple]] | None = None) -> CuratedLabels:
+        """The curated labels: the spans taken at once and, for each decided disagreement (by
+        index), the spans the curator chose: a version's (``version(a).spans``), none, or new
+        ones. Undecided disagreements are listed. Raises ``OverlapError`` when chosen spans
+        overlap one another or a span taken at once."""
+        decisions = decisions or {}
+        unknown = set(decisions) - set(range(len(self.disagreements)))
+        if unknown:
+            raise AnnotatorError(f"no disagreement {min(unknown)} in this document "
+                                 f"(it has {len(self.disagreements)})")
+        chosen = [CuratedSpan(s, e, label, self.made_by.get((s, e, label), ()))
+                  for spans in decisions.values() for s, e, label in spans]
+        spans = sorted([*self.agreed, *chosen], key=in_text_order)
+        check_no_overlap(spans)
+        undecided = tuple(i for i in range(len(self.disagreements)) if i not in decisions)
+        return CuratedLabels(curator, tuple(spans), undecided)
+
+
+def curate(labels: Mapping[str, Collection[Triple]], min_agree: int | None = None) -> Curation:
+    """Curation of one document from each analyst's labels of it (see the module's rules)."""
+    analysts = tuple(sorted(labels))
+    needed = len(analysts) if min_agree is None else min_agree
+    if needed < 1:
+        raise AnnotatorError(f"at least 1 analyst must agree on a span to take it, not {needed}")
+    made: dict[Triple, list[str]] = {}
+    for analyst in analysts:
+        for span in set(labels[analyst]):
+            made.setdefault(span, []).append(analyst)
+    made_by = {span: tuple(names) for span, names in made.items()}
+    candidates = sorted(s for s, names in made_by.items() if len(names) >= needed)
+    taken = [group[0] for group in _clusters(candidates) if len(group) == 1]
+    taken_starts = [s for s, _, _ in taken]
+    taken_ends = [e for _, e, _ in taken]
+    rest = sorted(s for s in made_by if not _overlaps_any(taken_starts, taken_ends, s))
+    disagreements = []
+    for group in _clusters(rest):
+        inside = set(group)
+        versions = tuple(Version(a, tuple(sorted(inside.intersection(labels[a]))))
+                         for a in analysts)
+        disagreements.append(Disagreement(group[0][0], max(e for _, e, _ in group), versions))
+    agreed = tuple(CuratedSpan(*span, made_by[span]) for span in taken)
+    return Curation(analysts, needed, agreed, tuple(disagreements), made_by)
+
+
+def _clusters(spans: list[Triple]) -> list[list[Triple]]:
+    """Spans sorted by start, grouped where they overlap, directly or through another."""
+    groups: list[list[Triple]] = []
+    reach = -1  # the end of the current group
+    for span in spans:
+        if groups and span[0] < reach:
+            groups[-1].append(span)
+            reach = max(reach, span[1])
+        else:
+            groups.append([span])
+            reach = span[1]
+    return groups
+
+
+def _overlaps_any(starts: list[int], ends: list[int], span: Triple) -> bool:
+    """Whether ``span`` overlaps one of the non-overlapping spans with these starts and ends."""
+    i = bisect_right(ends, span[0])  # the first of them ending after span starts
+    return i < len(starts) and starts[i] < span[1]
