@@ -7,7 +7,7 @@ tokens and tags are the ones CoNLL writes (:func:`annotator.formats.conll_writer
 the stored tokens, BIO or BIOES, spans widened to tokens, sentences a span crosses joined
 into one, spans that cannot be encoded left out, all counted alike. ``id`` is the document's
 key and the sentence's number in it (``mehr-1404-08-26-01-3``, from 1), unique in a project:
-a key never ends in a number after a hyphen that another key's sentences could reach.
+what comes before its last hyphen is the key, and keys are unique.
 
 The tag names beside the data (:func:`write_tag_names`): one a line, ``O`` first, its line
 number less one being the tag's id, for scripts that want a fixed ``id2label``.

@@ -11,7 +11,13 @@ from annotator.core.errors import InputError, OverlapError
 from annotator.core.model import Document, Span, Status, check_no_overlap
 from annotator.formats.base import RawSpan, Record
 from annotator.formats.detect import NotAnArticle, iter_files, reader_for
-from annotator.services.progress import CancelToken, Progress, collector_paused, no_progress
+from annotator.services.progress import (
+    CancelToken,
+    Progress,
+    collector_paused,
+    counted,
+    no_progress,
+)
 from annotator.services.tokenizing import BATCH_CHARS, Batch, BatchTokenizer
 from annotator.storage import Project
 from annotator.text.dates import parse_date
@@ -42,12 +48,12 @@ class ImportResult:
 
 
 def parse_label_map(text: str) -> dict[str, str]:
-    """``PER=ACTOR,ORG=ACTOR`` as a dict; raises InputError on a malformed pair."""
+    """``PER=ACTOR,ORG=ACTOR`` as a dict; raises ValueError on a malformed pair."""
     mapping: dict[str, str] = {}
     for pair in filter(None, (p.strip() for p in text.split(","))):
         source, sep, target = pair.partition("=")
         if not sep or not source.strip() or not target.strip():
-            raise InputError(f"--label-map: {pair!r} is not FOREIGN=LABEL")
+            raise ValueError(f"{pair!r} is not FOREIGN=LABEL, like PER=ACTOR")
         mapping[source.strip()] = target.strip()
     return mapping
 
@@ -159,7 +165,7 @@ def import_paths(project: Project, paths: Sequence[Path], options: ImportOptions
         count = 0
         keys: dict[str, int] = {}
         for n, path in enumerate(files):
-            report(n, len(files), f"{path.name}: {count} documents")
+            report(n, len(files), f"{path.name}: {counted(count, 'document')}")
             try:
                 records = reader_for(path, options.format)(path)
                 for record in records:
@@ -179,7 +185,7 @@ def import_paths(project: Project, paths: Sequence[Path], options: ImportOptions
                 if path in explicit:
                     raise
                 result.problems.append(exc.message)
-        report(len(files), len(files), f"{count} documents")
+        report(len(files), len(files), counted(count, "document"))
 
     with collector_paused(), BatchTokenizer(workers=None if options.parallel else 0) as tokenizer:
         summary = project.add_documents(tokenized(prepared(), tokenizer))
