@@ -4,7 +4,7 @@ Split parts are made to load together with Hugging Face ``datasets``
 (``load_dataset("json", data_files={"train": ..., "dev": ..., "test": ...})``), which takes
 the features of every part from the first 10 MiB of the first file it reads and casts the
 rest to them: a field that is null (or an empty list) in all of that stretch gets the type
-``null``, and a value in another part can then not be cast. JSONL records therefore have
+``null``, and a value in another part then cannot be cast. JSONL records therefore have
 the same keys everywhere and no null where a type allows an empty value (see
 :func:`annotator.formats.jsonl.document_to_json`); where the contract keeps a null (a human
 span's ``score`` and ``review``) or a document has no spans, :class:`_Typing` finds the
