@@ -148,8 +148,8 @@ def check_commands(app: App) -> None:
           f"export --format jsonl writes both documents ({sorted(documents)})")
     meta = documents["article"]["meta"]
     assert isinstance(meta, dict)
-    check(meta.get("date") == "2025-11-17T14:19:00+03:30"
-          and meta.get("date_jalali") == "1404-08-26 14:19",
+    check(meta.get("date") == "2025-11-17T14:19:00.000+03:30"
+          and meta.get("date_jalali") == "1404/08/26 14:19",
           f"the article's Jalali header date, in Tehran time ({meta.get('date')})")
     spans = documents["record-1"]["spans"]
     assert isinstance(spans, list)

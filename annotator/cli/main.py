@@ -1,10 +1,16 @@
-"""``annotator import|export|stats``: one entry point, no window, usable in scripts."""
+"""``annotator import|export|stats``: one entry point, no window, usable in scripts.
+
+A wrong option value is argparse's usage error (exit status 2) naming the option, never a
+file; a closed standard output (``annotator export -o - | head``) ends the command quietly
+with status 141, as a Unix tool killed by SIGPIPE.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
 import os
+import signal
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -12,8 +18,10 @@ from pathlib import Path
 from annotator import __version__
 from annotator.core.errors import AnnotatorError, Cancelled
 from annotator.core.model import Status
-from annotator.services.exporting import ExportOptions, export, parse_split
+from annotator.services.exporting import FORMATS as EXPORT_FORMATS
+from annotator.services.exporting import TAGGED, ExportOptions, export, parse_split
 from annotator.services.importing import ImportOptions, import_paths, parse_label_map
+from annotator.services.progress import counted
 from annotator.services.projects import (
     AUTO_BACKUPS_KEPT,
     backup_project,
@@ -27,6 +35,27 @@ from annotator.storage import Location, Project
 from annotator.text.normalize import Level
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+# What a shell reports for a command killed by SIGPIPE (128 + 13): the reader of its output
+# (head) stopped reading.
+EXIT_BROKEN_PIPE = 128 + getattr(signal, "SIGPIPE", 13)
+
+
+def _option(parse: Callable[[str], object]) -> Callable[[str], object]:
+    """An argparse ``type`` from a parser raising ValueError: its message becomes argparse's
+    usage error, ``annotator export: error: argument --split: '-5,100,5': ...``."""
+    def converted(text: str) -> object:
+        try:
+            return parse(text)
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+    converted.__name__ = parse.__name__
+    return converted
+
+
+def _model_name(text: str) -> str:
+    if not text.strip():
+        raise ValueError("give the model's name, like --model ner-v2")
+    return text.strip()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -50,8 +79,9 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--format", default="auto",
                      choices=["auto", "txt", "jsonl", "conll", "labelstudio"])
     imp.add_argument("--normalize", default=Level.FULL.value, choices=[lv.value for lv in Level])
-    imp.add_argument("--label-map", default="", metavar="A=B,...",
-                     help="map foreign labels, e.g. PER=ACTOR,LOC=LOCATION")
+    imp.add_argument("--label-map", default={}, metavar="A=B,...",
+                     type=_option(parse_label_map),
+                     help="map foreign labels, e.g. PER=ACTOR,LOC=LOCATION (names in any case)")
 
     pre = commands.add_parser("predictions", parents=[db],
                               help="add a model's pre-annotations to review",
@@ -59,22 +89,30 @@ def build_parser() -> argparse.ArgumentParser:
                                           "documents they match by id, else by identical text. "
                                           "All or nothing.")
     pre.add_argument("paths", nargs="+", metavar="PATH", type=Path)
-    pre.add_argument("--model", required=True, metavar="NAME", help="the model's name")
+    pre.add_argument("--model", required=True, metavar="NAME", type=_option(_model_name),
+                     help="the model's name")
     pre.add_argument("--format", default="auto",
                      choices=["auto", "txt", "jsonl", "conll", "labelstudio"])
-    pre.add_argument("--label-map", default="", metavar="A=B,...",
+    pre.add_argument("--label-map", default={}, metavar="A=B,...",
+                     type=_option(parse_label_map),
                      help="map the model's labels, e.g. PER=ACTOR,LOC=LOCATION")
 
-    exp = commands.add_parser("export", parents=[db], help="write a dataset")
-    exp.add_argument("--format", required=True, choices=["jsonl", "conll"])
-    exp.add_argument("--scheme", default="bio", choices=["bio", "bioes"])
+    exp = commands.add_parser(
+        "export", parents=[db], help="write a dataset",
+        description="Write the project's documents as JSONL (one document a line), CoNLL, or "
+                    "tokens (token-classification JSONL: one sentence a line, "
+                    '{"id", "tokens", "ner_tags"}, and the tag names in NAME.labels.txt).')
+    exp.set_defaults(parser=exp)
+    exp.add_argument("--format", required=True, choices=list(EXPORT_FORMATS))
+    exp.add_argument("--scheme", default=None, choices=["bio", "bioes"],
+                     help="tags of conll and tokens (default bio)")
     exp.add_argument("--status", nargs="+", default=[], choices=[s.value for s in Status],
                      metavar="STATUS", help="only documents of these statuses")
     exp.add_argument("--labels", default=None, metavar="A,B",
                      help="only spans of these labels")
     exp.add_argument("--include-pending", action="store_true",
                      help="also write pending suggestions")
-    exp.add_argument("--split", default=None, metavar="TRAIN,DEV,TEST",
+    exp.add_argument("--split", default=(), metavar="TRAIN,DEV,TEST", type=_option(parse_split),
                      help="percentages, e.g. 80,10,10: train, dev and test files side by side")
     exp.add_argument("--seed", type=int, default=13, help="seed of the split (default 13)")
     exp.add_argument("-o", "--output", required=True, metavar="PATH",
@@ -122,7 +160,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     from annotator.cli.progress import TerminalProgress
 
     options = ImportOptions(format=args.format, normalize=args.normalize,
-                            label_map=parse_label_map(args.label_map), parallel=True)
+                            label_map=args.label_map, parallel=True)
     progress = TerminalProgress("importing")
     with _open(args) as project:
         try:
@@ -132,7 +170,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     for problem in result.problems:
         print(f"skipped: {problem}", file=sys.stderr)
     skipped = f", {len(result.skipped)} already in the project" if result.skipped else ""
-    print(f"imported {result.added} documents with {result.spans} spans{skipped}")
+    print(f"imported {counted(result.added, 'document')} with "
+          f"{counted(result.spans, 'span')}{skipped}")
     return EXIT_OK
 
 
@@ -144,12 +183,12 @@ def cmd_predictions(args: argparse.Namespace) -> int:
     with _open(args) as project:
         try:
             result = import_predictions(project, args.paths, args.model, args.format,
-                                        parse_label_map(args.label_map), progress)
+                                        args.label_map, progress)
         finally:
             progress.close()
     skipped = f", {result.skipped} already there" if result.skipped else ""
-    print(f"added {result.added} suggestions of {args.model} to {result.documents} "
-          f"documents{skipped}")
+    print(f"added {counted(result.added, 'suggestion')} of {args.model} to "
+          f"{counted(result.documents, 'document')}{skipped}")
     return EXIT_OK
 
 
@@ -158,27 +197,36 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     labels = frozenset(filter(None, (x.strip() for x in args.labels.split(",")))) \
         if args.labels else None
-    options = ExportOptions(format=args.format, scheme=args.scheme,
+    if args.scheme is not None and args.format not in TAGGED:
+        args.parser.error(f"--scheme applies to --format {' and '.join(TAGGED)}, "
+                          f"not {args.format} (which has no tags)")
+    options = ExportOptions(format=args.format, scheme=args.scheme or "bio",
                             statuses=frozenset(Status(s) for s in args.status),
                             include_pending=args.include_pending, labels=labels,
-                            split=parse_split(args.split) if args.split else (), seed=args.seed)
+                            split=args.split, seed=args.seed)
     progress = TerminalProgress("exporting")
     with _open(args, create=False) as project:
         try:
             result = export(project, args.output, options, progress)
         finally:
             progress.close()
-    notes = [f"{n} {what}" for n, what in (
-        (result.widened, "spans widened to token boundaries"),
-        (result.merged_sentences, "sentences joined because a span crossed them"),
-        (result.dropped, "spans left out (no token of their own)"),
+    notes = [f"{counted(n, noun)} {what}" for n, noun, what in (
+        (result.widened, "span", "widened to token boundaries"),
+        (result.merged_sentences, "sentence", "joined because a span crossed them"),
+        (result.dropped, "span", "left out (no token of their own)"),
     ) if n]
     out = sys.stderr if args.output == "-" else sys.stdout
-    print(f"exported {result.documents} documents with {result.spans} spans"
-          + "".join(f"; {note}" for note in notes), file=out)
+    sentences = (f" ({counted(result.sentences, 'sentence')})"
+                 if args.format == "tokens" else "")
+    print(f"exported {counted(result.documents, 'document')}{sentences} with "
+          f"{counted(result.spans, 'span')}" + "".join(f"; {note}" for note in notes), file=out)
     if len(result.files) > 1:
         for name, count in result.files.items():
-            print(f"  {name}: {count} documents", file=out)
+            print(f"  {name}: {counted(count, 'document')}", file=out)
+    if result.tag_names:
+        print(f"  tag names: {result.tag_names}", file=out)
+    for warning in result.warnings:
+        _warn(warning)
     return EXIT_OK
 
 
@@ -224,8 +272,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
 def cmd_restore(args: argparse.Namespace) -> int:
     result = restore_project(_location(args), args.source)
     saved = f" (what it held is saved in {result.saved})" if result.saved else ""
-    print(f"restored {result.project} from {result.source}: {result.documents} "
-          f"documents{saved}")
+    print(f"restored {result.project} from {result.source}: "
+          f"{counted(result.documents, 'document')}{saved}")
     return EXIT_OK
 
 
@@ -242,7 +290,11 @@ def run(argv: Sequence[str] | None = None) -> int | argparse.Namespace:
     if args.command is None:
         return args
     try:
-        return COMMANDS[args.command](args)
+        status = COMMANDS[args.command](args)
+        sys.stdout.flush()  # a closed pipe is found here, not at exit
+        return status
+    except BrokenPipeError:
+        return _broken_pipe()
     except Cancelled as exc:
         print(f"annotator: {exc}", file=sys.stderr)
         return EXIT_INTERRUPTED
@@ -262,3 +314,12 @@ def run(argv: Sequence[str] | None = None) -> int | argparse.Namespace:
         print(f"annotator: internal error: {type(exc).__name__}: {exc} "
               "(run with ANNOTATOR_DEBUG=1 for details)", file=sys.stderr)
         return EXIT_ERROR
+
+
+def _broken_pipe() -> int:
+    """The reader of standard output went away (``| head``): nothing more to say, and no
+    error at exit when Python flushes what is left for the closed pipe."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return EXIT_BROKEN_PIPE

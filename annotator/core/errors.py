@@ -34,12 +34,14 @@ class InputError(AnnotatorError):
 
     @property
     def message(self) -> str:
-        where = self.path or "<input>"
+        """``FILE, line N: problem``; without a file, the problem alone (never a made-up
+        file name: such a problem is about what was asked, not about a file)."""
+        where = [self.path] if self.path else []
         if self.line is not None:
-            where += f", line {self.line}"
+            where.append(f"line {self.line}")
         elif self.record is not None:
-            where += f", record {self.record}"
-        return f"{where}: {self.problem}"
+            where.append(f"record {self.record}")
+        return f"{', '.join(where)}: {self.problem}" if where else self.problem
 
     def located(self, path: str | None = None, line: int | None = None,
                 record: int | None = None) -> InputError:

@@ -37,7 +37,9 @@ class Record:
     made from the file name and the record's position, which may clash with another file's.
     ``date`` is the article's date as an aware timestamp, when the input gives one.
     ``tokens``/``sentences`` are set only by formats that carry their own tokens (CoNLL), in
-    the same flat layout as :class:`annotator.core.model.Document`.
+    the same flat layout as :class:`annotator.core.model.Document`. ``header`` is False when
+    the text does not begin as an article does (CoNLL: sentences of a corpus), so no date is
+    looked for in its first lines.
     """
 
     text: str
@@ -53,6 +55,7 @@ class Record:
     sentences: list[int] | None = None
     date: dt.datetime | None = None
     key_given: bool = False
+    header: bool = True
 
 
 def json_record(text: str, path: Path, key: str | None, *, line: int | None,

@@ -1,9 +1,13 @@
 """CoNLL files: one token per line, the first column the token, the last its tag.
 
-Columns are tab-separated (or, on lines without a tab, space-separated); a blank line ends a
-sentence. ``-DOCSTART-`` lines separate documents; a file that does not start with one has
-one document per blank-line-separated block, as the contract says. Tags are ``O`` or
-``B-``/``I-``/``E-``/``S-`` (BIO, IOB1 or BIOES; ``L-``/``U-`` of BILOU too) with a label.
+Columns are tab-separated; on lines without a tab, space-separated; and on lines whose last
+space-separated column is not a tag, ``TOKEN|TAG`` (PEYMA), cut at the last pipe so that a
+token may hold pipes. A blank line ends a sentence. ``-DOCSTART-`` lines separate documents;
+a file that does not start with one has one document per blank-line-separated block, as the
+contract says. Tags are ``O`` or a prefix ``B``/``I``/``E``/``S`` (BIO, IOB1 or BIOES;
+``L``/``U`` of BILOU too), ``-`` or ``_`` (PEYMA's ``B_ORG``), and a label in any case
+(Arman's ``B-pers``): labels are upper-cased as they are read, so ``pers``, ``Pers`` and
+``PERS`` are one label, ``PERS`` (``--label-map`` matches names in any case).
 
 A document's text is its tokens joined by single spaces, its sentences by line breaks; the
 record carries those tokens and sentences, so the file's own tokenization is kept. Keys are
@@ -14,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from annotator.core.errors import InputError
@@ -26,14 +31,38 @@ OUTSIDE = "O"
 _PREFIXES = {"B": "B", "I": "I", "E": "E", "S": "S", "L": "E", "U": "S"}
 
 
+@lru_cache(maxsize=4096)  # a file holds few distinct tags, each read on many lines
 def parse_tag(tag: str) -> tuple[str, str] | None:
-    """``B-ACTOR`` as ``("B", "ACTOR")``, ``O`` as None; ValueError for anything else."""
+    """``B-ACTOR`` as ``("B", "ACTOR")``, ``B_pers`` as ``("B", "PERS")``, ``O`` as None;
+    ValueError for anything else."""
     if tag == OUTSIDE:
         return None
-    prefix, dash, label = tag.partition("-")
-    if not dash or prefix not in _PREFIXES or not label.strip():
-        raise ValueError(f'tag "{tag}" is not O or B-, I-, E-, S- and a label')
-    return _PREFIXES[prefix], label
+    prefix, separator, label = tag[:1], tag[1:2], tag[2:]
+    if separator not in ("-", "_") or prefix not in _PREFIXES or not label.strip():
+        raise ValueError(f'tag "{tag}" is not O or B-, I-, E-, S- (or B_ ...) and a label')
+    return _PREFIXES[prefix], label.upper()
+
+
+def is_tag(text: str) -> bool:
+    try:
+        parse_tag(text)
+    except ValueError:
+        return False
+    return True
+
+
+def split_columns(line: str) -> list[str]:
+    """The columns of a line, stripped: tab-separated; else space-separated; else, when the
+    last space-separated column is not a tag, ``TOKEN|TAG`` cut at the last pipe."""
+    if "\t" in line:
+        return [c.strip() for c in line.split("\t")]
+    columns = line.split()
+    if "|" in line and (len(columns) < 2 or not is_tag(columns[-1])):
+        token, _, tag = line.strip().rpartition("|")
+        tag = tag.strip()
+        if is_tag(tag) or (len(columns) < 2 and tag):
+            return [token.strip(), tag]
+    return columns
 
 
 def spans_from_tags(tags: list[str]) -> list[tuple[int, int, str]]:
@@ -115,6 +144,7 @@ class _Document:
             spans=spans,
             tokens=tokens,
             sentences=firsts,
+            header=False,  # sentences of a corpus: a date in them is not the document's
         )
 
 
@@ -133,7 +163,7 @@ def _documents(path: Path) -> Iterator[_Document]:
     doc = _Document()
     by_docstart: bool | None = None  # decided by the file's first non-blank line
     for number, line in read_lines(path):
-        columns = [c.strip() for c in (line.split("\t") if "\t" in line else line.split())]
+        columns = split_columns(line)
         if not any(columns):
             if by_docstart is None:
                 continue
@@ -149,7 +179,8 @@ def _documents(path: Path) -> Iterator[_Document]:
             doc = _Document()
             continue
         if len(columns) < 2 or not columns[-1]:
-            raise InputError("no tag column (expected TOKEN<TAB>TAG)", path=str(path), line=number)
+            raise InputError("no tag column (expected TOKEN<TAB>TAG or TOKEN|TAG)",
+                             path=str(path), line=number)
         if not columns[0]:
             raise InputError("no token before the tag", path=str(path), line=number)
         try:

@@ -8,7 +8,7 @@ earlier one after widening cannot be encoded and is left out, and counted.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import TextIO
@@ -90,10 +90,21 @@ def _sentence_groups(bounds: Sequence[int],
     return [b for b in bounds if b not in crossed] if crossed else list(bounds)
 
 
-def write_document(doc: Document, fh: TextIO, scheme: str = "bio",
-                   report: ConllReport | None = None) -> ConllReport:
-    """Writes one document; its counts are added to ``report`` (a new one by default)."""
-    report = ConllReport() if report is None else report
+@dataclass
+class Layout:
+    """A document as CoNLL writes it: its tokens' offsets, a tag for each token, and where
+    each written sentence ends (token indices; sentences a span crosses are joined)."""
+
+    starts: Sequence[int]
+    ends: Sequence[int]
+    tags: list[str]
+    sentence_ends: list[int]
+
+
+def layout(doc: Document, scheme: str, report: ConllReport, line_ends: bool = False) -> Layout:
+    """The tags and sentences of ``doc``, its counts added to ``report``: the one place
+    where spans are widened to tokens, left out, and sentences joined (CoNLL and tokens
+    exports share it). With ``line_ends``, tags are CoNLL line ends (``\tB-ACTOR\n``)."""
     report.documents += 1
     starts, ends = doc.tokens[0::2], doc.tokens[1::2]
     count = len(starts)
@@ -102,17 +113,46 @@ def write_document(doc: Document, fh: TextIO, scheme: str = "bio",
     entities = _entities(starts, ends, doc.spans, report)
     groups = _sentence_groups(bounds, entities)
     report.merged += len(bounds) - len(groups)
+    report.sentences += len(groups)
+    report.tokens += count
+    return Layout(starts, ends, _tags(count, entities, scheme, line_ends), groups)
+
+
+def tagged_sentences(doc: Document, scheme: str,
+                     report: ConllReport) -> Iterator[tuple[list[str], list[str]]]:
+    """The tokens and tags of each sentence of ``doc`` as CoNLL would write them."""
+    parts = layout(doc, scheme, report)
+    text = doc.text
+    first = 0
+    for end in parts.sentence_ends:
+        tokens = [text[a:b] for a, b in zip(parts.starts[first:end], parts.ends[first:end],
+                                            strict=True)]
+        yield tokens, parts.tags[first:end]
+        first = end
+
+
+def write_document(doc: Document, fh: TextIO, scheme: str = "bio",
+                   report: ConllReport | None = None) -> ConllReport:
+    """Writes one document; its counts are added to ``report`` (a new one by default)."""
+    report = ConllReport() if report is None else report
+    parts = layout(doc, scheme, report, line_ends=True)
     # One line per token: the token, then its tag's line end (one string per tag, made
     # once); a blank line after each sentence. The document is written with one join.
-    tails = _tags(count, entities, scheme, line_ends=True)
-    for end in groups:
+    tails = parts.tags
+    for end in parts.sentence_ends:
         tails[end - 1] += "\n"
     text = doc.text
     fh.write(DOCSTART + "".join([text[a:b] + tail
-                                 for a, b, tail in zip(starts, ends, tails, strict=True)]))
-    report.sentences += len(groups)
-    report.tokens += count
+                                 for a, b, tail in zip(parts.starts, parts.ends, tails,
+                                                       strict=True)]))
     return report
+
+
+def tag_names(labels: Iterable[str], scheme: str = "bio") -> list[str]:
+    """Every tag the scheme can write for ``labels``: ``O``, then each label's ``B-``, ``I-``
+    (and for BIOES ``E-``, ``S-``), in the order of the labels."""
+    prefixes = "BIES" if scheme == "bioes" else "BI"
+    return ["O", *(f"{prefix}-{label}" for label in labels for prefix in prefixes)]
 
 
 def write_conll(docs: Iterable[Document], fh: TextIO, scheme: str = "bio") -> ConllReport:

@@ -1,8 +1,9 @@
 """Which reader reads a file, and the files a folder holds.
 
 By extension, with a look at the content where the extension is ambiguous: ``.txt`` is an
-article unless its lines are ``TOKEN<TAB>TAG`` (CoNLL); ``.json`` is an array of Label Studio
-tasks or of JSONL-style objects (:func:`annotator.formats.jsonl.read_json` reads both).
+article unless its lines are ``TOKEN<TAB>TAG``, ``TOKEN TAG`` or ``TOKEN|TAG`` (CoNLL);
+``.json`` is an array of Label Studio tasks or of JSONL-style objects
+(:func:`annotator.formats.jsonl.read_json` reads both).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 
 from annotator.core.errors import InputError
 from annotator.formats.base import NotAnArticle, Reader, Record
-from annotator.formats.conll import DOCSTART, parse_tag, read_conll
+from annotator.formats.conll import DOCSTART, is_tag, read_conll, split_columns
 from annotator.formats.jsonl import read_json, read_jsonl
 from annotator.formats.labelstudio import read_labelstudio
 from annotator.formats.text_file import read_text_article
@@ -88,7 +89,8 @@ def read_records(path: Path, fmt: str = AUTO) -> Iterator[Record]:
 
 
 def looks_like_conll(path: Path) -> bool:
-    """Whether the file's first lines are all ``TOKEN<TAB>TAG`` (or ``-DOCSTART-``)."""
+    """Whether the file's first lines are all CoNLL lines ending in a tag (or ``-DOCSTART-``),
+    in any of the column layouts :func:`annotator.formats.conll.split_columns` reads."""
     try:
         with path.open("rb") as fh:
             head = fh.read(_SNIFF_BYTES)
@@ -102,16 +104,12 @@ def looks_like_conll(path: Path) -> bool:
 
 
 def _is_conll_line(line: str) -> bool:
-    columns = line.split("\t") if "\t" in line else line.split()
-    if columns[0].strip().lstrip("\ufeff") == DOCSTART:
+    columns = split_columns(line)
+    if not columns:
+        return False
+    if columns[0].lstrip("\ufeff") == DOCSTART:
         return True
-    if len(columns) < 2:
-        return False
-    try:
-        parse_tag(columns[-1].strip())
-    except ValueError:
-        return False
-    return True
+    return len(columns) >= 2 and is_tag(columns[-1])
 
 
 def iter_files(paths: Iterable[Path]) -> Iterator[Path]:

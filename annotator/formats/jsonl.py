@@ -183,14 +183,21 @@ def document_to_json(doc: Document, include_pending: bool = False,
     Its spans are its labels (human and accepted), and its pending suggestions with
     ``include_pending``; rejected suggestions never. ``spans`` gives them already chosen
     (by :func:`exported_spans`, and perhaps fewer).
+
+    Every record has the same keys, and ``meta`` holds strings only (``""`` when unknown),
+    so that Hugging Face ``datasets`` types the fields of any part of a split alike. Dates
+    are strings it keeps as they are: ``date`` ISO 8601 with milliseconds and the offset
+    (``2025-11-17T14:19:00.000+03:30``; without the milliseconds it would be read as a UTC
+    timestamp, the offset lost), ``date_jalali`` with slashes (``1404/08/26 14:19``; with
+    hyphens it would be read as a Gregorian timestamp of the year 1404).
     """
     when = doc.date if doc.date is None or doc.date.tzinfo else doc.date.replace(tzinfo=TEHRAN)
     meta: dict[str, Any] = {
-        "title": doc.title or None,
-        "source": doc.meta.get("source"),
-        "url": doc.meta.get("url"),
-        "date": when.astimezone(TEHRAN).isoformat() if when else None,
-        "date_jalali": jalali(when) if when else None,
+        "title": doc.title,
+        "source": _meta_text(doc.meta.get("source")),
+        "url": _meta_text(doc.meta.get("url")),
+        "date": when.astimezone(TEHRAN).isoformat(timespec="milliseconds") if when else "",
+        "date_jalali": jalali(when, "/") if when else "",
     }
     return {
         "id": doc.key,
@@ -200,6 +207,14 @@ def document_to_json(doc: Document, include_pending: bool = False,
         "spans": [_span_to_json(s, doc.text)
                   for s in (exported_spans(doc, include_pending) if spans is None else spans)],
     }
+
+
+def _meta_text(value: Any) -> str:
+    """A metadata value as a string: ``""`` for none, JSON for what a foreign file gave as a
+    number or an object."""
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
 
 def exported_spans(doc: Document, include_pending: bool = False) -> list[Span]:

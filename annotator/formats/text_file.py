@@ -1,4 +1,5 @@
-"""Plain-text articles, one per file: the first non-empty line is the title.
+"""Plain-text articles, one per file: the first non-empty line is the title (cut at a word
+when it is long).
 
 The stored text is the whole file (title included), with line ends turned into LF and a
 byte order mark removed. The date comes from the header: the few short lines after the
@@ -17,6 +18,7 @@ from typing import Any
 from annotator.formats.base import Record
 from annotator.formats.source import read_text
 from annotator.text.dates import clean, parse_date
+from annotator.text.titles import title_from
 
 HEADER_LINES = 3
 # A longer line is the article's body, not its header; a date there is not the article's.
@@ -30,7 +32,7 @@ def read_text_article(path: Path) -> Iterator[Record]:
     """The one article of a text file."""
     text = _LINE_ENDS.sub("\n", read_text(path))
     lines = [line.strip() for line in text.split("\n") if line.strip()]
-    title, header = lines[0], lines[1 : 1 + HEADER_LINES]
+    title, header = title_from(lines[0]), lines[1 : 1 + HEADER_LINES]
     meta: dict[str, Any] = {}
     date = None
     for line in header:

@@ -1,25 +1,46 @@
-"""Export: the project's documents as a dataset, streamed, to files written atomically."""
+"""Export: the project's documents as a dataset, streamed, to files written atomically.
+
+Split parts are made to load together with Hugging Face ``datasets``
+(``load_dataset("json", data_files={"train": ..., "dev": ..., "test": ...})``), which takes
+the features of every part from the first 10 MiB of the first file it reads and casts the
+rest to them: a field that is null (or an empty list) in all of that stretch gets the type
+``null``, and a value in another part then cannot be cast. JSONL records therefore have
+the same keys everywhere and no null where a type allows an empty value (see
+:func:`annotator.formats.jsonl.document_to_json`); where the contract keeps a null (a human
+span's ``score`` and ``review``) or a document has no spans, :class:`_Typing` finds the
+case and the export warns. Token-classification lines have no null at all.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from annotator.core.errors import AnnotatorError, InputError
+from annotator.core.errors import AnnotatorError
 from annotator.core.model import Document, Status
+from annotator.formats import tokens as token_lines
 from annotator.formats.conll_writer import ConllReport, write_document
 from annotator.formats.jsonl import document_to_json, exported_spans
 from annotator.services.output import atomic_text
-from annotator.services.progress import CancelToken, Progress, collector_paused, no_progress
+from annotator.services.progress import (
+    CancelToken,
+    Progress,
+    collector_paused,
+    counted,
+    no_progress,
+)
 from annotator.storage import DocumentFilter, Project
 
-FORMATS = ("jsonl", "conll")
+FORMATS = ("jsonl", "conll", "tokens")
+TAGGED = ("conll", "tokens")  # the formats written on the stored tokens, with --scheme
 SPLIT_NAMES = {1: ("",), 2: ("train", "test"), 3: ("train", "dev", "test")}
+# What Hugging Face datasets' JSON loader reads first and types the features from.
+FIRST_CHUNK_BYTES = 10 << 20
 
 
 @dataclass(frozen=True)
@@ -40,17 +61,25 @@ class ExportResult:
     widened: int = 0
     merged_sentences: int = 0
     dropped: int = 0
+    sentences: int = 0  # written, by the formats on tokens
     files: dict[str, int] = field(default_factory=dict)  # file -> documents written
+    tag_names: str | None = None  # the file of tag names beside a tokens export
+    warnings: list[str] = field(default_factory=list)
 
 
 def parse_split(text: str) -> tuple[int, ...]:
-    """``80,10,10`` as percentages adding up to 100."""
+    """``80,10,10`` as percentages adding up to 100; ValueError saying what is wrong."""
     try:
         parts = tuple(int(p) for p in text.split(","))
     except ValueError:
-        raise InputError(f"--split {text}: give whole percentages like 80,10,10") from None
-    if len(parts) not in (2, 3) or sum(parts) != 100 or min(parts) < 0:
-        raise InputError(f"--split {text}: two or three percentages adding up to 100")
+        raise ValueError(f"{text!r}: give whole percentages, like 80,10,10") from None
+    if len(parts) not in (2, 3):
+        raise ValueError(f"{text!r}: give two or three percentages (train,test or "
+                         "train,dev,test), like 80,10,10")
+    if min(parts) < 0:
+        raise ValueError(f"{text!r}: a percentage cannot be negative")
+    if sum(parts) != 100:
+        raise ValueError(f"{text!r}: the percentages add up to {sum(parts)}, not 100")
     return parts
 
 
@@ -78,17 +107,17 @@ def selected_documents(project: Project, options: ExportOptions, progress: Progr
     """Documents to export, in list order, each with only the spans the options keep."""
     total = project.count_documents(DocumentFilter(statuses=options.statuses))
     documents = project.iter_documents(options.statuses,
-                                       with_tokens=options.format == "conll")
+                                       with_tokens=options.format in TAGGED)
     for n, doc in enumerate(documents):
         if cancel is not None:
             cancel.check()
         if n % 200 == 0:
-            progress(n, total, f"{n} of {total} documents")
+            progress(n, total, f"{n} of {counted(total, 'document')}")
         doc.spans = exported_spans(doc, options.include_pending)
         if options.labels is not None:
             doc.spans = [s for s in doc.spans if s.label in options.labels]
         yield doc
-    progress(total, total, f"{total} documents")
+    progress(total, total, counted(total, "document"))
 
 
 def part_paths(destination: Path, parts: int) -> list[Path]:
@@ -100,12 +129,57 @@ def part_paths(destination: Path, parts: int) -> list[Path]:
             for name in names]
 
 
+def tag_names_path(destination: Path) -> Path:
+    """``out.json`` -> ``out.labels.txt``: the tag names beside a tokens export."""
+    return destination.with_name(f"{destination.stem}.labels.txt")
+
+
+class _Typing:
+    """Which values that may be empty each part has given, for Hugging Face ``datasets``:
+    the first part within its first :data:`FIRST_CHUNK_BYTES` (what the features are typed
+    from), the others anywhere. What another part gives and that stretch does not would not
+    load in one call."""
+
+    # What may be empty in a JSONL record, and how to tell that a document gives it.
+    CHECKS: tuple[tuple[str, Callable[[Document], bool]], ...] = (
+        ("document with spans", lambda doc: bool(doc.spans)),
+        ("span with a score", lambda doc: any(s.score is not None for s in doc.spans)),
+        ("span with a review", lambda doc: any(s.review is not None for s in doc.spans)),
+    )
+
+    def __init__(self, parts: int) -> None:
+        self.given: list[set[str]] = [set() for _ in range(parts)]
+        self.first_bytes = 0
+
+    def add(self, part: int, doc: Document, line: str) -> None:
+        if part == 0:
+            if self.first_bytes >= FIRST_CHUNK_BYTES:
+                return
+            self.first_bytes += len(line.encode())
+        given = self.given[part]
+        if len(given) < len(self.CHECKS):
+            given.update(name for name, gives in self.CHECKS
+                         if name not in given and gives(doc))
+
+    def warnings(self, targets: Sequence[Path | str]) -> list[str]:
+        first, others = self.given[0], set().union(*self.given[1:])
+        missing = [name for name, _ in self.CHECKS if name in others - first]
+        if not missing:
+            return []
+        return [f"{targets[0]} has no {' or '.join(missing)} in its first 10 MiB, while "
+                "another part has: Hugging Face datasets types every part's fields from the "
+                "first file it reads, so give load_dataset the features in the README "
+                "(\"Loading with Hugging Face datasets\")"]
+
+
 def export(project: Project, destination: Path | str, options: ExportOptions = ExportOptions(),
            progress: Progress | None = None, cancel: CancelToken | None = None) -> ExportResult:
-    """Write the dataset to ``destination`` (``-`` for standard output), or its split parts."""
+    """Write the dataset to ``destination`` (``-`` for standard output), or its split parts;
+    a tokens export writes its tag names beside it (not beside standard output)."""
     report = progress or no_progress
     if options.format not in FORMATS:
-        raise AnnotatorError(f"unknown export format {options.format!r} (use jsonl or conll)")
+        raise AnnotatorError(f"unknown export format {options.format!r} "
+                             f"(use {', '.join(FORMATS)})")
     if options.split and str(destination) == "-":
         raise AnnotatorError("--split writes several files: give -o a file name, not -")
     shares = options.split or (100,)
@@ -113,8 +187,14 @@ def export(project: Project, destination: Path | str, options: ExportOptions = E
                        shares, options.seed) if options.split else None)
     targets = part_paths(Path(destination), len(shares)) if options.split else [destination]
     result = ExportResult()
+    typing = _Typing(len(targets)) if options.split and options.format == "jsonl" else None
+    write_tagged = write_document if options.format == "conll" else token_lines.write_document
     with collector_paused(), ExitStack() as stack:
         handles: list[TextIO] = [stack.enter_context(atomic_text(t)) for t in targets]
+        names = tag_names_path(Path(destination))
+        # Replaced with the parts, when they all are written.
+        names_fh = (stack.enter_context(atomic_text(names))
+                    if options.format == "tokens" and str(destination) != "-" else None)
         counts = [0] * len(handles)
         conll = ConllReport()  # added up over the documents
         for doc in selected_documents(project, options, report, cancel):
@@ -123,13 +203,24 @@ def export(project: Project, destination: Path | str, options: ExportOptions = E
             counts[part] += 1
             if options.format == "jsonl":
                 record = document_to_json(doc, spans=doc.spans)  # chosen in selected_documents
-                fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+                line = json.dumps(record, ensure_ascii=False) + "\n"
+                fh.write(line)
                 result.spans += len(doc.spans)
+                if typing is not None:
+                    typing.add(part, doc, line)
             else:
-                write_document(doc, fh, options.scheme, conll)
+                write_tagged(doc, fh, options.scheme, conll)
             result.documents += 1
-        if options.format == "conll":
+        if options.format in TAGGED:
             result.spans, result.widened = conll.spans, conll.widened
             result.merged_sentences, result.dropped = conll.merged, conll.dropped
+            result.sentences = conll.sentences
+        if names_fh is not None:
+            labels = [label.name for label in project.labels()
+                      if options.labels is None or label.name in options.labels]
+            token_lines.write_tag_names(labels, names_fh, options.scheme)
+            result.tag_names = str(names)
         result.files = {str(t): c for t, c in zip(targets, counts, strict=True)}
+        if typing is not None:
+            result.warnings += typing.warnings(targets)
     return result

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -11,15 +11,21 @@ from annotator.core.errors import InputError, OverlapError
 from annotator.core.model import Document, Span, Status, check_no_overlap
 from annotator.formats.base import RawSpan, Record
 from annotator.formats.detect import NotAnArticle, iter_files, reader_for
-from annotator.services.progress import CancelToken, Progress, collector_paused, no_progress
+from annotator.services.progress import (
+    CancelToken,
+    Progress,
+    collector_paused,
+    counted,
+    no_progress,
+)
 from annotator.services.tokenizing import BATCH_CHARS, Batch, BatchTokenizer
 from annotator.storage import Project
 from annotator.text.dates import parse_date
 from annotator.text.normalize import Level, OffsetMap, SpanNotCarried, normalize
+from annotator.text.titles import title_from
 
 HEADER_LINES = 4  # the date is looked for in the title and the lines right after it
 HEADER_CHARS = 160  # of each of those lines: headers are short
-TITLE_MAX = 200
 
 
 @dataclass(frozen=True)
@@ -42,14 +48,29 @@ class ImportResult:
 
 
 def parse_label_map(text: str) -> dict[str, str]:
-    """``PER=ACTOR,ORG=ACTOR`` as a dict; raises InputError on a malformed pair."""
+    """``PER=ACTOR,ORG=ACTOR`` as a dict; raises ValueError on a malformed pair."""
     mapping: dict[str, str] = {}
     for pair in filter(None, (p.strip() for p in text.split(","))):
         source, sep, target = pair.partition("=")
         if not sep or not source.strip() or not target.strip():
-            raise InputError(f"--label-map: {pair!r} is not FOREIGN=LABEL")
+            raise ValueError(f"{pair!r} is not FOREIGN=LABEL, like PER=ACTOR")
         mapping[source.strip()] = target.strip()
     return mapping
+
+
+def label_mapper(label_map: Mapping[str, str]) -> Callable[[str], str]:
+    """Each label's name after ``--label-map``: the map's names match labels in any case
+    (``pers=ACTOR`` maps ``PERS``, what CoNLL reading makes of Arman's ``B-pers``), a name
+    written exactly as the label winning; a label the map does not name keeps its name."""
+    if not label_map:
+        return str
+    exact = dict(label_map)
+    folded = {name.casefold(): target for name, target in label_map.items()}
+
+    def mapped(label: str) -> str:
+        return exact.get(label) or folded.get(label.casefold(), label)
+
+    return mapped
 
 
 def _error(record: Record, problem: str) -> InputError:
@@ -84,10 +105,12 @@ def _carried(record: Record, n: int, raw: RawSpan, offsets: OffsetMap) -> tuple[
         ) from None
 
 
-def prepare_document(record: Record, level: Level, label_map: dict[str, str]) -> Document:
+def prepare_document(record: Record, level: Level, label_map: Mapping[str, str]) -> Document:
     """Check and normalise one record; tokens only when the record brings its own (CoNLL).
 
-    Raises InputError naming the record.
+    Without a title of its own, the title is the first line (cut at a word when long);
+    without a date, the date is read from the first lines, unless the record has no header
+    (CoNLL: a date in a sentence is not the article's). Raises InputError naming the record.
     """
     if not record.text.strip():
         raise _error(record, "empty text")
@@ -95,12 +118,12 @@ def prepare_document(record: Record, level: Level, label_map: dict[str, str]) ->
     if record.tokens is not None and level is Level.FULL:
         level = Level.NONE  # a CoNLL file keeps its own tokens: only one-for-one maps apply
     text, offsets = normalize(record.text, level)
-    label = label_map.get
+    label = label_mapper(label_map)
     if offsets.identity:  # every span stays where it is
-        moved = [Span(raw.start, raw.end, label(raw.label, raw.label), raw.origin, raw.score,
+        moved = [Span(raw.start, raw.end, label(raw.label), raw.origin, raw.score,
                       raw.review) for raw in record.spans]
     else:
-        moved = [Span(*_carried(record, n, raw, offsets), label(raw.label, raw.label),
+        moved = [Span(*_carried(record, n, raw, offsets), label(raw.label),
                       raw.origin, raw.score, raw.review)
                  for n, raw in enumerate(record.spans, 1)]
     tokens: Sequence[int] = ()
@@ -109,9 +132,10 @@ def prepare_document(record: Record, level: Level, label_map: dict[str, str]) ->
         tokens, sentences = record.tokens, record.sentences or [0]
     head = text[:HEADER_LINES * HEADER_CHARS * 4].split("\n", HEADER_LINES * 4)
     lines = [line.strip() for line in head if line.strip()][:HEADER_LINES]
-    title = record.title or (lines[0][:TITLE_MAX] if lines else "")
-    date = record.date or parse_date("\n".join(line[:HEADER_CHARS]
-                                               for line in lines))
+    title = record.title or (title_from(lines[0]) if lines else "")
+    date = record.date
+    if date is None and record.header:
+        date = parse_date("\n".join(line[:HEADER_CHARS] for line in lines))
     meta = dict(record.meta)
     meta["file"], meta["record"] = record.path, record.record or record.line
     return Document(
@@ -141,7 +165,7 @@ def import_paths(project: Project, paths: Sequence[Path], options: ImportOptions
         count = 0
         keys: dict[str, int] = {}
         for n, path in enumerate(files):
-            report(n, len(files), f"{path.name}: {count} documents")
+            report(n, len(files), f"{path.name}: {counted(count, 'document')}")
             try:
                 records = reader_for(path, options.format)(path)
                 for record in records:
@@ -161,7 +185,7 @@ def import_paths(project: Project, paths: Sequence[Path], options: ImportOptions
                 if path in explicit:
                     raise
                 result.problems.append(exc.message)
-        report(len(files), len(files), f"{count} documents")
+        report(len(files), len(files), counted(count, "document"))
 
     with collector_paused(), BatchTokenizer(workers=None if options.parallel else 0) as tokenizer:
         summary = project.add_documents(tokenized(prepared(), tokenizer))

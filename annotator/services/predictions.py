@@ -12,6 +12,7 @@ from annotator.core.model import Review, Span, model_origin
 from annotator.core.tokens import unpack
 from annotator.formats.base import RawSpan, Record
 from annotator.formats.detect import iter_files, reader_for
+from annotator.services.importing import label_mapper
 from annotator.services.progress import CancelToken, Progress, no_progress
 from annotator.storage import Project
 from annotator.text.normalize import Level, SpanNotCarried, normalize
@@ -115,7 +116,7 @@ def import_predictions(project: Project, paths: Sequence[Path], model: str,
         raise InputError("--model needs a name")
     report = progress or no_progress
     origin = model_origin(model.strip())
-    mapping = label_map or {}
+    mapped = label_mapper(label_map or {})
     for path in paths:
         if not Path(path).exists():
             raise InputError("no such file or folder", path=str(path))
@@ -140,7 +141,7 @@ def import_predictions(project: Project, paths: Sequence[Path], model: str,
                     if raw.score is not None and not 0.0 <= raw.score <= 1.0:
                         raise _error(record, f"suggestion {k}: score {raw.score} is not "
                                              "between 0 and 1")
-                    yield doc_id, Span(raw.start, raw.end, mapping.get(raw.label, raw.label),
+                    yield doc_id, Span(raw.start, raw.end, mapped(raw.label),
                                        origin=origin, score=raw.score, review=Review.PENDING)
         report(len(files), len(files), "")
 

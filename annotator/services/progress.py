@@ -18,6 +18,11 @@ def no_progress(done: int, total: int | None, message: str) -> None:
     """The progress callback of callers that do not show any."""
 
 
+def counted(n: int, noun: str) -> str:
+    """``1 document``, ``2 documents``: a count and its noun (one with a plain -s plural)."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 class CancelToken:
     """Set from any thread; long work checks it between steps and stops with ``Cancelled``."""
 

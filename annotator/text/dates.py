@@ -81,11 +81,12 @@ def parse_date(text: str) -> dt.datetime | None:
     return None
 
 
-def jalali(when: dt.datetime) -> str:
-    """``1404-08-26 14:19`` in Tehran time."""
+def jalali(when: dt.datetime, separator: str = "-") -> str:
+    """``1404-08-26 14:19`` in Tehran time (``1404/08/26 14:19`` with ``separator="/"``)."""
     local = when.astimezone(TEHRAN) if when.tzinfo else when
     j = jdatetime.datetime.fromgregorian(datetime=local.replace(tzinfo=None))
-    return f"{j.year:04d}-{j.month:02d}-{j.day:02d} {j.hour:02d}:{j.minute:02d}"
+    return (f"{j.year:04d}{separator}{j.month:02d}{separator}{j.day:02d} "
+            f"{j.hour:02d}:{j.minute:02d}")
 
 
 def jalali_display(when: dt.datetime, persian_digits: bool = True) -> str:

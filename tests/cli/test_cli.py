@@ -59,7 +59,7 @@ def test_import_export_stats_round_trip(tmp_path: Path,
                   {"start": t1, "end": t2, "label": "LOCATION"}],
     })
     assert run(["import", str(source), "--db", str(db), "--normalize", "none"]) == 0
-    assert "imported 1 documents with 2 spans" in capsys.readouterr().out
+    assert "imported 1 document with 2 spans" in capsys.readouterr().out
     out = tmp_path / "out.jsonl"
     assert run(["export", "--format", "jsonl", "--db", str(db), "-o", str(out)]) == 0
     (record,) = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
@@ -96,7 +96,7 @@ def test_export_to_stdout(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     assert run(["export", "--format", "jsonl", "--db", str(db), "-o", "-"]) == 0
     captured = capsys.readouterr()
     assert json.loads(captured.out)["id"] == "7"
-    assert "exported 1 documents" in captured.err
+    assert "exported 1 document with 0 spans" in captured.err
 
 
 @pytest.mark.parametrize(

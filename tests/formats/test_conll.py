@@ -37,10 +37,16 @@ def test_spans_from_tags(tags: list[str], spans: list[tuple[int, int, str]]) -> 
     assert spans_from_tags(tags) == spans
 
 
-@pytest.mark.parametrize("tag", ["B_PER", "X-Y", "B-", "b-PER", "PER", ""])
+@pytest.mark.parametrize("tag", ["BPER", "X-Y", "B-", "B_", "b-PER", "PER", "o", ""])
 def test_spans_from_tags_refuses_what_is_not_a_tag(tag: str) -> None:
-    with pytest.raises(ValueError, match="is not O or B-, I-, E-, S- and a label"):
+    with pytest.raises(ValueError, match=re.escape("is not O or B-, I-, E-, S- (or B_ ...)")):
         spans_from_tags(["O", tag])
+
+
+def test_underscore_after_the_prefix_and_labels_in_any_case() -> None:
+    # PEYMA writes B_ORG, Arman B-pers; a label may hold - and _ of its own.
+    assert spans_from_tags(["B_ORG", "I_ORG", "O", "B-pers", "I-Pers", "S_NAT-REL"]) == [
+        (0, 2, "ORG"), (3, 5, "PERS"), (5, 6, "NAT-REL")]
 
 
 def words(record: Record) -> list[str]:
@@ -117,11 +123,14 @@ def test_space_separated_columns_first_and_last(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("line", "problem"),
     [
-        ("ترامپ\tB_PER", 'tag "B_PER" is not O or B-, I-, E-, S- and a label'),
-        ("ترامپ\tX-Y", 'tag "X-Y" is not O or B-, I-, E-, S- and a label'),
-        ("ترامپ", "no tag column (expected TOKEN<TAB>TAG)"),
-        ("ترامپ\t", "no tag column (expected TOKEN<TAB>TAG)"),
+        ("ترامپ\tBPER", 'tag "BPER" is not O or B-, I-, E-, S- (or B_ ...) and a label'),
+        ("ترامپ\tX-Y", 'tag "X-Y" is not O or B-, I-, E-, S- (or B_ ...) and a label'),
+        ("ترامپ|X_Y", 'tag "X_Y" is not O or B-, I-, E-, S- (or B_ ...) and a label'),
+        ("ترامپ", "no tag column (expected TOKEN<TAB>TAG or TOKEN|TAG)"),
+        ("ترامپ\t", "no tag column (expected TOKEN<TAB>TAG or TOKEN|TAG)"),
+        ("ترامپ|", "no tag column (expected TOKEN<TAB>TAG or TOKEN|TAG)"),
         ("\tO", "no token before the tag"),
+        ("|B_PER", "no token before the tag"),
     ],
 )
 def test_bad_lines_name_the_file_and_line(tmp_path: Path, line: str, problem: str) -> None:
@@ -140,3 +149,85 @@ def test_a_file_without_tokens_is_refused(tmp_path: Path, content: str, problem:
     path.write_text(content, "utf-8")
     with pytest.raises(InputError, match=f"^{re.escape(f'{path}: {problem}')}$"):
         list(read_conll(path))
+
+
+# PEYMA's layout: TOKEN|TAG, an underscore in the tag, no -DOCSTART- (each sentence a
+# document). Tokens hold a pipe, an underscore and a hyphen of their own.
+PEYMA = """\
+شورای|B_ORG
+عالی|I_ORG
+امنیت|I_ORG
+ملی|I_ORG
+در|O
+تهران|B_LOC
+تشکیل|O
+جلسه|O
+داد|O
+.|O
+
+نشست|O
+کووید_۱۹|O
+در|O
+سازمان|B_ORG
+بهداشت|I_ORG
+جهانی|I_ORG
+||O
+ضد-آمریکایی|O
+نبود|O
+.|O
+"""
+
+# Arman's layout: space-separated, lower-case labels, ZWNJ inside words.
+ARMAN = """\
+محمدجواد B-pers
+ظریف I-pers
+وزیر O
+امور O
+خارجه O
+ایران B-loc
+در O
+نشست B-event
+مجمع I-event
+عمومی I-event
+سازمان B-org
+ملل I-org
+سخن O
+می‌گوید O
+. O
+"""
+
+
+def test_peyma_pipes_and_underscores(tmp_path: Path) -> None:
+    path = tmp_path / "peyma.conll"
+    path.write_text(PEYMA, "utf-8")
+    first, second = read_conll(path)
+    assert spans_of(first) == [("ORG", "شورای عالی امنیت ملی"), ("LOC", "تهران")]
+    assert words(second) == ["نشست", "کووید_۱۹", "در", "سازمان", "بهداشت", "جهانی", "|",
+                             "ضد-آمریکایی", "نبود", "."]  # fmt: skip
+    assert spans_of(second) == [("ORG", "سازمان بهداشت جهانی")]
+    assert (second.key, second.line) == ("peyma-2", 12)
+
+
+def test_a_token_may_hold_pipes_the_tag_is_after_the_last(tmp_path: Path) -> None:
+    path = tmp_path / "pipes.conll"
+    path.write_text("a|b|B_ORG\nبا فاصله|I_ORG\nx|y O\n", "utf-8")
+    (record,) = read_conll(path)
+    assert words(record) == ["a|b", "با فاصله", "x|y"]
+    assert spans_of(record) == [("ORG", "a|b با فاصله")]
+
+
+def test_arman_lower_case_labels_are_upper_cased(tmp_path: Path) -> None:
+    path = tmp_path / "arman.txt"
+    path.write_text(ARMAN, "utf-8")
+    (record,) = read_conll(path)
+    assert spans_of(record) == [("PERS", "محمدجواد ظریف"), ("LOC", "ایران"),
+                                ("EVENT", "نشست مجمع عمومی"), ("ORG", "سازمان ملل")]
+    assert words(record)[-2] == "می‌گوید"
+
+
+def test_conll_records_have_no_header_to_read_a_date_from(tmp_path: Path) -> None:
+    path = tmp_path / "bio.conll"
+    path.write_text("زاده\tO\n4\tO\nمهر\tO\n1318\tO\n", "utf-8")
+    (record,) = read_conll(path)
+    assert record.header is False
+    assert record.date is None

@@ -14,6 +14,7 @@ import pytest
 from annotator.core.errors import InputError
 from annotator.core.model import Document, Review, Span, Status
 from annotator.formats.base import Record
+from annotator.formats.fields import take_meta
 from annotator.formats.jsonl import document_to_json, read_json, read_jsonl, write_jsonl
 from annotator.text.dates import TEHRAN
 from tests.formats.persian import TEXT, cp, json_file, jsonl_file, utf16
@@ -54,8 +55,8 @@ def test_document_to_json_has_the_contracts_shape() -> None:
             "title": "دیدار در تهران",
             "source": "خبرگزاری مهر",
             "url": "https://example.ir/news/1",
-            "date": "2025-11-17T14:19:00+03:30",
-            "date_jalali": "1404-08-26 14:19",
+            "date": "2025-11-17T14:19:00.000+03:30",
+            "date_jalali": "1404/08/26 14:19",
         },
         "spans": [
             {"start": 30, "end": 42, "label": "ACTOR", "text": "Donald Trump",
@@ -66,6 +67,29 @@ def test_document_to_json_has_the_contracts_shape() -> None:
              "origin": "human", "score": None, "review": None},
         ],
     }  # fmt: skip
+
+
+def test_unknown_metadata_is_an_empty_string_never_null() -> None:
+    # Hugging Face datasets types a field null in all of a file's records as null, and then
+    # cannot load another part that has it: strings everywhere, "" for none.
+    bare = Document(text=TEXT, key="k", meta={"source": 7, "url": {"a": "ب"}})
+    assert document_to_json(bare)["meta"] == {
+        "title": "", "source": "7", "url": '{"a": "ب"}', "date": "", "date_jalali": ""}
+
+
+def test_dates_in_forms_that_stay_strings_and_read_back() -> None:
+    # pyarrow's JSON reader (and so datasets) takes "2025-11-17T14:19:00+03:30" and
+    # "1404-08-26 14:19" for timestamps: the offset is lost, 1404 read as a Gregorian year.
+    # With milliseconds, and with slashes, they stay strings.
+    meta = document_to_json(document())["meta"]
+    assert (meta["date"], meta["date_jalali"]) == ("2025-11-17T14:19:00.000+03:30",
+                                                   "1404/08/26 14:19")
+    when = dt.datetime(2025, 11, 17, 14, 19, tzinfo=TEHRAN)
+    for key in ("date", "date_jalali"):
+        _, date, _ = take_meta({key: meta[key]})
+        assert date == when, key
+    _, date, _ = take_meta({"date": "", "date_jalali": ""})
+    assert date is None
 
 
 def test_pending_suggestions_only_when_asked_and_rejected_never() -> None:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 
-from annotator.core.errors import AnnotatorError
 from annotator.core.model import Status
 from annotator.services.exporting import ExportOptions, export, parse_split, split_of
 from annotator.services.importing import ImportOptions, import_paths
@@ -110,8 +110,11 @@ def test_split_is_deterministic_by_document(project: Project, tmp_path: Path) ->
 def test_split_needs_sensible_shares() -> None:
     assert parse_split("80,10,10") == (80, 10, 10)
     assert parse_split("90,10") == (90, 10)
-    for bad in ("80,10", "a,b,c", "50,50,50,0"):
-        with pytest.raises(AnnotatorError, match="--split"):
+    for bad, problem in (("80,10", "'80,10': the percentages add up to 90, not 100"),
+                         ("a,b,c", "'a,b,c': give whole percentages, like 80,10,10"),
+                         ("50,50,50,0", "'50,50,50,0': give two or three percentages"),
+                         ("-5,100,5", "'-5,100,5': a percentage cannot be negative")):
+        with pytest.raises(ValueError, match=f"^{re.escape(problem)}"):
             parse_split(bad)
 
 
