@@ -45,10 +45,11 @@ def build_parser() -> argparse.ArgumentParser:
                                           "annotations. All or nothing.")
     imp.add_argument("paths", nargs="+", metavar="PATH", type=Path)
     imp.add_argument("--format", default="auto",
-                     choices=["auto", "txt", "jsonl", "conll", "labelstudio"])
+                     choices=["auto", "txt", "jsonl", "conll", "labelstudio", "brat"])
     imp.add_argument("--normalize", default=Level.FULL.value, choices=[lv.value for lv in Level])
     imp.add_argument("--label-map", default="", metavar="A=B,...",
-                     help="map foreign labels, e.g. PER=ACTOR,LOC=LOCATION")
+                     help="map foreign labels, event types and roles, e.g. "
+                          "PER=ACTOR,LOC=LOCATION,Meet=CONSULT,Agent=actor")
 
     pre = commands.add_parser("predictions", parents=[db],
                               help="add a model's pre-annotations to review",
@@ -63,7 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
                      help="map the model's labels, e.g. PER=ACTOR,LOC=LOCATION")
 
     exp = commands.add_parser("export", parents=[db], help="write a dataset")
-    exp.add_argument("--format", required=True, choices=["jsonl", "conll"])
+    exp.add_argument("--format", required=True, choices=["jsonl", "conll", "brat", "plover"])
     exp.add_argument("--scheme", default="bio", choices=["bio", "bioes"])
     exp.add_argument("--status", nargs="+", default=[], choices=[s.value for s in Status],
                      metavar="STATUS", help="only documents of these statuses")
@@ -75,7 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
                      help="percentages, e.g. 80,10,10: train, dev and test files side by side")
     exp.add_argument("--seed", type=int, default=13, help="seed of the split (default 13)")
     exp.add_argument("-o", "--output", required=True, metavar="PATH",
-                     help="destination file, - for standard output")
+                     help="destination file, - for standard output (brat: a folder)")
 
     st = commands.add_parser("stats", parents=[db], help="documents, spans and models in numbers")
     st.add_argument("--json", action="store_true", help="one JSON object")
@@ -125,6 +126,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"skipped: {problem}", file=sys.stderr)
     skipped = f", {len(result.skipped)} already in the project" if result.skipped else ""
     print(f"imported {result.added} documents with {result.spans} spans{skipped}")
+    if result.events_read:
+        _warn(f"{result.events_read} events were read but not stored: this version's project "
+              "file cannot hold events yet")
     return EXIT_OK
 
 
@@ -164,10 +168,15 @@ def cmd_export(args: argparse.Namespace) -> int:
         (result.widened, "spans widened to token boundaries"),
         (result.merged_sentences, "sentences joined because a span crossed them"),
         (result.dropped, "spans left out (no token of their own)"),
+        (result.events_left_out, "events left out (CoNLL cannot carry events)"
+         if args.format == "conll" else "events left out (their trigger was not exported)"),
     ) if n]
     out = sys.stderr if args.output == "-" else sys.stdout
-    print(f"exported {result.documents} documents with {result.spans} spans"
-          + "".join(f"; {note}" for note in notes), file=out)
+    what = (f"{result.events} events from {result.documents} documents"
+            if args.format == "plover" else
+            f"{result.documents} documents with {result.spans} spans"
+            + (f" and {result.events} events" if result.events else ""))
+    print(f"exported {what}" + "".join(f"; {note}" for note in notes), file=out)
     if len(result.files) > 1:
         for name, count in result.files.items():
             print(f"  {name}: {count} documents", file=out)
