@@ -103,7 +103,7 @@ def test_a_label_filter_leaves_out_what_it_takes_away() -> None:
     doc = Document(TEXT, key="k", status=Status.DONE, spans=[sochi, meeting, minister],
                    events=[Event(meeting, "CONSULT", (Argument(Role.LOCATION, sochi),
                                                       Argument(Role.RECIPIENT, minister)))])
-    out = document_to_json(doc, spans=[meeting, minister])
+    out = document_to_json(doc, spans=[minister, meeting])
     assert out["events"] == [{"id": "E1", "trigger": "T2", "type": "CONSULT",
                               "arguments": [{"role": "recipient", "span": "T1"}]}]
     assert document_to_json(doc, spans=[sochi, minister])["events"] == []
