@@ -77,11 +77,12 @@ def build_parser() -> argparse.ArgumentParser:
                                           "annotations. All or nothing.")
     imp.add_argument("paths", nargs="+", metavar="PATH", type=Path)
     imp.add_argument("--format", default="auto",
-                     choices=["auto", "txt", "jsonl", "conll", "labelstudio"])
+                     choices=["auto", "txt", "jsonl", "conll", "labelstudio", "brat"])
     imp.add_argument("--normalize", default=Level.FULL.value, choices=[lv.value for lv in Level])
     imp.add_argument("--label-map", default={}, metavar="A=B,...",
                      type=_option(parse_label_map),
-                     help="map foreign labels, e.g. PER=ACTOR,LOC=LOCATION (names in any case)")
+                     help="map foreign labels, event types and roles, e.g. "
+                          "PER=ACTOR,LOC=LOCATION,Meet=CONSULT,Agent=actor (names in any case)")
 
     pre = commands.add_parser("predictions", parents=[db],
                               help="add a model's pre-annotations to review",
@@ -99,9 +100,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     exp = commands.add_parser(
         "export", parents=[db], help="write a dataset",
-        description="Write the project's documents as JSONL (one document a line), CoNLL, or "
+        description="Write the project's documents as JSONL (one document a line), CoNLL, "
                     "tokens (token-classification JSONL: one sentence a line, "
-                    '{"id", "tokens", "ner_tags"}, and the tag names in NAME.labels.txt).')
+                    '{"tokens", "tags", "id"}, and the tag names in NAME.labels.txt), brat '
+                    "standoff (a folder of .txt and .ann files) or PLOVER events (one event a "
+                    "line).")
     exp.set_defaults(parser=exp)
     exp.add_argument("--format", required=True, choices=list(EXPORT_FORMATS))
     exp.add_argument("--scheme", default=None, choices=["bio", "bioes"],
@@ -116,7 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
                      help="percentages, e.g. 80,10,10: train, dev and test files side by side")
     exp.add_argument("--seed", type=int, default=13, help="seed of the split (default 13)")
     exp.add_argument("-o", "--output", required=True, metavar="PATH",
-                     help="destination file, - for standard output")
+                     help="destination file, - for standard output (brat: a folder)")
 
     st = commands.add_parser("stats", parents=[db], help="documents, spans and models in numbers")
     st.add_argument("--json", action="store_true", help="one JSON object")
@@ -172,6 +175,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     skipped = f", {len(result.skipped)} already in the project" if result.skipped else ""
     print(f"imported {counted(result.added, 'document')} with "
           f"{counted(result.spans, 'span')}{skipped}")
+    if result.events_read:
+        _warn(f"{counted(result.events_read, 'event')} read but not stored: this version's "
+              "project cannot hold events yet")
     return EXIT_OK
 
 
@@ -214,12 +220,18 @@ def cmd_export(args: argparse.Namespace) -> int:
         (result.widened, "span", "widened to token boundaries"),
         (result.merged_sentences, "sentence", "joined because a span crossed them"),
         (result.dropped, "span", "left out (no token of their own)"),
+        (result.events_left_out, "event", f"left out ({args.format} cannot carry events)"
+         if args.format in ("conll", "tokens") else "left out (their trigger was not exported)"),
     ) if n]
     out = sys.stderr if args.output == "-" else sys.stdout
     sentences = (f" ({counted(result.sentences, 'sentence')})"
                  if args.format == "tokens" else "")
-    print(f"exported {counted(result.documents, 'document')}{sentences} with "
-          f"{counted(result.spans, 'span')}" + "".join(f"; {note}" for note in notes), file=out)
+    what = (f"{counted(result.events, 'event')} from {counted(result.documents, 'document')}"
+            if args.format == "plover" else
+            f"{counted(result.documents, 'document')}{sentences} with "
+            f"{counted(result.spans, 'span')}"
+            + (f" and {counted(result.events, 'event')}" if result.events else ""))
+    print(f"exported {what}" + "".join(f"; {note}" for note in notes), file=out)
     if len(result.files) > 1:
         for name, count in result.files.items():
             print(f"  {name}: {counted(count, 'document')}", file=out)

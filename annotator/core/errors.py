@@ -58,6 +58,11 @@ class OverlapError(AnnotatorError):
     """An edit would make two spans of one document overlap."""
 
 
+class EventError(AnnotatorError):
+    """An event that breaks a rule: a trigger that is not an EVENT span, an argument whose label
+    its role does not take or that is not a span of the event's document, an unknown type."""
+
+
 class ProjectFileError(AnnotatorError):
     """The project file cannot be opened: not a project file, newer schema, unwritable."""
 

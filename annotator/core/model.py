@@ -8,9 +8,12 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
 from operator import attrgetter
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from annotator.core.errors import OverlapError
+
+if TYPE_CHECKING:
+    from annotator.core.events import Event
 
 HUMAN = "human"
 MODEL_PREFIX = "model:"
@@ -125,10 +128,11 @@ _SPAN_SLOTS: list[Callable[[Span, Any], None]] = [
 
 @dataclass(slots=True)
 class Document:
-    """An article: its fixed text, its metadata and its spans.
+    """An article: its fixed text, its metadata, its spans and its events.
 
     ``tokens`` holds flat (start, end) pairs in code points; ``sentences`` the index of the
-    first token of each sentence (see :mod:`annotator.core.tokens`).
+    first token of each sentence (see :mod:`annotator.core.tokens`). ``events`` name spans of
+    ``spans`` (see :mod:`annotator.core.events`).
     """
 
     text: str
@@ -141,6 +145,7 @@ class Document:
     tokens: Sequence[int] = ()
     sentences: Sequence[int] = ()
     id: int | None = None
+    events: list[Event] = field(default_factory=list)
 
     def labels(self) -> list[Span]:
         """Spans that count as labels (human and accepted), in text order."""

@@ -29,6 +29,31 @@ class RawSpan:
 
 
 @dataclass(slots=True)
+class RawArgument:
+    """An argument as the input gave it: its role as the input names it (``Actor2``), its span
+    by position in ``Record.spans``."""
+
+    role: str
+    span: int
+
+
+@dataclass(slots=True)
+class RawEvent:
+    """An event as the input gave it: its trigger and arguments by position in
+    ``Record.spans``, its type and roles as the input names them (``--label-map`` and the
+    rules apply at import). ``name`` is the input's own id (``E1``); ``path`` and ``line`` say
+    where it was read when that is not the record's own place (brat's ``.ann`` beside the
+    ``.txt``)."""
+
+    trigger: int
+    type: str
+    arguments: list[RawArgument] = field(default_factory=list)
+    name: str = ""
+    path: str | None = None
+    line: int | None = None
+
+
+@dataclass(slots=True)
 class Record:
     """One article read from a file, before normalisation and tokenizing.
 
@@ -39,7 +64,9 @@ class Record:
     ``tokens``/``sentences`` are set only by formats that carry their own tokens (CoNLL), in
     the same flat layout as :class:`annotator.core.model.Document`. ``header`` is False when
     the text does not begin as an article does (CoNLL: sentences of a corpus), so no date is
-    looked for in its first lines.
+    looked for in its first lines. ``events`` name spans of ``spans`` by position.
+    ``left_out`` says, one message each, what the reader read but could not carry into the
+    record (brat's relations, attributes, notes).
     """
 
     text: str
@@ -56,6 +83,8 @@ class Record:
     date: dt.datetime | None = None
     key_given: bool = False
     header: bool = True
+    events: list[RawEvent] = field(default_factory=list)
+    left_out: list[str] = field(default_factory=list)
 
 
 def json_record(text: str, path: Path, key: str | None, *, line: int | None,

@@ -1,7 +1,8 @@
 """Which reader reads a file, and the files a folder holds.
 
 By extension, with a look at the content where the extension is ambiguous: ``.txt`` is an
-article unless its lines are ``TOKEN<TAB>TAG``, ``TOKEN TAG`` or ``TOKEN|TAG`` (CoNLL);
+article unless its lines are ``TOKEN<TAB>TAG``, ``TOKEN TAG`` or ``TOKEN|TAG`` (CoNLL) or an
+``.ann`` lies beside it (brat);
 ``.json`` is an array of Label Studio tasks or of JSONL-style objects
 (:func:`annotator.formats.jsonl.read_json` reads both).
 """
@@ -14,6 +15,7 @@ from pathlib import Path
 
 from annotator.core.errors import InputError
 from annotator.formats.base import NotAnArticle, Reader, Record
+from annotator.formats.brat import ANN_SUFFIX, BRAT_CONFIG, read_brat
 from annotator.formats.conll import DOCSTART, is_tag, read_conll, split_columns
 from annotator.formats.jsonl import read_json, read_jsonl
 from annotator.formats.labelstudio import read_labelstudio
@@ -35,6 +37,7 @@ FORMATS: dict[str, Reader] = {
     "jsonl": read_jsonl,
     "conll": read_conll,
     "labelstudio": read_labelstudio,
+    "brat": read_brat,
 }
 AUTO = "auto"
 _BY_SUFFIX: dict[str, Reader] = {
@@ -48,6 +51,7 @@ _BY_SUFFIX: dict[str, Reader] = {
     ".iob": read_conll,
     ".iob2": read_conll,
     ".bioes": read_conll,
+    ANN_SUFFIX: read_brat,
 }
 _HINTS = {
     ".docx": "a Word document; save it as plain text (UTF-8)",
@@ -74,7 +78,11 @@ def reader_for(path: Path, fmt: str = AUTO) -> Reader:
             names = ", ".join([AUTO, *FORMATS])
             raise InputError(f"unknown format {fmt!r} (use one of {names})") from None
     suffix = path.suffix.lower()
+    if path.name in BRAT_CONFIG:
+        return read_brat
     if suffix == ".txt":
+        if path.with_suffix(ANN_SUFFIX).is_file():
+            return read_brat
         return read_conll if looks_like_conll(path) else read_text_article
     if suffix in _BY_SUFFIX:
         return _BY_SUFFIX[suffix]

@@ -3,8 +3,9 @@
 Each line is a JSON object with a ``text`` and its spans in one of these shapes:
 
 - ours and Prodigy/spaCy: ``"spans": [{"start", "end", "label", ...}]`` in code points (ours
-  add ``text``, ``origin``, ``score``, ``review``, and the record ``id``, ``status``,
-  ``meta``; Prodigy's ``token_start``/``token_end`` are ignored);
+  add ``id``, ``text``, ``origin``, ``score``, ``review``, and the record ``id``, ``status``,
+  ``meta`` and ``events``, whose spans are named by their ``id``; Prodigy's
+  ``token_start``/``token_end`` are ignored);
 - doccano: ``"label": [[start, end, "L"], ...]`` or
   ``"entities": [{"start_offset", "end_offset", "label"}]``, with ``data`` instead of
   ``text`` in some versions. Their offsets are taken as UTF-16 units (what the browser
@@ -23,8 +24,10 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from annotator.core.errors import InputError
+from annotator.core.events import numbered
 from annotator.core.model import HUMAN, Document, Review, Span, in_text_order
 from annotator.formats.base import RawSpan, Record, json_record
+from annotator.formats.event_fields import events_to_json, read_events
 from annotator.formats.fields import (
     SpanMaker,
     as_key,
@@ -98,8 +101,11 @@ def record_from_object(
     title, date, rest = take_meta(
         {} if meta is None else as_object(meta, '"meta"'), lenient="status" not in obj
     )
-    return json_record(text, path, key, line=line, record=record, title=title, date=date,
-                       meta=rest, spans=_spans(obj, text), status=as_status(obj.get("status")))
+    result = json_record(text, path, key, line=line, record=record, title=title, date=date,
+                         meta=rest, spans=_spans(obj, text), status=as_status(obj.get("status")))
+    if obj.get("events") is not None:
+        result.events = read_events(obj["events"], obj.get("spans"))
+    return result
 
 
 def _spans(obj: dict[str, Any], text: str) -> list[RawSpan]:
@@ -182,7 +188,9 @@ def document_to_json(doc: Document, include_pending: bool = False,
 
     Its spans are its labels (human and accepted), and its pending suggestions with
     ``include_pending``; rejected suggestions never. ``spans`` gives them already chosen
-    (by :func:`exported_spans`, and perhaps fewer).
+    (by :func:`exported_spans`, and perhaps fewer), in text order: they are written in that
+    order with their span ids (``T1``, ...). ``events`` are the document's events whose
+    trigger is written, with the arguments that are (see :func:`annotator.core.events.numbered`).
 
     Every record has the same keys, and ``meta`` holds strings only (``""`` when unknown),
     so that Hugging Face ``datasets`` types the fields of any part of a split alike. Dates
@@ -199,13 +207,15 @@ def document_to_json(doc: Document, include_pending: bool = False,
         "date": when.astimezone(TEHRAN).isoformat(timespec="milliseconds") if when else "",
         "date_jalali": jalali(when, "/") if when else "",
     }
+    chosen = exported_spans(doc, include_pending) if spans is None else spans
     return {
         "id": doc.key,
         "text": doc.text,
         "status": doc.status.value,
         "meta": meta,
-        "spans": [_span_to_json(s, doc.text)
-                  for s in (exported_spans(doc, include_pending) if spans is None else spans)],
+        "spans": [_span_to_json(s, doc.text, name)
+                  for s, name in zip(chosen, span_names(len(chosen)), strict=False)],
+        "events": events_to_json(numbered(chosen, doc.events)) if doc.events else [],
     }
 
 
@@ -225,8 +235,21 @@ def exported_spans(doc: Document, include_pending: bool = False) -> list[Span]:
     )
 
 
-def _span_to_json(span: Span, text: str) -> dict[str, Any]:
+_SPAN_NAMES: list[str] = []
+
+
+def span_names(count: int) -> list[str]:
+    """``T1``, ``T2``, ... at least ``count`` of them (made once: an export names 200,000
+    spans with a few hundred strings)."""
+    while len(_SPAN_NAMES) < count:
+        _SPAN_NAMES.extend(f"T{n}" for n in range(len(_SPAN_NAMES) + 1, 2 * count + 2))
+    return _SPAN_NAMES
+
+
+def _span_to_json(span: Span, text: str, span_id: str) -> dict[str, Any]:
+    """One span of a record; ``span_id`` is its id in the record (``T1``)."""
     return {
+        "id": span_id,
         "start": span.start,
         "end": span.end,
         "label": span.label,

@@ -21,11 +21,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
+from annotator import __version__
 from annotator.core.errors import AnnotatorError
+from annotator.core.events import DEFAULT_EVENT_TYPES, EventType
 from annotator.core.model import Document, Status
+from annotator.formats import plover
 from annotator.formats import tokens as token_lines
 from annotator.formats.conll_writer import ConllReport, write_document
 from annotator.formats.jsonl import document_to_json, exported_spans
+from annotator.services.brat_export import export_brat
 from annotator.services.output import atomic_text
 from annotator.services.progress import (
     CancelToken,
@@ -36,7 +40,7 @@ from annotator.services.progress import (
 )
 from annotator.storage import DocumentFilter, Project
 
-FORMATS = ("jsonl", "conll", "tokens")
+FORMATS = ("jsonl", "conll", "tokens", "brat", "plover")
 TAGGED = ("conll", "tokens")  # the formats written on the stored tokens, with --scheme
 SPLIT_NAMES = {1: ("",), 2: ("train", "test"), 3: ("train", "dev", "test")}
 # What Hugging Face datasets' JSON loader reads first and types the features from.
@@ -52,6 +56,7 @@ class ExportOptions:
     labels: frozenset[str] | None = None  # None: every label
     split: tuple[int, ...] = ()  # e.g. (80, 10, 10): train, dev and test files side by side
     seed: int = 13
+    event_types: tuple[EventType, ...] = DEFAULT_EVENT_TYPES  # the project's, once it has them
 
 
 @dataclass
@@ -65,6 +70,10 @@ class ExportResult:
     files: dict[str, int] = field(default_factory=dict)  # file -> documents written
     tag_names: str | None = None  # the file of tag names beside a tokens export
     warnings: list[str] = field(default_factory=list)
+    events: int = 0
+    # Events not written: all of them in CoNLL and tokens, which cannot carry events; in the
+    # other formats, those whose trigger was not exported (--labels without EVENT).
+    events_left_out: int = 0
 
 
 def parse_split(text: str) -> tuple[int, ...]:
@@ -107,7 +116,7 @@ def selected_documents(project: Project, options: ExportOptions, progress: Progr
     """Documents to export, in list order, each with only the spans the options keep."""
     total = project.count_documents(DocumentFilter(statuses=options.statuses))
     documents = project.iter_documents(options.statuses,
-                                       with_tokens=options.format in TAGGED)
+                                       with_tokens=options.format in (*TAGGED, "plover"))
     for n, doc in enumerate(documents):
         if cancel is not None:
             cancel.check()
@@ -182,6 +191,10 @@ def export(project: Project, destination: Path | str, options: ExportOptions = E
                              f"(use {', '.join(FORMATS)})")
     if options.split and str(destination) == "-":
         raise AnnotatorError("--split writes several files: give -o a file name, not -")
+    if options.format == "brat":
+        if options.split:
+            raise AnnotatorError("--split writes files side by side; brat writes one folder")
+        return _export_brat(project, destination, options, report, cancel)
     shares = options.split or (100,)
     assign = (split_of(project.document_keys(DocumentFilter(statuses=options.statuses)),
                        shares, options.seed) if options.split else None)
@@ -197,6 +210,8 @@ def export(project: Project, destination: Path | str, options: ExportOptions = E
                     if options.format == "tokens" and str(destination) != "-" else None)
         counts = [0] * len(handles)
         conll = ConllReport()  # added up over the documents
+        events = plover.PloverReport()
+        coder = f"annotator {__version__}"
         for doc in selected_documents(project, options, report, cancel):
             part = assign[doc.key] if assign is not None else 0
             fh = handles[part]
@@ -206,15 +221,23 @@ def export(project: Project, destination: Path | str, options: ExportOptions = E
                 line = json.dumps(record, ensure_ascii=False) + "\n"
                 fh.write(line)
                 result.spans += len(doc.spans)
+                result.events += len(record["events"])
+                result.events_left_out += len(doc.events) - len(record["events"])
                 if typing is not None:
                     typing.add(part, doc, line)
+            elif options.format == "plover":
+                plover.write_document(doc, fh, doc.spans, coder=coder,
+                                      types=options.event_types, report=events)
             else:
                 write_tagged(doc, fh, options.scheme, conll)
+                result.events_left_out += len(doc.events)
             result.documents += 1
         if options.format in TAGGED:
             result.spans, result.widened = conll.spans, conll.widened
             result.merged_sentences, result.dropped = conll.merged, conll.dropped
             result.sentences = conll.sentences
+        if options.format == "plover":
+            result.events, result.events_left_out = events.events, events.events_left_out
         if names_fh is not None:
             labels = [label.name for label in project.labels()
                       if options.labels is None or label.name in options.labels]
@@ -224,3 +247,15 @@ def export(project: Project, destination: Path | str, options: ExportOptions = E
         if typing is not None:
             result.warnings += typing.warnings(targets)
     return result
+
+
+def _export_brat(project: Project, destination: Path | str, options: ExportOptions,
+                 progress: Progress, cancel: CancelToken | None) -> ExportResult:
+    """A brat collection: a folder, not a stream (see :mod:`annotator.services.brat_export`)."""
+    labels = [label.name for label in project.labels()]
+    with collector_paused():
+        report = export_brat(destination, selected_documents(project, options, progress, cancel),
+                             labels, options.event_types)
+    return ExportResult(documents=report.documents, spans=report.spans, events=report.events,
+                        events_left_out=report.events_left_out,
+                        files={str(destination): report.documents})

@@ -8,9 +8,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.core.errors import InputError, OverlapError
+from annotator.core.events import DEFAULT_EVENT_TYPES, EventType
 from annotator.core.model import Document, Span, Status, check_no_overlap
 from annotator.formats.base import RawSpan, Record
 from annotator.formats.detect import NotAnArticle, iter_files, reader_for
+from annotator.services.imported_events import imported_events
 from annotator.services.progress import (
     CancelToken,
     Progress,
@@ -33,6 +35,8 @@ class ImportOptions:
     format: str = "auto"
     normalize: Level | str = Level.FULL
     label_map: dict[str, str] = field(default_factory=dict)
+    # The event types events in the input may have (the project's list, once it has one).
+    event_types: tuple[EventType, ...] = DEFAULT_EVENT_TYPES
     # Tokenize in worker processes on the cores this one leaves (see services.tokenizing).
     # The command and the window do; a program of its own that turns this on must start
     # with ``if __name__ == "__main__":``, as for any use of multiprocessing.
@@ -44,7 +48,12 @@ class ImportResult:
     added: int = 0
     spans: int = 0
     skipped: list[str] = field(default_factory=list)  # ids already in the project
-    problems: list[str] = field(default_factory=list)  # files in a folder that are not articles
+    # Files in a folder that are not articles, and what a reader read but could not carry
+    # (brat's relations, attributes and notes).
+    problems: list[str] = field(default_factory=list)
+    # Events of the documents handed to the project file. It cannot hold events yet: when it
+    # can, its import summary says how many it stored, and this becomes that figure.
+    events_read: int = 0
 
 
 def parse_label_map(text: str) -> dict[str, str]:
@@ -105,12 +114,15 @@ def _carried(record: Record, n: int, raw: RawSpan, offsets: OffsetMap) -> tuple[
         ) from None
 
 
-def prepare_document(record: Record, level: Level, label_map: Mapping[str, str]) -> Document:
+def prepare_document(record: Record, level: Level, label_map: Mapping[str, str],
+                     event_types: Sequence[EventType] = DEFAULT_EVENT_TYPES) -> Document:
     """Check and normalise one record; tokens only when the record brings its own (CoNLL).
+    Its events come along, naming the document's spans.
 
     Without a title of its own, the title is the first line (cut at a word when long);
     without a date, the date is read from the first lines, unless the record has no header
-    (CoNLL: a date in a sentence is not the article's). Raises InputError naming the record.
+    (CoNLL: a date in a sentence is not the article's). Raises InputError naming the record
+    (for an event, the file and line it was read from).
     """
     if not record.text.strip():
         raise _error(record, "empty text")
@@ -138,11 +150,14 @@ def prepare_document(record: Record, level: Level, label_map: Mapping[str, str])
         date = parse_date("\n".join(line[:HEADER_CHARS] for line in lines))
     meta = dict(record.meta)
     meta["file"], meta["record"] = record.path, record.record or record.line
-    return Document(
+    doc = Document(
         text=text, key=record.key or Path(record.path).stem, title=title,
         status=record.status or Status.NEW, meta=meta, date=date, spans=moved,
         tokens=tokens, sentences=sentences,
     )
+    if record.events:
+        doc.events = imported_events(record, doc, label_map, event_types)
+    return doc
 
 
 def import_paths(project: Project, paths: Sequence[Path], options: ImportOptions = ImportOptions(),
@@ -171,7 +186,10 @@ def import_paths(project: Project, paths: Sequence[Path], options: ImportOptions
                 for record in records:
                     if cancel is not None:
                         cancel.check()
-                    doc = prepare_document(record, level, options.label_map)
+                    doc = prepare_document(record, level, options.label_map,
+                                           options.event_types)
+                    result.problems += record.left_out
+                    result.events_read += len(doc.events)
                     # Two records of one import may not share an id: number the later ones.
                     seen = keys.get(doc.key, 0)
                     keys[doc.key] = seen + 1
@@ -188,6 +206,8 @@ def import_paths(project: Project, paths: Sequence[Path], options: ImportOptions
         report(len(files), len(files), counted(count, "document"))
 
     with collector_paused(), BatchTokenizer(workers=None if options.parallel else 0) as tokenizer:
+        # Each document goes with its events (Document.events): the seam where the project
+        # file stores them, once it has tables for them.
         summary = project.add_documents(tokenized(prepared(), tokenizer))
     result.added, result.spans, result.skipped = summary.added, summary.spans, summary.skipped
     return result

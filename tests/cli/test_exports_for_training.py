@@ -94,9 +94,9 @@ def test_split_jsonl_parts_have_one_shape_strings_for_metadata_and_string_dates(
     shapes = {json.dumps(shape(r)["meta"]) for part in records for r in part}
     assert len(shapes) == 1
     span_keys = {tuple(s) for part in records for r in part for s in r["spans"]}
-    assert span_keys == {("start", "end", "label", "text", "origin", "score", "review")}
+    assert span_keys == {("id", "start", "end", "label", "text", "origin", "score", "review")}
     assert {tuple(r) for part in records for r in part} == {
-        ("id", "text", "status", "meta", "spans")}
+        ("id", "text", "status", "meta", "spans", "events")}
     # No metadata value is null, so no part types a field null while another has a string.
     metas = [r["meta"] for part in records for r in part]
     assert all(isinstance(v, str) for meta in metas for v in meta.values())

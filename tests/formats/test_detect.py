@@ -62,7 +62,7 @@ def test_a_named_format_wins_over_the_extension(tmp_path: Path) -> None:
     path = make(tmp_path / "a.txt", CONLL)
     assert reader_for(path, "txt") is read_text_article
     assert reader_for(path, "labelstudio") is read_labelstudio
-    assert set(FORMATS) == {"txt", "jsonl", "conll", "labelstudio"}
+    assert set(FORMATS) == {"txt", "jsonl", "conll", "labelstudio", "brat"}
     with pytest.raises(InputError, match=re.escape("unknown format 'docx' (use one of auto, txt")):
         reader_for(path, "docx")
 
@@ -70,8 +70,8 @@ def test_a_named_format_wins_over_the_extension(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("name", "problem"),
     [
-        ("photo.png", "unknown format (use --format txt|jsonl|conll|labelstudio)"),
-        ("README", "unknown format (use --format txt|jsonl|conll|labelstudio)"),
+        ("photo.png", "unknown format (use --format txt|jsonl|conll|labelstudio|brat)"),
+        ("README", "unknown format (use --format txt|jsonl|conll|labelstudio|brat)"),
         ("news.docx", "not an article file (a Word document; save it as plain text (UTF-8))"),
         ("news.pdf", "not an article file (a PDF; save its text as plain text (UTF-8))"),
     ],

@@ -59,13 +59,14 @@ def test_document_to_json_has_the_contracts_shape() -> None:
             "date_jalali": "1404/08/26 14:19",
         },
         "spans": [
-            {"start": 30, "end": 42, "label": "ACTOR", "text": "Donald Trump",
+            {"id": "T1", "start": 30, "end": 42, "label": "ACTOR", "text": "Donald Trump",
              "origin": "human", "score": None, "review": None},
-            {"start": 44, "end": 51, "label": "EVENT", "text": "می‌گوید",
+            {"id": "T2", "start": 44, "end": 51, "label": "EVENT", "text": "می‌گوید",
              "origin": "model:ner", "score": 0.7, "review": "accepted"},
-            {"start": 68, "end": 73, "label": "LOCATION", "text": "ايران",
+            {"id": "T3", "start": 68, "end": 73, "label": "LOCATION", "text": "ايران",
              "origin": "human", "score": None, "review": None},
         ],
+        "events": [],
     }  # fmt: skip
 
 
