@@ -156,4 +156,4 @@ def test_the_commands_import_and_export_brat(tmp_path: Path,
     assert (out / "mehr-1.ann").read_text(encoding="utf-8") == triggers_as_events
     assert run(["export", "--format", "plover", "--db", str(db), "-o",
                 str(tmp_path / "e.jsonl")]) == 0
-    assert "exported 0 events from 1 documents" in capsys.readouterr().out
+    assert "exported 0 events from 1 document" in capsys.readouterr().out
