@@ -1,8 +1,9 @@
-"""Token-classification JSONL out: one sentence a line, ``{"id", "tokens", "ner_tags"}``.
+"""Token-classification JSONL out: one sentence a line, ``{"tokens", "tags", "id"}``.
 
 What Hugging Face token-classification scripts read as they are: ``run_ner.py`` takes the
-``tokens`` column for words and ``ner_tags`` (its ``--task_name ner`` default) for labels,
-and tags given as names are turned into ids through the sorted list of names it finds. The
+``tokens`` column for words and, without a ``ner_tags`` column, the second column for labels:
+``tags``, which is why the keys come in this order; tags given as names are turned into ids
+through the sorted list of names it finds. The
 tokens and tags are the ones CoNLL writes (:func:`annotator.formats.conll_writer.layout`):
 the stored tokens, BIO or BIOES, spans widened to tokens, sentences a span crosses joined
 into one, spans that cannot be encoded left out, all counted alike. ``id`` is the document's
@@ -22,7 +23,7 @@ from typing import TextIO
 from annotator.core.model import Document
 from annotator.formats.conll_writer import ConllReport, tag_names, tagged_sentences
 
-TOKENS_KEY, TAGS_KEY = "tokens", "ner_tags"
+TOKENS_KEY, TAGS_KEY = "tokens", "tags"
 
 
 def write_document(doc: Document, fh: TextIO, scheme: str = "bio",
@@ -30,7 +31,7 @@ def write_document(doc: Document, fh: TextIO, scheme: str = "bio",
     """Writes one line per sentence of ``doc``; its counts are added to ``report``."""
     report = ConllReport() if report is None else report
     key = doc.key
-    lines = [json.dumps({"id": f"{key}-{n}", TOKENS_KEY: tokens, TAGS_KEY: tags},
+    lines = [json.dumps({TOKENS_KEY: tokens, TAGS_KEY: tags, "id": f"{key}-{n}"},
                         ensure_ascii=False)
              for n, (tokens, tags) in enumerate(tagged_sentences(doc, scheme, report), 1)]
     if lines:

@@ -153,10 +153,10 @@ def test_tokens_one_sentence_a_line_with_the_conll_writers_tags(
         "exported 2 documents (4 sentences) with 4 spans",
         f"  tag names: {tmp_path / 'news.labels.txt'}"]
     lines = read_lines(out)
-    assert [tuple(line) for line in lines] == [("id", "tokens", "ner_tags")] * 4
+    assert [tuple(line) for line in lines] == [("tokens", "tags", "id")] * 4
     assert [line["id"] for line in lines] == ["mehr-1-1", "mehr-1-2", "mehr-1-3", "mehr-2-1"]
     assert lines[0] == {"id": "mehr-1-1", "tokens": ["عباس", "عراقچی", "در", "تهران", "گفت", "."],
-                        "ner_tags": ["B-ACTOR", "E-ACTOR", "O", "S-LOCATION", "O", "O"]}
+                        "tags": ["B-ACTOR", "E-ACTOR", "O", "S-LOCATION", "O", "O"]}
     # The same tokens and tags as the CoNLL export, sentence for sentence.
     conll = tmp_path / "news.conll"
     assert run(["export", "--format", "conll", "--scheme", "bioes", "--db", str(db),
@@ -164,7 +164,7 @@ def test_tokens_one_sentence_a_line_with_the_conll_writers_tags(
     blocks = [b for b in conll.read_text(encoding="utf-8").split("\n\n")
               if b.strip() and not b.startswith("-DOCSTART-")]
     assert [[row.split("\t") for row in b.strip().split("\n")] for b in blocks] == [
-        [[t, g] for t, g in zip(line["tokens"], line["ner_tags"], strict=True)]
+        [[t, g] for t, g in zip(line["tokens"], line["tags"], strict=True)]
         for line in lines]
     assert (tmp_path / "news.labels.txt").read_text(encoding="utf-8").split("\n") == [
         "O", "B-ACTOR", "I-ACTOR", "E-ACTOR", "S-ACTOR", "B-EVENT", "I-EVENT", "E-EVENT",
@@ -180,8 +180,8 @@ def test_tokens_with_split_status_labels_pending_and_standard_output(
     captured = capsys.readouterr()
     lines = [json.loads(line) for line in captured.out.splitlines()]
     assert [line["id"] for line in lines] == ["mehr-1-1", "mehr-1-2", "mehr-1-3"]
-    assert lines[1]["ner_tags"][:2] == ["B-EVENT", "O"]
-    assert {t for line in lines for t in line["ner_tags"]} == {"O", "B-EVENT"}
+    assert lines[1]["tags"][:2] == ["B-EVENT", "O"]
+    assert {t for line in lines for t in line["tags"]} == {"O", "B-EVENT"}
     assert "exported 1 document (3 sentences) with 1 span" in captured.err
     assert not list(tmp_path.glob("*.labels.txt"))  # nothing beside standard output
     out = tmp_path / "split.json"

@@ -29,9 +29,9 @@ def test_a_span_across_sentences_joins_them_into_one_line_and_is_counted() -> No
     assert lines == [
         {"id": "irna-7-1",
          "tokens": ["سازمان", "ملل", ".", "متحد", "در", "ژنو", "نشست", "داشت", "."],
-         "ner_tags": ["B-ACTOR", "I-ACTOR", "I-ACTOR", "I-ACTOR", "O", "B-LOCATION", "O", "O",
+         "tags": ["B-ACTOR", "I-ACTOR", "I-ACTOR", "I-ACTOR", "O", "B-LOCATION", "O", "O",
                       "O"]},
-        {"id": "irna-7-2", "tokens": ["پایان", "خبر"], "ner_tags": ["O", "O"]},
+        {"id": "irna-7-2", "tokens": ["پایان", "خبر"], "tags": ["O", "O"]},
     ]  # fmt: skip
     assert (report.documents, report.sentences, report.merged, report.widened) == (1, 2, 1, 1)
 
