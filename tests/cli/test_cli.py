@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +11,8 @@ from pathlib import Path
 import pytest
 
 from annotator.cli.main import run
+from annotator.core.errors import ProjectFileError
+from annotator.storage import Project
 
 TEXT = "عباس عراقچی 😀 در تهران با وزیر خارجه ايتاليا دیدار کرد و گفت‌وگو کرد."
 
@@ -24,11 +25,13 @@ def words(text: str, *targets: str) -> list[tuple[int, int]]:
     return out
 
 
-def count_documents(db: Path) -> int:
-    if not db.exists():
+def count_documents(db: Path | str) -> int:
+    """Documents in the project at ``db`` (a file or a database); 0 when there is none yet."""
+    try:
+        with Project(db, create=False) as project:
+            return project.count_documents()
+    except ProjectFileError:
         return 0
-    with sqlite3.connect(db) as conn:
-        return int(conn.execute("SELECT count(*) FROM document").fetchone()[0])
 
 
 def write_jsonl(path: Path, *records: dict[str, object]) -> Path:
@@ -49,9 +52,9 @@ def test_version_and_help_list_the_commands(capsys: pytest.CaptureFixture[str]) 
         assert command in help_text
 
 
-def test_import_export_stats_round_trip(tmp_path: Path,
+def test_import_export_stats_round_trip(tmp_path: Path, location: Path | str,
                                         capsys: pytest.CaptureFixture[str]) -> None:
-    db = tmp_path / "p.sqlite"
+    db = location
     (a1, a2), (t1, t2) = words(TEXT, "عباس عراقچی", "تهران")
     source = write_jsonl(tmp_path / "in.jsonl", {
         "id": "doc-1", "text": TEXT, "status": "done",
@@ -79,17 +82,19 @@ def test_import_export_stats_round_trip(tmp_path: Path,
     assert stats["models"] == {}
 
 
-def test_env_var_names_the_project_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+def test_env_var_names_the_project_file(tmp_path: Path, location: Path | str,
+                                        monkeypatch: pytest.MonkeyPatch,
                                         capsys: pytest.CaptureFixture[str]) -> None:
-    db = tmp_path / "env.sqlite"
+    db = location
     monkeypatch.setenv("ANNOTATOR_DB", str(db))
     source = write_jsonl(tmp_path / "a.jsonl", {"text": TEXT})
     assert run(["import", str(source)]) == 0
     assert count_documents(db) == 1
 
 
-def test_export_to_stdout(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    db = tmp_path / "p.sqlite"
+def test_export_to_stdout(tmp_path: Path, location: Path | str,
+                          capsys: pytest.CaptureFixture[str]) -> None:
+    db = location
     source = write_jsonl(tmp_path / "a.jsonl", {"id": 7, "text": TEXT})
     assert run(["import", str(source), "--db", str(db)]) == 0
     capsys.readouterr()
@@ -112,9 +117,10 @@ def test_export_to_stdout(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
         ("", r"bad\.jsonl: .*empty"),
     ],
 )
-def test_bad_input_is_one_line_and_adds_nothing(tmp_path: Path, content: str, message: str,
+def test_bad_input_is_one_line_and_adds_nothing(tmp_path: Path, location: Path | str,
+                                                content: str, message: str,
                                                 capsys: pytest.CaptureFixture[str]) -> None:
-    db = tmp_path / "p.sqlite"
+    db = location
     good = write_jsonl(tmp_path / "good.jsonl", {"text": "متن درست"})
     bad = tmp_path / "bad.jsonl"
     bad.write_text(content, encoding="utf-8")
@@ -128,9 +134,9 @@ def test_bad_input_is_one_line_and_adds_nothing(tmp_path: Path, content: str, me
 
 
 
-def test_unknown_format_and_missing_file(tmp_path: Path,
+def test_unknown_format_and_missing_file(tmp_path: Path, location: Path | str,
                                          capsys: pytest.CaptureFixture[str]) -> None:
-    db = tmp_path / "p.sqlite"
+    db = location
     odd = tmp_path / "notes.xyz"
     odd.write_bytes(b"\x00\x01\x02binary")
     assert run(["import", str(odd), "--db", str(db)]) == 1
@@ -140,7 +146,7 @@ def test_unknown_format_and_missing_file(tmp_path: Path,
     assert count_documents(db) == 0
 
 
-def test_folder_reads_articles_and_reports_the_rest(tmp_path: Path,
+def test_folder_reads_articles_and_reports_the_rest(tmp_path: Path, location: Path | str,
                                                     capsys: pytest.CaptureFixture[str]) -> None:
     folder = tmp_path / "articles"
     (folder / "sub").mkdir(parents=True)
@@ -149,7 +155,7 @@ def test_folder_reads_articles_and_reports_the_rest(tmp_path: Path,
     (folder / "sub" / "two.txt").write_text("عنوان دو\n\nمتن دوم", encoding="utf-8")
     (folder / "sub" / "one.txt").write_text("عنوان سه\n\nهم‌نام اولی", encoding="utf-8")
     (folder / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
-    db = tmp_path / "p.sqlite"
+    db = location
     assert run(["import", str(folder), "--db", str(db)]) == 0
     captured = capsys.readouterr()
     assert "imported 3 documents" in captured.out
@@ -202,8 +208,8 @@ def test_a_db_in_a_folder_that_does_not_exist_is_refused(
 
 
 def test_undecodable_article_is_refused_and_adds_nothing(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    db = tmp_path / "p.sqlite"
+        tmp_path: Path, location: Path | str, capsys: pytest.CaptureFixture[str]) -> None:
+    db = location
     good = tmp_path / "good.txt"
     good.write_text("عنوان\n\nمتن خبر", encoding="utf-8")
     bad = tmp_path / "bad.txt"
@@ -217,8 +223,8 @@ def test_undecodable_article_is_refused_and_adds_nothing(
 
 
 def test_a_legacy_windows_1256_article_is_read_correctly(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    db = tmp_path / "p.sqlite"
+        tmp_path: Path, location: Path | str, capsys: pytest.CaptureFixture[str]) -> None:
+    db = location
     # windows-1256 has no Persian ی: legacy files wrote the Arabic ي
     text = ("نشست وزيران خارجه در تهران\n\n"
             "وزير امور خارجه روز دوشنبه با همتاي خود ديدار کرد و گفتگو کرد.")

@@ -228,8 +228,9 @@ def test_argument_errors_name_the_option_not_a_file(
     assert not (tmp_path / "p.sqlite").exists()
 
 
-def test_counts_are_singular_for_one(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    db = tmp_path / "p.sqlite"
+def test_counts_are_singular_for_one(location: Path | str,
+                                     tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = location
     text = SENTENCES[0]
     import_records(tmp_path, db, [{"id": "a", "text": text,
                                    "spans": spans_in(text, ("تهران", "LOCATION"))}])
@@ -253,9 +254,9 @@ PEYMA = "وزارت|B_ORG\nامور|I_ORG\nخارجه|I_ORG\n||O\nدر|O\nتهر
 ARMAN = "محمدجواد B-pers\nظریف I-pers\nدر O\nزاده O\n4 O\nمهر O\n1318 O\nژنو B-loc\n"
 
 
-def test_persian_corpora_with_format_conll_and_a_label_map(
+def test_persian_corpora_with_format_conll_and_a_label_map(location: Path | str,
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    db = tmp_path / "p.sqlite"
+    db = location
     (tmp_path / "peyma.txt").write_text(PEYMA, encoding="utf-8")
     (tmp_path / "arman.conll").write_text(ARMAN, encoding="utf-8")
     assert run(["import", str(tmp_path / "peyma.txt"), str(tmp_path / "arman.conll"),
@@ -272,8 +273,8 @@ def test_persian_corpora_with_format_conll_and_a_label_map(
     assert records["arman-1"]["meta"]["date"] == ""  # "4 مهر 1318" is in a sentence
 
 
-def test_a_closed_pipe_ends_the_export_quietly(tmp_path: Path) -> None:
-    db = tmp_path / "p.sqlite"
+def test_a_closed_pipe_ends_the_export_quietly(location: Path | str, tmp_path: Path) -> None:
+    db = location
     text = " ".join(SENTENCES) * 20  # about 2 KB a document, 600 KB in all: more than a pipe
     import_records(tmp_path, db, [{"id": f"d{n}", "text": text} for n in range(300)])
     export = subprocess.Popen([sys.executable, "-m", "annotator", "export", "--format", "jsonl",

@@ -135,11 +135,11 @@ def test_a_label_filter_without_events_leaves_them_out(tmp_path: Path,
     assert (result.events, result.events_left_out) == (4, 0)
 
 
-def test_the_commands_import_and_export_brat(tmp_path: Path,
+def test_the_commands_import_and_export_brat(location: Path | str, tmp_path: Path,
                                              capsys: pytest.CaptureFixture[str]) -> None:
     """Through the project file: spans come back; events are read and handed on, and the
     command says they are not stored until the project file can hold them."""
-    db = tmp_path / "p.sqlite"
+    db = location
     collection(tmp_path / "in")
     assert run(["import", str(tmp_path / "in"), "--format", "brat", "--normalize", "none",
                 "--db", str(db)]) == 0

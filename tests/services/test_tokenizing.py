@@ -39,12 +39,13 @@ def dies_in_a_worker(texts: Sequence[str]) -> list[Tokens]:
     return tokenize_texts(texts)
 
 
-def test_a_parallel_import_stores_the_tokens_of_an_import_here(tmp_path: Path) -> None:
+def test_a_parallel_import_stores_the_tokens_of_an_import_here(location: Path | str,
+                                                               tmp_path: Path) -> None:
     count = TOKENIZE_BATCH * 3 + 17  # several batches: a worker starts on the second
     source = tmp_path / "many.jsonl"
     source.write_text("".join(json.dumps({"id": f"d{n}", "text": text(n)}, ensure_ascii=False)
                               + "\n" for n in range(count)), encoding="utf-8")
-    with Project(tmp_path / "p.sqlite") as project:
+    with Project(location) as project:
         result = import_paths(project, [source], ImportOptions(normalize="none", parallel=True))
         assert result.added == count
         for n, doc in enumerate(project.iter_documents()):
@@ -110,12 +111,13 @@ def test_no_worker_is_started_without_spare_cores_or_when_none_can_start(
     assert [(list(t), list(s)) for t, s in got] == expected
 
 
-def test_the_cycle_collector_is_paused_during_an_import_only(tmp_path: Path) -> None:
+def test_the_cycle_collector_is_paused_during_an_import_only(location: Path | str,
+                                                             tmp_path: Path) -> None:
     source = tmp_path / "few.jsonl"
     source.write_text("".join(json.dumps({"id": f"d{n}", "text": text(n)}, ensure_ascii=False)
                               + "\n" for n in range(3)), encoding="utf-8")
     seen: list[bool] = []
-    with Project(tmp_path / "p.sqlite") as project:
+    with Project(location) as project:
         import_paths(project, [source], ImportOptions(normalize="none"),
                      progress=lambda *_: seen.append(gc.isenabled()))
         assert gc.isenabled() and seen and not any(seen)
