@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.core.errors import AnnotatorError
 from annotator.core.model import Document, Label, Span, Status
 from annotator.gui.actions import Actions
 from annotator.gui.article_view import ArticleView
@@ -104,6 +105,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self._restore()
         self._data_version = project.data_version()
+        self._connection_lost = False
         self.watch = FileWatch(self.refresh_if_changed, self)
         self._update_progress()
         self.session.open_first()
@@ -366,16 +368,30 @@ class MainWindow(QMainWindow):
 
     def refresh_if_changed(self) -> None:
         """Show what another program (``annotator import`` in a terminal) changed in the
-        project file: checked every two seconds (:class:`FileWatch`) and on activation."""
+        project: checked every two seconds (:class:`FileWatch`) and on activation. A project
+        whose server is out of reach is tried again at the next tick; once it answers, the
+        edits kept meanwhile are saved."""
         if self.transfers.busy:
             return
-        version = self.project.data_version()
-        if version == self._data_version:
-            return
-        self._data_version = version
-        self._after_import()
-        if self.session.stale():
-            self._reopen()
+        try:
+            version = self.project.data_version()
+            if self._connection_lost:
+                self._connection_lost = False
+                self.show_message(self.tr("Connected to the project database again."))
+            if self.unsaved.waiting_for_server:
+                self.unsaved.retry()
+            if version == self._data_version:
+                return
+            self._data_version = version
+            self._after_import()
+            if self.session.stale():
+                self._reopen()
+        except AnnotatorError as exc:
+            if not self._connection_lost:
+                self._connection_lost = True
+                self.show_message(self.tr(
+                    "The project database cannot be reached ({problem}). Edits are kept in "
+                    "this window and saved when it is back.").format(problem=exc))
 
     # -- settings --------------------------------------------------------------------------
 

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.commands import Command
-from annotator.core.errors import ProjectBusy, WriteError
+from annotator.core.errors import ProjectBusy, ProjectUnreachable, WriteError
 from annotator.gui.session import Session
 from annotator.gui.undo import Reverted, describe
 from annotator.storage import Project
@@ -66,6 +66,7 @@ class Unsaved:
     command: Command
     applied: bool
     reason: str
+    unreachable: bool = False  # the server was out of reach: saved by itself once it is back
 
     def step(self) -> Command:
         return self.command if self.applied else Reverted(self.command)
@@ -113,6 +114,11 @@ class UnsavedEdits(QObject):
         self.bar = UnsavedBar(self.retry_action, window)
         session.saveFailed.connect(self._failed)
 
+    @property
+    def waiting_for_server(self) -> bool:
+        """Whether edits are kept because the project's server could not be reached."""
+        return any(edit.unreachable for edit in self.edits)
+
     def add_to(self, menu: QMenu) -> None:
         menu.addSeparator()
         menu.addAction(self.retry_action)
@@ -121,6 +127,8 @@ class UnsavedEdits(QObject):
         """Why the file refused an edit, in the interface language."""
         if isinstance(error, ProjectBusy):
             return self.tr("another program is writing to the project file")
+        if isinstance(error, ProjectUnreachable):
+            return self.tr("the project database cannot be reached")
         if isinstance(error, WriteError):
             reasons = {
                 "read-only": self.tr("the project file or its folder is read-only"),
@@ -131,7 +139,8 @@ class UnsavedEdits(QObject):
         return str(error)
 
     def _failed(self, command: Command, applied: bool, error: Exception) -> None:
-        self.edits.append(Unsaved(command, applied, self.reason(error)))
+        self.edits.append(Unsaved(command, applied, self.reason(error),
+                                  isinstance(error, ProjectUnreachable)))
         self._show()
         if not self._retrying:
             self.message.emit(self.tr(
