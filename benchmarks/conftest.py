@@ -3,17 +3,28 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from benchmarks.corpus import write_jsonl
+from tests.postgres import Server
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 ARTICLES = 10_000
 MEDIANS: dict[str, float] = {}
 FIGURES: dict[str, str] = {}  # benchmark -> the figure its budget is about, for the summary
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[Server]:
+    """A real PostgreSQL server on a Unix socket (as the tests start it), for the _postgres
+    twins of the benchmarks."""
+    server = Server()
+    yield server
+    server.close()
 
 
 @pytest.fixture(scope="session")

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.conftest import check_ratio, record_median
+from tests.postgres import Server
 
 ROUNDS = 3
 _fresh = count()
@@ -72,6 +73,24 @@ def test_import_jsonl(benchmark: pytest.FixtureDef, workdir: Path, corpus_10k: P
                        rounds=ROUNDS, iterations=1)
     record_median("test_import_jsonl", benchmark)
     check_ratio(benchmark, "test_import_jsonl", "test_import_baseline", 1.5)
+
+
+def test_import_jsonl_postgres(benchmark: pytest.FixtureDef, corpus_10k: Path,
+                               postgres: Server) -> None:
+    """The same import into a new project on a PostgreSQL server over a local socket."""
+    from annotator.services.importing import ImportOptions, import_paths
+    from annotator.storage import Project
+
+    def run(url: str) -> None:
+        with Project(url) as project:
+            result = import_paths(project, [corpus_10k],
+                                  ImportOptions(normalize="none", parallel=True))
+        assert result.added == 10_000
+
+    benchmark.pedantic(run, setup=lambda: ((postgres.new_schema(),), {}),
+                       rounds=ROUNDS, iterations=1)
+    record_median("test_import_jsonl_postgres", benchmark)
+    check_ratio(benchmark, "test_import_jsonl_postgres", "test_import_jsonl", 1.5)
 
 
 def _records(project_path: Path) -> list[dict[str, object]]:

@@ -20,6 +20,7 @@ import pytest
 
 from benchmarks.conftest import FIGURES
 from benchmarks.corpus import article, records, vocabulary
+from tests.postgres import Server
 
 BIG_CHARS, BIG_SPANS = 40_000, 1_000
 
@@ -35,15 +36,13 @@ def p95(benchmark: Any, budget_ms: float) -> float:
 
 
 @pytest.fixture(scope="module")
-def big_project(workdir: Path) -> Path:
-    """Two 40,000-character articles with 1,000 spans each, and a small one."""
+def big_documents() -> list[Any]:
+    """Two 40,000-character articles with 1,000 spans each."""
     from annotator.core.model import Document, Span
-    from annotator.storage import Project
     from annotator.text.tokenize import tokenize
 
     rng = random.Random(40_000)
     words = vocabulary()
-    path = workdir / "big.sqlite"
     docs = []
     for n in range(2):
         text, spans = article(rng, words, BIG_CHARS, BIG_SPANS + 100)
@@ -52,21 +51,40 @@ def big_project(workdir: Path) -> Path:
             text, key=f"big-{n}", title=text[:60], tokens=tokens, sentences=sentences,
             spans=[Span(int(s["start"]), int(s["end"]), str(s["label"]))  # type: ignore[call-overload]
                    for s in spans[:BIG_SPANS]]))
-    with Project(path) as project:
-        project.add_documents(docs)
+    return docs
+
+
+def _big(location: Path | str, documents: list[Any]) -> None:
+    from annotator.storage import Project
+
+    with Project(location) as project:
+        project.add_documents(documents)
         assert [len(d.spans) for d in project.iter_documents()] == [BIG_SPANS, BIG_SPANS]
+
+
+@pytest.fixture(scope="module")
+def big_project(workdir: Path, big_documents: list[Any]) -> Path:
+    path = workdir / "big.sqlite"
+    _big(path, big_documents)
     return path
 
 
-@pytest.fixture
-def window(qtbot: Any, big_project: Path, workdir: Path) -> Iterator[Any]:
+@pytest.fixture(scope="module")
+def big_project_postgres(postgres: Server, big_documents: list[Any]) -> str:
+    """The same documents in a project kept on the PostgreSQL server."""
+    url = postgres.new_schema()
+    _big(url, big_documents)
+    return url
+
+
+def _open_window(qtbot: Any, location: Path | str, workdir: Path) -> Iterator[Any]:
     from annotator.gui.fonts import load_fonts
     from annotator.gui.main_window import MainWindow
     from annotator.gui.settings import Settings
     from annotator.storage import Project
 
     load_fonts()
-    project = Project(big_project)
+    project = Project(location)
     win = MainWindow(project, Settings(workdir / "settings.ini"))
     qtbot.addWidget(win)
     win.resize(1400, 900)
@@ -77,8 +95,27 @@ def window(qtbot: Any, big_project: Path, workdir: Path) -> Iterator[Any]:
     project.close()
 
 
+@pytest.fixture
+def window(qtbot: Any, big_project: Path, workdir: Path) -> Iterator[Any]:
+    yield from _open_window(qtbot, big_project, workdir)
+
+
+@pytest.fixture
+def window_postgres(qtbot: Any, big_project_postgres: str, workdir: Path) -> Iterator[Any]:
+    yield from _open_window(qtbot, big_project_postgres, workdir)
+
+
 def test_label_action(benchmark: Any, window: Any) -> None:
     """Key ``1`` on an unlabelled token: command, commit to the project file, repaint."""
+    _label_action(benchmark, window)
+
+
+def test_label_action_postgres(benchmark: Any, window_postgres: Any) -> None:
+    """The same key on a project kept in PostgreSQL, over a local socket."""
+    _label_action(benchmark, window_postgres)
+
+
+def _label_action(benchmark: Any, window: Any) -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
@@ -117,6 +154,15 @@ def test_label_action(benchmark: Any, window: Any) -> None:
 
 def test_open_document(benchmark: Any, window: Any) -> None:
     """Open a 40,000-character article with 1,000 spans from the project file and show it."""
+    _open_document(benchmark, window)
+
+
+def test_open_document_postgres(benchmark: Any, window_postgres: Any) -> None:
+    """The same article from a project kept in PostgreSQL, over a local socket."""
+    _open_document(benchmark, window_postgres)
+
+
+def _open_document(benchmark: Any, window: Any) -> None:
     ids = [d for d in (window.project.first_document(not_done=False),) if d is not None]
     second = window.project.neighbour(ids[0], 1)
     assert second is not None
@@ -164,15 +210,33 @@ def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def test_filter_documents_100k(benchmark: Any, qtbot: Any, project_100k: Path,
-                               workdir: Path) -> None:
+@pytest.fixture(scope="module")
+def project_100k_postgres(project_100k: Path, postgres: Server) -> str:
+    """The 100,000 documents moved onto the PostgreSQL server (``annotator restore``)."""
+    url = postgres.new_schema()
+    subprocess.run([sys.executable, "-m", "annotator", "restore", str(project_100k), "--db",
+                    url], check=True, capture_output=True)
+    return url
+
+
+def test_filter_documents_100k(benchmark: Any, qtbot: Any, project_100k: Path) -> None:
     """Type a filter into the document list of a 100,000-document project: rows shown."""
+    _filter_documents(benchmark, qtbot, project_100k)
+
+
+def test_filter_documents_100k_postgres(benchmark: Any, qtbot: Any,
+                                        project_100k_postgres: str) -> None:
+    """The same list, of a project kept in PostgreSQL, over a local socket."""
+    _filter_documents(benchmark, qtbot, project_100k_postgres)
+
+
+def _filter_documents(benchmark: Any, qtbot: Any, location: Path | str) -> None:
     from annotator.gui.document_list import DocumentListPanel
     from annotator.storage import Project
 
     gc.collect()
     _reset_peak_rss()
-    project = Project(project_100k)
+    project = Project(location)
     panel = DocumentListPanel(project)
     qtbot.addWidget(panel)
     panel.resize(500, 800)

@@ -24,6 +24,8 @@ from annotator.services.importing import ImportOptions, import_paths, parse_labe
 from annotator.services.progress import counted
 from annotator.services.projects import (
     AUTO_BACKUPS_KEPT,
+    Location,
+    Project,
     backup_project,
     backups_of,
     open_project,
@@ -31,7 +33,6 @@ from annotator.services.projects import (
     restore_project,
 )
 from annotator.services.stats import project_stats
-from annotator.storage import Location, Project
 from annotator.text.normalize import Level
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130

@@ -17,6 +17,10 @@ from annotator.core.errors import AnnotatorError, ProjectFileError
 from annotator.storage import DatabaseUrl, Location, Project, check_project, parse_location
 from annotator.storage.backups import AUTO, MANUAL, RESTORE, backup_folder, list_backups, prune
 
+__all__ = ["Location", "Project", "auto_backup", "backup_project", "backups_of",
+           "default_project_path", "open_project", "project_location", "restore_project",
+           "samples_folder"]
+
 ENV_VAR = "ANNOTATOR_DB"
 # Automatic backups: on opening a project file that holds documents, when the newest backup
 # is older than this; the newest few automatic ones are kept.

@@ -9,6 +9,7 @@ process stuck or failed.
 
 from __future__ import annotations
 
+import itertools
 import json
 import subprocess
 import sys
@@ -157,6 +158,6 @@ def test_eight_processes_labelling_and_importing_at_once(postgres: Server,
             if key.startswith("shared"):
                 found.update({s.id: (doc_id, s.start, s.end, s.label) for s in spans})
                 labels = sorted((s.start, s.end) for s in spans)
-                assert all(a[1] <= b[0] for a, b in zip(labels, labels[1:], strict=False)), key
+                assert all(a[1] <= b[0] for a, b in itertools.pairwise(labels)), key
         assert project.count_documents() == 4 + 800
     assert found == stored  # every acknowledged edit is there, and nothing else
