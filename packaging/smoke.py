@@ -13,7 +13,9 @@ scratch folder. It checks, in order:
    (the text article without the system's time zone database, so Asia/Tehran comes from the
    bundled tzdata), then ``export --format jsonl`` and ``--format conll`` and ``stats --json``
    give back those documents and spans;
-3. bad input exits 1 with one line on standard error, no traceback, nothing added;
+3. bad input exits 1 with one line on standard error, no traceback, nothing added; a
+   PostgreSQL URL to a server that is not there gives the one line of an unreachable server
+   (the driver and its libpq are in the bundle and load), with no password shown;
 4. the window, offscreen, on a new project file (``ANNOTATOR_EXIT_WHEN_SHOWN=1`` closes it
    once shown): it exits 0 and the file holds the bundled samples;
 5. ``install.sh`` into a scratch prefix: the linked executable runs from its new place, the
@@ -197,6 +199,18 @@ def check_commands(app: App) -> None:
           "each of the 600 records has the same tokens and tags as the one imported alone")
 
 
+def check_postgres_driver(app: App) -> None:
+    """The PostgreSQL driver loads from the bundle: a server that is not there is reported
+    in one line, naming where it was looked for, without the URL's password."""
+    url = "postgresql://analyst:secret-word@127.0.0.1:9/team"
+    result = app.run("stats", "--db", url)
+    err = result.stderr.strip().splitlines()
+    check(result.returncode == 1 and len(err) == 1
+          and err[0].startswith("annotator: cannot reach the project database at 127.0.0.1:9:")
+          and "secret-word" not in result.stderr,
+          f"a PostgreSQL project on a server that is not there: one line ({result.stderr!r})")
+
+
 def check_window(app: App, executable: Path | None = None, name: str = "window") -> None:
     db = app.scratch / f"{name}.sqlite"
     started = time.monotonic()
@@ -252,6 +266,7 @@ def main(argv: list[str]) -> int:
         check_bundle(folder)
         check_version(app)
         check_commands(app)
+        check_postgres_driver(app)
         check_window(app)
         if sys.platform.startswith("linux"):
             check_install(app)

@@ -66,10 +66,19 @@ class Listing(ProjectBase):
         query, _ = self._filtered(flt, doc.key)
         return [key for (key,) in self._rows(query.order_by(doc.id))]
 
+    def _count(self, flt: DocumentFilter, below: int | None = None) -> int:
+        if flt.text and not flt.statuses and not flt.label:
+            counted = self.backend.count_text(flt.text, below)
+            if counted is not None:
+                return counted
+        query, _ = self._filtered(flt, pw.fn.COUNT(pw.SQL("*")))
+        if below is not None:
+            query = query.where(self.models.Document.id < below)
+        return int(self._rows(query)[0][0])
+
     @guarded
     def count_documents(self, flt: DocumentFilter = DocumentFilter()) -> int:
-        query, _ = self._filtered(flt, pw.fn.COUNT(pw.SQL("*")))
-        return int(self._rows(query)[0][0])
+        return self._count(flt)
 
     @guarded
     def document_rows(self, flt: DocumentFilter = DocumentFilter(), offset: int = 0,
@@ -94,8 +103,7 @@ class Listing(ProjectBase):
         query, _ = self._filtered(flt, pw.SQL("1"))
         if not self._rows(query.where(doc.id == doc_id)):
             return None
-        query, _ = self._filtered(flt, pw.fn.COUNT(pw.SQL("*")))
-        return int(self._rows(query.where(doc.id < doc_id))[0][0])
+        return self._count(flt, below=doc_id)
 
     @guarded
     def first_document(self, not_done: bool = True) -> int | None:

@@ -102,10 +102,38 @@ _V1_POSTGRES_NOTIFY = (
       for table in ("label", "document", "span")),
 )
 
+# PostgreSQL: the same text filter without an extension (servers may lack pg_trgm). Each
+# document's id and title, lower-cased, in a narrow table of their own, with a GIN index of
+# their trigrams as exact codes (three code points of 21 bits in a bigint): a filter takes the
+# documents holding every trigram of its text, then checks the text itself. Kept by triggers.
+_V1_POSTGRES_SEARCH = (
+    "CREATE FUNCTION annotator_trigrams(t text) RETURNS bigint[] LANGUAGE plpgsql IMMUTABLE"
+    " PARALLEL SAFE AS $$ DECLARE c text[] := string_to_array(t, NULL); r bigint[] := '{}';"
+    " a bigint := 0; BEGIN FOR i IN 1 .. coalesce(cardinality(c), 0) LOOP"
+    " a := ((a & 4398046511103) << 21) | ascii(c[i]); IF i >= 3 THEN r := r || a; END IF;"
+    " END LOOP; RETURN r; END $$",
+    "CREATE TABLE document_search (id integer PRIMARY KEY REFERENCES \"document\" (id)"
+    " ON DELETE CASCADE, haystack text NOT NULL)",
+    "CREATE INDEX document_search_trigrams ON document_search"
+    " USING gin (annotator_trigrams(haystack))",
+    "CREATE FUNCTION annotator_document_added() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+    " INSERT INTO document_search (id, haystack)"
+    " SELECT id, lower(key) || chr(10) || lower(title) FROM added; RETURN NULL; END $$",
+    'CREATE TRIGGER document_search_insert AFTER INSERT ON "document" REFERENCING NEW TABLE'
+    " AS added FOR EACH STATEMENT EXECUTE FUNCTION annotator_document_added()",
+    "CREATE FUNCTION annotator_document_renamed() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+    " UPDATE document_search SET haystack = lower(new.key) || chr(10) || lower(new.title)"
+    " WHERE id = new.id; RETURN NULL; END $$",
+    'CREATE TRIGGER document_search_update AFTER UPDATE OF key, title ON "document"'
+    " FOR EACH ROW EXECUTE FUNCTION annotator_document_renamed()",
+)
+
 
 def _to_v1(db: pw.Database) -> None:
     db.create_tables(_v1_models(db))
-    for statement in (_V1_POSTGRES_NOTIFY if _is_postgres(db) else _V1_SQLITE_SEARCH):
+    statements = (_V1_POSTGRES_NOTIFY + _V1_POSTGRES_SEARCH if _is_postgres(db)
+                  else _V1_SQLITE_SEARCH)
+    for statement in statements:
         db.execute_sql(statement)
 
 

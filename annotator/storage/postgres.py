@@ -51,6 +51,29 @@ class Database(pw.PostgresqlDatabase):
         conn.execute(f"SET lock_timeout = {int(BUSY_TIMEOUT_MS)}")
 
 
+def trigrams(text: str) -> list[int]:
+    """The trigram codes of ``text`` as the database's ``annotator_trigrams`` makes them."""
+    points = [ord(c) for c in text]
+    return [(a << 42) | (b << 21) | c for a, b, c in zip(points, points[1:], points[2:],
+                                                          strict=False)]
+
+
+def _matching(text: str) -> tuple[Any, Any]:
+    """The search table's id column, and the condition of its rows whose lower-cased title or
+    id holds ``text``: every trigram of the text in the row's (the GIN index), then the text
+    itself. The trigrams are written into the query as a literal, so that the planner sees
+    how common they are."""
+    needle = text.lower()
+    search = pw.Table("document_search")
+    haystack = pw.Column(search, "haystack")
+    holds = pw.fn.strpos(haystack, needle) > 0
+    codes = trigrams(needle)
+    if codes:
+        literal = pw.SQL(f"ARRAY[{','.join(map(str, codes))}]::bigint[]")
+        holds = pw.Expression(pw.fn.annotator_trigrams(haystack), "@>", literal) & holds
+    return pw.Column(search, "id"), holds
+
+
 class PostgresBackend:
     """What differs for a PostgreSQL project: see :class:`annotator.storage.sqlite.SqliteBackend`
     for the same roles on a file."""
@@ -159,10 +182,18 @@ class PostgresBackend:
         self.db.execute_sql("SELECT pg_advisory_xact_lock(%s)", (_IMPORT_LOCK,))
 
     def filter_text(self, query: pw.Select, document: Any, text: str) -> tuple[pw.Select, Any]:
-        """Documents whose title or id holds ``text``, in any case."""
-        needle = text.lower()
-        return query.where((pw.fn.strpos(pw.fn.lower(document.title), needle) > 0)
-                           | (pw.fn.strpos(pw.fn.lower(document.key), needle) > 0)), document.id
+        """Documents whose title or id holds ``text``, in any case (:func:`_matching`)."""
+        ident, holds = _matching(text)
+        return query.join(ident.source, on=(ident == document.id)).where(holds), ident
+
+    def count_text(self, text: str, below: int | None = None) -> int | None:
+        """How many documents' titles or ids hold ``text`` (of ids below ``below``), counted
+        in the narrow search table alone."""
+        ident, holds = _matching(text)
+        if below is not None:
+            holds &= ident < below
+        query = ident.source.select(pw.fn.COUNT(pw.SQL("*"))).where(holds)
+        return int(self.db.execute(query).fetchone()[0])
 
     def data_version(self) -> int:
         """Changes when another connection commits a change to the project: counted from the

@@ -17,6 +17,7 @@ from annotator.storage import DocumentFilter, Project
 from annotator.storage.schema import APPLICATION_ID, SCHEMA_VERSION
 from annotator.text.dates import TEHRAN
 from annotator.text.tokenize import tokenize
+from tests.postgres import Server
 
 TEXTS = {
     "mehr-1": "دیدار دبیرکل حزب موتلفه اسلامی با وزیر چینی در سوچی",
@@ -384,3 +385,22 @@ def test_backup_is_a_readable_copy(filled: Project, tmp_path: Path) -> None:
     filled.set_status(ids(filled)["isna-3"], Status.DONE)
     with Project(copy, create=False) as restored:
         assert project_stats(restored)["documents_by_status"]["done"] == 2
+
+
+def test_the_servers_trigrams_are_the_ones_the_filter_asks_for(postgres: Server) -> None:
+    """A PostgreSQL project's text filter writes the trigram codes of its text into the query:
+    they must be those the server's index holds, for any character (an emoji beyond the
+    16-bit plane, ZWNJ, Persian and Latin)."""
+    from annotator.storage.postgres import trigrams
+
+    with Project(postgres.new_schema()) as project:
+        for text in ("ab", "abc", "تهران", "می‌رود", "😀 خبر 😀", "\U0010fffd\U0010fffdx"):
+            found = project.db.execute_sql("SELECT annotator_trigrams(%s)", (text,)).fetchone()
+            assert found[0] == trigrams(text), text
+        project.add_documents([doc("mehr-1", status=Status.DONE),
+                               Document("متن", key="😀-ژنو-Reuters", title="خبر 😀 از ژنو")])
+        assert project.document_keys(DocumentFilter(text="😀 از")) == ["😀-ژنو-Reuters"]
+        assert project.document_keys(DocumentFilter(text="reuters")) == ["😀-ژنو-Reuters"]
+        assert project.count_documents(DocumentFilter(text="ژن")) == 1
+        assert project.document_index(project.keys_to_ids()["😀-ژنو-Reuters"],
+                                      DocumentFilter(text="ژنو")) == 0
