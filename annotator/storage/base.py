@@ -27,17 +27,9 @@ from annotator.storage.errors import translated
 from annotator.storage.location import DatabaseUrl, Location, parse_location
 from annotator.storage.postgres import PostgresBackend
 from annotator.storage.schema import Models, make_models
-from annotator.storage.sqlite import SqliteBackend, Staging, check_file
+from annotator.storage.sqlite import LabelIds, SqliteBackend, Staging, check_file
 
 DRIVER_ERRORS = (sqlite3.Error, psycopg.Error, pw.PeeweeException)
-
-
-def now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
-
-
-def parse_time(value: str | None) -> dt.datetime | None:
-    return dt.datetime.fromisoformat(value) if value else None
 
 
 class Backend(Protocol):
@@ -68,7 +60,10 @@ class Backend(Protocol):
 
     def write(self) -> AbstractContextManager[None]: ...
 
-    def lock_document(self, document_id: int) -> None: ...
+    def lock_document(self, document_id: int) -> bool:
+        """Inside a write transaction: make the document's other writers wait; False when
+        there is no such document."""
+        ...
 
     def lock_imports(self) -> None: ...
 
@@ -79,7 +74,7 @@ class Backend(Protocol):
 
     def data_version(self) -> int: ...
 
-    def staging(self) -> AbstractContextManager[Staging]: ...
+    def staging(self, label_ids: LabelIds) -> AbstractContextManager[Staging]: ...
 
     def integrity_problems(self) -> list[str]: ...
 

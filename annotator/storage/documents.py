@@ -13,9 +13,10 @@ from typing import Any
 from annotator.core.errors import InputError
 from annotator.core.model import Document, Review, Span, Status
 from annotator.core.tokens import pack, unpack
-from annotator.storage.base import guarded, guarded_iter, now, parse_time
+from annotator.storage.base import guarded, guarded_iter
 from annotator.storage.labels import Labels
 from annotator.storage.listing import DocumentFilter, Listing
+from annotator.storage.schema import now, parse_time
 from annotator.storage.sqlite import Staging
 
 _BATCH = 500
@@ -59,16 +60,16 @@ class Documents(Labels, Listing):
         with everything.
         """
         summary = ImportSummary()
-        with self.backend.staging() as staging:
+        self._label_cache = None  # another program may have added labels meanwhile
+        with self.backend.staging(self._label_ids_of) as staging:
             with staging.filling():
                 self._stage(staging, documents, on_document, summary)
             with self.transaction():
-                self._label_cache = None  # another program may have added labels meanwhile
+                self._label_cache = None
                 for key, _, _, _, spans in staging.leave_out_added():
                     summary.skipped.append(key)
                     summary.added -= 1
                     summary.spans -= spans
-                self.ensure_labels(staging.labels())
                 staging.copy_in(now())
         return summary
 

@@ -54,6 +54,13 @@ class Labels(ProjectBase):
             found = self._label_ids[name]
         return found
 
+    def _label_ids_of(self, names: Iterable[str]) -> dict[str, int]:
+        """The ids of labels by name, adding those the project does not have yet."""
+        wanted = list(dict.fromkeys(names))
+        self.ensure_labels(wanted)
+        self.labels()
+        return {name: self._label_ids[name] for name in wanted}
+
     def _label_names(self) -> dict[int, str]:
         """Label names by id, as the project has them now."""
         table = self.models.Label

@@ -9,7 +9,8 @@ from typing import Any
 import peewee as pw
 
 from annotator.core.model import Review, Status
-from annotator.storage.base import ProjectBase, guarded, parse_time
+from annotator.storage.base import ProjectBase, guarded
+from annotator.storage.schema import parse_time
 
 NOT_DONE = (Status.NEW.value, Status.IN_PROGRESS.value)
 

@@ -17,13 +17,13 @@ from typing import Any
 import peewee as pw
 import psycopg
 
-from annotator.core.errors import InputError, ProjectFileError
+from annotator.core.errors import ProjectFileError
 from annotator.storage import schema
 from annotator.storage.errors import unreachable
 from annotator.storage.location import DatabaseUrl
 from annotator.storage.migrations import CHANNEL
-from annotator.storage.schema import APPLICATION, make_identity
-from annotator.storage.sqlite import BUSY_TIMEOUT_MS
+from annotator.storage.schema import APPLICATION, make_identity, now
+from annotator.storage.sqlite import BUSY_TIMEOUT_MS, LabelIds
 
 IDENTITY_TABLE = "annotator_project"
 CONNECT_TIMEOUT_S = 5
@@ -173,10 +173,12 @@ class PostgresBackend:
         with self.db.atomic():
             yield
 
-    def lock_document(self, document_id: int) -> None:
+    def lock_document(self, document_id: int) -> bool:
         """Writers of one document take turns: the row lock is held to the commit, so a check
-        of the document's labels made after it holds for the insert that follows."""
-        self.db.execute_sql('SELECT 1 FROM "document" WHERE id = %s FOR UPDATE', (document_id,))
+        of the document's labels made after it holds for the insert that follows (and the
+        document stays while its span is written)."""
+        return self.db.execute_sql('SELECT 1 FROM "document" WHERE id = %s FOR UPDATE',
+                                   (document_id,)).fetchone() is not None
 
     def lock_imports(self) -> None:
         self.db.execute_sql("SELECT pg_advisory_xact_lock(%s)", (_IMPORT_LOCK,))
@@ -205,27 +207,10 @@ class PostgresBackend:
     # -- importing -------------------------------------------------------------------------
 
     @contextmanager
-    def staging(self) -> Iterator[PostgresStaging]:
-        """Temporary tables of this session, filled with COPY outside any transaction: no
-        lock on the project, gone if the process dies."""
-        self.db.execute_sql(
-            "CREATE TEMP TABLE IF NOT EXISTS staged_document (seq integer PRIMARY KEY,"
-            " key text NOT NULL UNIQUE, title text, text text, status text, date text, meta text,"
-            " tokens bytea, sentences bytea, file text, record integer)")
-        self.db.execute_sql(
-            'CREATE TEMP TABLE IF NOT EXISTS staged_span (n serial, seq integer NOT NULL,'
-            ' id integer, start integer, "end" integer, label text NOT NULL, origin text,'
-            " score double precision, review text, annotator text, created text, updated text,"
-            " suggested_label text, suggested_start integer, suggested_end integer)")
-        self._clear_staging()
-        try:
-            yield PostgresStaging(self)
-        finally:
-            if self.usable:
-                self._clear_staging()
-
-    def _clear_staging(self) -> None:
-        self.db.execute_sql("TRUNCATE staged_span, staged_document")
+    def staging(self, label_ids: LabelIds) -> Iterator[PostgresStaging]:
+        """An import written straight into the project, in one transaction (see
+        :class:`PostgresStaging`)."""
+        yield PostgresStaging(self, label_ids)
 
     def integrity_problems(self) -> list[str]:
         return []
@@ -247,79 +232,92 @@ class PostgresBackend:
                 f' coalesce(max(id), 1), max(id) IS NOT NULL) FROM "{table}"')
 
 
-_DOCUMENT_COLUMNS = ("seq", "key", "title", "text", "status", "date", "meta", "tokens",
-                     "sentences", "file", "record")
-_SPAN_COLUMNS = ("seq", "id", "start", '"end"', "label", "origin", "score", "review", "annotator",
-                 "created", "updated", "suggested_label", "suggested_start", "suggested_end")
+_DOCUMENT_COLUMNS = ("id", "key", "title", "text", "status", "date", "meta", "tokens",
+                     "sentences", "created", "updated")
+_DOCUMENT_TYPES = ("int4", "text", "text", "text", "text", "text", "text", "bytea", "bytea",
+                   "text", "text")
+_SPAN_COLUMNS = ("id", "document_id", "start", "end", "label_id", "origin", "score", "review",
+                 "annotator", "created", "updated", "suggested_label", "suggested_start",
+                 "suggested_end")
+_SPAN_TYPES = ("int4", "int4", "int4", "int4", "int4", "text", "float8", "text", "text", "text",
+               "text", "text", "int4", "int4")
 
 
 class PostgresStaging:
-    """The staging of :class:`annotator.storage.sqlite.Staging` on PostgreSQL."""
+    """An import on PostgreSQL: written straight into the project's tables by binary COPY,
+    inside one transaction that holds the import lock from its first document to its commit.
 
-    def __init__(self, backend: PostgresBackend) -> None:
+    A project file stages an import apart and copies it in at the end, so that the file's
+    write lock is held for a moment only. PostgreSQL needs no such thing: other connections
+    keep reading and writing while the transaction inserts (new rows lock nothing of theirs),
+    they see the documents at the commit, all at once, and a client killed half-way leaves
+    nothing (the server rolls its transaction back). Writing once rather than twice halves
+    the import's work on the server. Only imports (and a model's suggestions) wait for each
+    other, on the import lock.
+    """
+
+    def __init__(self, backend: PostgresBackend, label_ids: LabelIds) -> None:
         self.backend = backend
         self.db = backend.db
+        self.label_ids = label_ids
+        self.stamp = ""
+        self._ids: dict[int, int] = {}  # seq of a document in the import -> its id
 
     @contextmanager
     def filling(self) -> Iterator[None]:
-        """Each COPY commits on its own (temporary tables: nothing for others to see)."""
-        yield
+        with self.db.atomic():
+            self.backend.lock_imports()
+            self.stamp = now()
+            yield
+
+    def _next_ids(self, table: str, count: int) -> list[int]:
+        if not count:
+            return []
+        rows = self.db.execute_sql(
+            f"SELECT nextval(pg_get_serial_sequence('\"{table}\"', 'id'))"
+            " FROM generate_series(1, %s)", (count,)).fetchall()
+        return [int(r[0]) for r in rows]
+
+    def _copy(self, table: str, columns: Sequence[str], types: Sequence[str],
+              rows: Iterable[Sequence[Any]]) -> None:
+        names = ", ".join(f'"{c}"' for c in columns)
+        with self.backend.conn.cursor().copy(
+                f'COPY "{table}" ({names}) FROM STDIN (FORMAT BINARY)') as copy:
+            copy.set_types(list(types))
+            for row in rows:
+                copy.write_row(row)
 
     def add(self, documents: Sequence[tuple[Any, ...]], spans: Sequence[tuple[Any, ...]]
             ) -> None:
-        cursor = self.backend.conn.cursor()
-        with cursor.copy(f"COPY staged_document ({', '.join(_DOCUMENT_COLUMNS)}) FROM STDIN"
-                         ) as copy:
-            for row in documents:
-                copy.write_row(row)
-        with cursor.copy(f"COPY staged_span ({', '.join(_SPAN_COLUMNS)}) FROM STDIN") as copy:
-            for row in spans:
-                copy.write_row(row)
+        stamp = self.stamp
+        ids = self._next_ids("document", len(documents))
+        self._ids.update((row[0], doc_id) for row, doc_id in zip(documents, ids, strict=True))
+        self._copy("document", _DOCUMENT_COLUMNS, _DOCUMENT_TYPES, (
+            (doc_id, key, title, text, status, date, meta, tokens, sentences, stamp, stamp)
+            for doc_id, (_, key, title, text, status, date, meta, tokens, sentences, _, _)
+            in zip(ids, documents, strict=True)))
+        labels = self.label_ids(dict.fromkeys(row[4] for row in spans))
+        new_ids = iter(self._next_ids("span", sum(row[1] is None for row in spans)))
+        ids_of = self._ids
+        self._copy("span", _SPAN_COLUMNS, _SPAN_TYPES, (
+            (next(new_ids) if sid is None else sid, ids_of[seq], start, end, labels[label],
+             origin, score, review, annotator, created or stamp, updated or stamp,
+             suggested_label, suggested_start, suggested_end)
+            for (seq, sid, start, end, label, origin, score, review, annotator, created,
+                 updated, suggested_label, suggested_start, suggested_end) in spans))
 
     def same_text(self, key: str, text: str, staged: bool) -> bool:
-        table = "staged_document" if staged else '"document"'
-        row = self.db.execute_sql(f"SELECT text = %s FROM {table} WHERE key = %s",
+        row = self.db.execute_sql('SELECT text = %s FROM "document" WHERE key = %s',
                                   (text, key)).fetchone()
         return row is None or bool(row[0])
 
-    def labels(self) -> list[str]:
-        return [name for (name,) in self.db.execute_sql(
-            "SELECT label FROM staged_span GROUP BY label ORDER BY min(n)")]
-
     def leave_out_added(self) -> list[tuple[str, str | None, int | None, bool, int]]:
-        self.backend.lock_imports()
-        clashes = self.db.execute_sql(
-            "SELECT s.seq, s.key, s.file, s.record, d.text = s.text,"
-            " (SELECT count(*) FROM staged_span p WHERE p.seq = s.seq)"
-            ' FROM staged_document s JOIN "document" d ON d.key = s.key').fetchall()
-        for _, key, path, record, same, _ in clashes:
-            if not same:
-                raise InputError(f"id {key!r} is already in the project with a different text",
-                                 path=path, record=record)
-        if clashes:
-            seqs = [row[0] for row in clashes]
-            self.db.execute_sql("DELETE FROM staged_span WHERE seq = ANY(%s)", (seqs,))
-            self.db.execute_sql("DELETE FROM staged_document WHERE seq = ANY(%s)", (seqs,))
-        return [(key, path, record, bool(same), int(spans))
-                for _, key, path, record, same, spans in clashes]
+        """Nothing: the import lock was held from the first document, so no other import
+        added a key meanwhile, and the documents are in already."""
+        return []
 
     def copy_in(self, stamp: str) -> None:
-        self.db.execute_sql(
-            'INSERT INTO "document" (key, title, text, status, date, meta, tokens, sentences,'
-            " created, updated)"
-            " SELECT key, title, text, status, date, meta, tokens, sentences, %s, %s"
-            " FROM staged_document ORDER BY seq", (stamp, stamp))
-        # Spans keep an id they came with (a project moved from a file); the others get one.
-        self.db.execute_sql(
-            'INSERT INTO span (id, document_id, start, "end", label_id, origin, score, review,'
-            " annotator, created, updated, suggested_label, suggested_start, suggested_end)"
-            " SELECT coalesce(s.id, nextval(pg_get_serial_sequence('span', 'id'))), d.id,"
-            ' s.start, s."end", l.id, s.origin, s.score, s.review, s.annotator,'
-            " coalesce(s.created, %s), coalesce(s.updated, %s), s.suggested_label,"
-            " s.suggested_start, s.suggested_end"
-            " FROM staged_span s JOIN staged_document sd ON sd.seq = s.seq"
-            ' JOIN "document" d ON d.key = sd.key JOIN label l ON l.name = s.label ORDER BY s.n',
-            (stamp, stamp))
+        """Nothing: the documents are in already."""
 
 
 class Listener:

@@ -8,6 +8,7 @@ these models.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,6 +17,16 @@ import peewee as pw
 APPLICATION = "annotator"
 APPLICATION_ID = 0x414E4E54  # "ANNT" in PRAGMA application_id marks our project files
 SCHEMA_VERSION = 1
+
+
+def now() -> str:
+    """A timestamp as the tables keep one (``created``, ``updated``): ISO 8601 in UTC, to the
+    millisecond."""
+    return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
+
+
+def parse_time(value: str | None) -> dt.datetime | None:
+    return dt.datetime.fromisoformat(value) if value else None
 
 
 @dataclass(frozen=True)

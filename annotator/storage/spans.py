@@ -15,8 +15,9 @@ import peewee as pw
 
 from annotator.core.errors import OverlapError
 from annotator.core.model import Review, Span, Status, describe
-from annotator.storage.base import guarded, now, parse_time
+from annotator.storage.base import guarded
 from annotator.storage.documents import Documents
+from annotator.storage.schema import now, parse_time
 
 
 class Spans(Documents):
@@ -66,7 +67,8 @@ class Spans(Documents):
         stamp = now()
         table = self.models.Span
         with self.transaction():
-            self.backend.lock_document(document_id)
+            if not self.backend.lock_document(document_id):
+                raise KeyError(document_id)
             self._check_no_overlap(document_id, span)
             new_id = table.insert(**self._span_values(document_id, span, stamp)).execute()
             self._touch(document_id, stamp)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager, suppress
 from pathlib import Path
 from typing import Any, Protocol
@@ -22,6 +22,9 @@ from annotator.storage import schema
 from annotator.storage.errors import translated
 from annotator.storage.files import part_path, remove_stale_parts
 from annotator.storage.schema import APPLICATION_ID
+
+# The ids of labels by name, adding those the project does not have yet.
+LabelIds = Callable[[Iterable[str]], Mapping[str, int]]
 
 # How long a write waits for another process's write to finish before it gives up with
 # ProjectBusy. Imports hold the write lock only for their last step, and edits for
@@ -202,8 +205,10 @@ class SqliteBackend:
         with self.db.atomic("IMMEDIATE"):
             yield
 
-    def lock_document(self, document_id: int) -> None:
+    def lock_document(self, document_id: int) -> bool:
         """Writers of one document wait for each other: the transaction's write lock does it."""
+        return self.conn.execute("SELECT 1 FROM document WHERE id = ?",
+                                 (document_id,)).fetchone() is not None
 
     def lock_imports(self) -> None:
         """Imports wait for each other: the transaction's write lock does it."""
@@ -233,7 +238,7 @@ class SqliteBackend:
     # -- importing -------------------------------------------------------------------------
 
     @contextmanager
-    def staging(self) -> Iterator[SqliteStaging]:
+    def staging(self, label_ids: LabelIds) -> Iterator[SqliteStaging]:
         """Temporary tables of this connection for an import's documents and spans.
 
         They live in SQLite's private temporary database (on disk when large), which takes no
@@ -251,7 +256,7 @@ class SqliteBackend:
             " suggested_label, suggested_start, suggested_end)")
         self._clear_staging()
         try:
-            yield SqliteStaging(self)
+            yield SqliteStaging(self, label_ids)
         finally:
             self._clear_staging()
 
@@ -332,19 +337,16 @@ class Staging(Protocol):
         a different text is an error (InputError)."""
         ...
 
-    def labels(self) -> list[str]:
-        """The label names the staged spans use, in the order they first appear."""
-        ...
-
     def copy_in(self, stamp: str) -> None:
         """Inside the write transaction: the staged documents and spans copied into the
-        project (their labels already in it)."""
+        project, the labels they use added to it first."""
         ...
 
 
 class SqliteStaging:
-    def __init__(self, backend: SqliteBackend) -> None:
+    def __init__(self, backend: SqliteBackend, label_ids: LabelIds) -> None:
         self.conn = backend.conn
+        self.label_ids = label_ids
 
     @contextmanager
     def filling(self) -> Iterator[None]:
@@ -377,10 +379,6 @@ class SqliteStaging:
                                 (text, key)).fetchone()
         return row is None or bool(row[0])
 
-    def labels(self) -> list[str]:
-        return [name for (name,) in self.conn.execute(
-            "SELECT label FROM temp.staged_span GROUP BY label ORDER BY min(rowid)")]
-
     def leave_out_added(self) -> list[tuple[str, str | None, int | None, bool, int]]:
         conn = self.conn
         clashes = conn.execute(
@@ -398,6 +396,8 @@ class SqliteStaging:
 
     def copy_in(self, stamp: str) -> None:
         conn = self.conn
+        self.label_ids([name for (name,) in conn.execute(
+            "SELECT label FROM temp.staged_span GROUP BY label ORDER BY min(rowid)")])
         base_id = conn.execute("SELECT coalesce(max(id), 0) FROM main.document").fetchone()[0]
         conn.execute(
             "INSERT INTO main.document (id, key, title, text, status, date, meta, tokens,"
