@@ -10,6 +10,7 @@ of the info, given by the caller.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import struct
 import zlib
@@ -83,8 +84,11 @@ class ModelInfo:
 
 
 def pack(info: ModelInfo, data: Mapping[str, Any], payload: bytes = b"") -> bytes:
-    """The bytes a model is kept as: its info, its JSON ``data`` and its binary ``payload``."""
-    header = json.dumps({"format": FORMAT, "info": info.as_json(), "data": data},
+    """The bytes a model is kept as: its info, its JSON ``data`` and its binary ``payload``
+    (with its length and digest: CRFsuite may crash on a damaged model rather than refuse
+    it, so a payload is checked before it is read)."""
+    header = json.dumps({"format": FORMAT, "info": info.as_json(), "data": data,
+                         "payload": [len(payload), hashlib.sha256(payload).hexdigest()]},
                         ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     compressed = zlib.compress(header.encode("utf-8"), 6)
     return MAGIC + _LENGTH.pack(len(compressed)) + compressed + payload
@@ -103,8 +107,12 @@ def unpack(blob: bytes) -> tuple[ModelInfo, dict[str, Any], bytes]:
                              f"{header['format']}, this one reads {FORMAT})")
         info = ModelInfo.from_json(header["info"])
         data = dict(header["data"])
+        size, digest = header["payload"]
     except ModelError:
         raise
     except (zlib.error, UnicodeDecodeError, ValueError, KeyError, TypeError) as error:
         raise ModelError(f"the model is damaged: {error}") from None
-    return info, data, blob[at + length:]
+    payload = blob[at + length:]
+    if len(payload) != size or hashlib.sha256(payload).hexdigest() != digest:
+        raise ModelError("the model is damaged: its payload is not the one written")
+    return info, data, payload
