@@ -140,8 +140,8 @@ def test_folding_in_place_finds_what_folding_token_by_token_finds(
     matcher = StringMatcher.learn([], entries)
     doc = document(gap.join(words))
     tokens = doc.tokens
-    fast = matcher._on_tokens(tokens, _in_place(doc.text))  # noqa: SLF001
-    plain = matcher._on_pieces(tokens, doc.text)  # noqa: SLF001
+    fast = matcher._on_tokens(tokens, _in_place(doc.text))
+    plain = matcher._on_pieces(tokens, doc.text)
     assert sorted(fast) == sorted(plain)
 
 
