@@ -56,7 +56,7 @@ class CrfSettings:
 
     c1: float = 0.05
     c2: float = 0.05
-    max_iterations: int = 150
+    max_iterations: int = 60
     folds: int = 5
     held_out_every: int = 5
 

@@ -32,6 +32,7 @@ from annotator.text.fold import Joins, fold, fold_words
 
 # Offsets of the neighbours a token's features name, and what each says about them.
 _WINDOW = (-2, -1, 1, 2)
+_FAR = (-3, 3)  # only their words
 _NEAR_KINDS = ("w", "stem", "s2", "sh", "lex")
 _MAX_KEPT = 500_000
 
@@ -65,6 +66,10 @@ class Features:
                         append(f"{k}:{kind}={other[kind]}")
                 elif j in (-1, n):
                     append(f"{k}:edge")
+            for k in _FAR:
+                j = i + k
+                if 0 <= j < n:
+                    append(f"{k}:w={near[j]['w']}")
             w = near[i]["w"]
             append(f"-1|0={near[i - 1]['w'] if i else '^'}|{w}")
             append(f"0|1={w}|{near[i + 1]['w'] if i + 1 < n else '$'}")
@@ -108,6 +113,9 @@ def _own(word: str) -> tuple[str, ...]:
     feats = [f"w={folded}", f"sh={shape(word)}", f"len={_length_band(len(folded))}"]
     feats.extend(f"p{k}={folded[:k]}" for k in (1, 2, 3) if len(folded) > k)
     feats.extend(f"s{k}={folded[-k:]}" for k in (1, 2, 3, 4) if len(folded) > k)
+    if len(folded) < 20:  # its letter trigrams, with its edges marked
+        marked = f"<{folded}>"
+        feats.extend(dict.fromkeys(f"c3={marked[k:k + 3]}" for k in range(len(marked) - 2)))
     parts = fold(word, Joins.SPACE).split()
     if len(parts) > 1:
         feats += [f"zw.first={parts[0]}", f"zw.last={parts[-1]}", f"zw.n={min(len(parts), 3)}"]
