@@ -61,12 +61,6 @@ class CrfSettings:
     held_out_every: int = 5
 
 
-@dataclass(slots=True)
-class _Sequence:
-    features: list[list[str]]
-    tags: list[str]
-
-
 class CrfModel:
     """A trained CRF with the string matchers whose hits it reads."""
 
@@ -201,7 +195,12 @@ def _train(documents: Sequence[Document], gazetteer: list[tuple[str, str]],
     fold_hints = [(StringMatcher.learn([d.document for d in rest], check=check),
                    WordTags.learn(s for d in rest for s in d.sentences()))
                   for rest in others]
-    sequences: list[_Sequence] = []
+    tags = sorted({t for doc in labelled for t in doc.tags})
+    if not any(t != OUTSIDE for t in tags):
+        raise TrainingError("nothing to learn from: the documents have no labels")
+    # Each sentence goes to CRFsuite as soon as its features are made: kept as Python
+    # strings, the features of 200,000 tokens would take a gigabyte.
+    trainer = _trainer(settings, report, check, what)
     tokens = 0
     for n, doc in enumerate(labelled):
         if check is not None:
@@ -211,14 +210,10 @@ def _train(documents: Sequence[Document], gazetteer: list[tuple[str, str]],
         matcher, word_tags = fold_hints[n % folds]
         hits = _hints(doc.document, doc.words, matcher, gazetteer_matcher, word_tags)
         for a, z in doc.ranges:
-            sequences.append(_Sequence(
-                features.sentence(doc.words[a:z], [(k, h[a:z]) for k, h in hits]),
-                doc.tags[a:z]))
+            trainer.append(features.sentence(doc.words[a:z], [(k, h[a:z]) for k, h in hits]),
+                           doc.tags[a:z])
         tokens += len(doc.words)
-    tags = sorted({t for s in sequences for t in s.tags})
-    if not any(t != OUTSIDE for t in tags):
-        raise TrainingError("nothing to learn from: the documents have no labels")
-    crf = _fit(sequences, settings, report, check, what)
+    crf = _fit(trainer)
     info = ModelInfo(NAME, dt.datetime.now(dt.UTC),
                      tuple(sorted({t[2:] for t in tags if t != OUTSIDE})), len(documents),
                      tokens, settings={**asdict(settings), "tags": tags})
@@ -281,8 +276,8 @@ class _Trainer(pycrfsuite.BaseTrainer):  # type: ignore[misc]
             self._on_iteration(int(found.group(1)))
 
 
-def _fit(sequences: list[_Sequence], settings: CrfSettings, report: Progress,
-         check: Callable[[], None] | None, what: str) -> bytes:
+def _trainer(settings: CrfSettings, report: Progress, check: Callable[[], None] | None,
+             what: str) -> _Trainer:
     def on_iteration(n: int) -> None:
         if check is not None:
             check()
@@ -292,9 +287,11 @@ def _fit(sequences: list[_Sequence], settings: CrfSettings, report: Progress,
     trainer.set_params({"c1": settings.c1, "c2": settings.c2,
                         "max_iterations": settings.max_iterations,
                         "feature.possible_transitions": True})
-    for sequence in sequences:
-        if sequence.tags:
-            trainer.append(sequence.features, sequence.tags)
+    return trainer
+
+
+def _fit(trainer: _Trainer) -> bytes:
+    """The model file CRFsuite writes for the sequences appended to ``trainer``."""
     with tempfile.TemporaryDirectory(prefix="annotator-crf-") as folder:
         path = Path(folder) / "model.crfsuite"
         trainer.train(str(path))
