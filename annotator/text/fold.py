@@ -30,9 +30,17 @@ Two ways of treating joins, for two uses:
   ``میرود``. The matcher compares whole tokens, which keeps this from matching across the
   middle of words.
 
-:func:`fold` is the fast way (one ``str.translate`` and, for ``SPACE``, one substitution);
-:func:`fold_with_offsets` also says where each folded character came from, so that a match
-found in folded text is shown on the original (``Folded.original``).
+The functions:
+
+- :func:`fold` folds a text (one ``str.translate`` and, for ``SPACE``, one substitution);
+  fold a query with it, stripped;
+- :func:`fold_with_offsets` also says where each folded character came from, so that a match
+  found in folded text is shown on the original (``Folded.original(start, end)``): search's
+  matching lines;
+- :func:`fold_in_place` folds one character for one (what the fold drops or joins becomes a
+  space), so positions stay the text's: for scanning a whole document fast;
+- :func:`fold_words` folds many short strings (a document's tokens) with joins as nothing,
+  remembering the words it has seen.
 """
 
 from __future__ import annotations
