@@ -22,10 +22,12 @@ from benchmarks.corpus import VOCABULARY, records
 
 TRAIN_TOKENS = 200_000
 # The names of the corpus's vocabulary: what a project's labels and gazetteers hold.
-NAMES = {word: "LOCATION" for word in "تهران مشهد اصفهان شیراز تبریز ژنو مسکو پکن دوحه بغداد "
-         "کابل".split()}
-NAMES.update({word: "ACTOR" for word in "Reuters UNESCO OPEC Donald Trump António Guterres "
-              "خبرگزاری رئیس‌جمهور".split()})
+NAMES = {
+    **dict.fromkeys("تهران مشهد اصفهان شیراز تبریز ژنو مسکو پکن دوحه بغداد کابل".split(),
+                    "LOCATION"),
+    **dict.fromkeys("Reuters UNESCO OPEC Donald Trump António Guterres خبرگزاری "
+                    "رئیس‌جمهور".split(), "ACTOR"),
+}
 assert set(NAMES) <= set(VOCABULARY)
 
 

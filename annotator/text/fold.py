@@ -247,8 +247,11 @@ def fold_with_offsets(text: str, joins: Joins = Joins.SPACE) -> Folded:
         code = ord(ch)
         kind = kinds.get(code, _LETTER)
         if kind == _MARK:
-            if ends and ends[-1] == i:  # a mark belongs to the character before it
-                ends[-1] = i + 1
+            # a mark belongs to the character before it (to every piece of its fold)
+            k = len(ends) - 1
+            while k >= 0 and ends[k] == i:
+                ends[k] = i + 1
+                k -= 1
             continue
         if kind == _JOIN:
             if joins is Joins.NOTHING:
