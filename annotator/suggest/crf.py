@@ -62,7 +62,11 @@ class CrfSettings:
 
 
 class CrfModel:
-    """A trained CRF with the string matchers whose hits it reads."""
+    """A trained CRF with the string matchers and tag counts whose hints it reads.
+
+    One CRFsuite tagger is opened per instance, on first use: use an instance from one thread
+    at a time (a worker process or thread of its own).
+    """
 
     name = NAME
 
@@ -88,22 +92,38 @@ class CrfModel:
 
     def tag(self, document: Document) -> list[tuple[int, int, str, float]]:
         """``(start, end, label, score)`` of every span the model finds, on whole tokens."""
+        out: list[tuple[int, int, str, float]] = []
+        known = self.info.settings["tags"]
+        for tagger, tags, offsets in self._tagged(document):
+            for first, stop, label in tagged_spans(tags):
+                score = min(tagger.marginal(tags[i], i) for i in range(first, stop))
+                if stop < len(tags) and f"I-{label}" in known:
+                    score = min(score, 1.0 - tagger.marginal(f"I-{label}", stop))
+                out.append((offsets[first][0], offsets[stop - 1][1], label,
+                            min(1.0, max(0.0, score))))
+        return out
+
+    def uncertainty(self, document: Document) -> float:
+        """How unsure the model is of the document: 1 minus the smallest marginal probability
+        among the tags of its best tagging (its least sure token); 0 without tokens. What
+        "the document the model is least sure of" ranks by."""
+        surest = 1.0
+        for tagger, tags, _ in self._tagged(document):
+            surest = min(surest, *(tagger.marginal(tag, i) for i, tag in enumerate(tags)))
+        return min(1.0, max(0.0, 1.0 - surest))
+
+    def _tagged(self, document: Document) -> Iterator[tuple[Any, list[str],
+                                                            list[tuple[int, int]]]]:
+        """Per sentence: the tagger (holding its marginals), the best tags and the tokens'
+        offsets."""
         index = token_index(document)
         tagger = self._opened()
-        out: list[tuple[int, int, str, float]] = []
         tokens = words(document, index)
         hits = _hints(document, tokens, self.matcher, self.gazetteer, self.word_tags)
         for sentence in index.sentence_ranges():
             a, z = sentence.start, sentence.stop
             xseq = self._features.sentence(tokens[a:z], [(k, h[a:z]) for k, h in hits])
-            tags = tagger.tag(xseq)
-            for first, stop, label in tagged_spans(tags):
-                score = min(tagger.marginal(tags[i], i) for i in range(first, stop))
-                if stop < len(tags) and f"I-{label}" in self.info.settings["tags"]:
-                    score = min(score, 1.0 - tagger.marginal(f"I-{label}", stop))
-                start, end = index.token(a + first)[0], index.token(a + stop - 1)[1]
-                out.append((start, end, label, score))
-        return out
+            yield tagger, tagger.tag(xseq), [index.token(i) for i in sentence]
 
     def suggest(self, document: Document, spans: Sequence[Span] | None = None,
                 min_score: float = 0.0) -> list[Span]:

@@ -70,6 +70,13 @@ def test_never_over_labels_nor_where_rejected(trained: CrfModel) -> None:
     assert all(s.score is not None and s.score >= 0.5 for s in trained.suggest(doc, (), 0.5))
 
 
+def test_uncertainty_ranks_documents(trained: CrfModel) -> None:
+    familiar = corpus(1, seed=21)[0]
+    strange = document("گلابتون در ورزنه گفت که فرداسپاری با هوروش آغاز می‌شود.")
+    assert 0 <= trained.uncertainty(familiar) < trained.uncertainty(strange) <= 1
+    assert trained.uncertainty(document("")) == 0
+
+
 def test_info_says_what_it_was_trained_on(trained: CrfModel) -> None:
     info = trained.info
     assert info.name == "crf"
