@@ -34,7 +34,7 @@ from annotator.text.fold import Joins, fold, fold_words
 _WINDOW = (-2, -1, 1, 2)
 _FAR = (-3, 3)  # only their words
 _NEAR_KINDS = ("w", "stem", "s2", "sh", "lex")
-_MAX_KEPT = 500_000
+_MAX_KEPT = 200_000  # words whose features are kept (about 100 MB at most)
 
 
 class Features:
