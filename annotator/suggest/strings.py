@@ -200,7 +200,7 @@ class StringMatcher:
         # entry number).
         for last, (back, number) in self._automaton.iter(folded, ignore_white_space=True):
             j = bisect_right(starts, last) - 1
-            if last >= ends[j] or not _blank(folded, last + 1, ends[j]):
+            if j < 0 or last >= ends[j] or not _blank(folded, last + 1, ends[j]):
                 continue  # ends between tokens or inside one
             first = last - back
             if " " in folded[first:last]:
