@@ -548,6 +548,14 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>The project database cannot be reached ({problem}). Edits are kept in this window and saved when it is back.</source>
+        <translation>پایگاه دادهٔ پروژه در دسترس نیست ({problem}). ویرایش‌ها در این پنجره نگه داشته می‌شوند و وقتی دوباره در دسترس شد ذخیره می‌شوند.</translation>
+    </message>
+    <message>
+        <source>Connected to the project database again.</source>
+        <translation>اتصال به پایگاه دادهٔ پروژه دوباره برقرار شد.</translation>
+    </message>
+    <message>
         <source>Annotator — {file}</source>
         <translation>برچسب‌زن — {file}</translation>
     </message>
@@ -901,6 +909,10 @@
 </context>
 <context>
     <name>UnsavedEdits</name>
+    <message>
+        <source>the project database cannot be reached</source>
+        <translation>پایگاه دادهٔ پروژه در دسترس نیست</translation>
+    </message>
     <message>
         <source>&amp;Retry Saving</source>
         <translation>&amp;ذخیرهٔ دوباره</translation>
