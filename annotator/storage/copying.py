@@ -16,12 +16,11 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 import peewee as pw
 
 from annotator.core.errors import AnnotatorError, ProjectFileError
-from annotator.storage import schema
+from annotator.storage import migrations, schema
 from annotator.storage.backups import new_backup_path
 from annotator.storage.base import ProjectBase, guarded
 from annotator.storage.files import part_path, remove_stale_parts
@@ -32,25 +31,22 @@ from annotator.storage.sqlite import SqliteBackend, check_file
 _CHUNK = 2_000
 
 
-def _columns(model: Any) -> list[str]:
-    return [f.column_name for f in model._meta.sorted_fields]
-
-
-def _rows(db: pw.Database, model: Any) -> Iterator[tuple[Any, ...]]:
-    """Every row of ``model``'s table in id order, as the driver gives them."""
-    fields = model._meta.sorted_fields
-    yield from db.execute(model.select(*fields).order_by(model._meta.primary_key))
-
-
-def copy_tables(source: Models, source_db: pw.Database, target: Models,
-                target_backend: SqliteBackend | PostgresBackend) -> None:
+def copy_tables(source: pw.Database, target: pw.Database,
+                target_backend: SqliteBackend | PostgresBackend, models: Models) -> None:
     """Inside the target's write transaction: empty the target's tables and fill them with
-    the source's rows, ids included."""
-    for model in reversed(target.all):
-        model.delete().execute()
-    for from_model, to_model in zip(source.all, target.all, strict=True):
-        target_backend.insert_rows(to_model._meta.table_name, _columns(to_model),
-                                   _rows(source_db, from_model))
+    the source's rows, ids included. The tables are the project's (``models``, in the order
+    they refer to each other) that both databases have, with the columns both have: a
+    project of an older schema lacks some."""
+    shared = set(source.get_tables()) & set(target.get_tables())
+    tables = [m._meta.table_name for m in models.all if m._meta.table_name in shared]
+    for table in reversed(tables):
+        target.execute_sql(f'DELETE FROM "{table}"')
+    for table in tables:
+        there = {c.name for c in source.get_columns(table)}
+        columns = [c.name for c in target.get_columns(table) if c.name in there]
+        names = ", ".join(f'"{c}"' for c in columns)
+        target_backend.insert_rows(table, columns,
+                                   source.execute_sql(f'SELECT {names} FROM "{table}" ORDER BY 1'))
 
 
 class Copying(ProjectBase):
@@ -74,16 +70,25 @@ class Copying(ProjectBase):
         return destination
 
     def _copy_to_file(self, destination: Path) -> None:
-        from annotator.storage.project import Project
-
+        """A project file of the database's own schema version (readable by the annotator
+        that made it: a backup before an upgrade is taken of the old version)."""
         remove_stale_parts(destination)
         tmp = part_path(destination)
         try:
-            with Project(tmp) as copy, self.db.atomic():
+            with self.db.atomic():
                 self.db.execute_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-                with copy.transaction():
-                    assert isinstance(copy.backend, SqliteBackend)
-                    copy_tables(self.models, self.db, copy.models, copy.backend)
+                assert isinstance(self.backend, PostgresBackend)
+                version = self.backend.version()
+                copy = SqliteBackend(tmp, create=True)
+                try:
+                    copy.connect()
+                    with copy.write():
+                        for step in range(version):
+                            migrations.STEPS[step](copy.db)
+                        copy.mark(version)
+                        copy_tables(self.db, copy.db, copy, self.models)
+                finally:
+                    copy.close()
             tmp.replace(destination)
         except OSError as exc:
             raise AnnotatorError(f"{destination}: the backup could not be written "
@@ -122,7 +127,8 @@ class Copying(ProjectBase):
 
             with Project(readable, create=False) as backup, self.transaction():
                 assert isinstance(self.backend, PostgresBackend)
-                copy_tables(backup.models, backup.db, self.models, self.backend)
+                self.backend.lock_imports()
+                copy_tables(backup.db, self.db, self.backend, self.models)
                 self.backend.reset_sequences(self.models)
 
     @contextmanager

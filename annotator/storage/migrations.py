@@ -153,4 +153,91 @@ def _to_v1(db: pw.Database) -> None:
         db.execute_sql(statement)
 
 
-STEPS: dict[int, Step] = {0: _to_v1}
+# -- version 2: settings, events, built-in models, gazetteers, the text search ---------------
+
+def _v2_models(db: pw.Database) -> list[type[pw.Model]]:
+    """The tables version 2 adds, as it made them (they refer to version 1's by name)."""
+
+    class Base(pw.Model):
+        class Meta:
+            database = db
+            legacy_table_names = False
+
+    class Document(Base):  # version 1's, referred to
+        class Meta:
+            table_name = "document"
+
+    class Span(Base):  # version 1's, referred to
+        class Meta:
+            table_name = "span"
+
+    class Setting(Base):
+        key = pw.TextField(primary_key=True)
+        value = pw.TextField()
+
+    class Event(Base):
+        document = pw.ForeignKeyField(Document, on_delete="CASCADE")
+        trigger = pw.ForeignKeyField(Span, on_delete="CASCADE")
+        type = pw.TextField()
+        annotator = pw.TextField(null=True)
+        created = pw.TextField()
+        updated = pw.TextField()
+
+    class EventArgument(Base):
+        event = pw.ForeignKeyField(Event, on_delete="CASCADE")
+        span = pw.ForeignKeyField(Span, on_delete="CASCADE")
+        role = pw.TextField()
+        position = pw.IntegerField(default=0)
+
+    class TrainedModel(Base):
+        name = pw.TextField(primary_key=True)
+        data = pw.BlobField()
+        info = pw.TextField()
+        trained = pw.TextField()
+
+    class Training(Base):
+        model = pw.TextField(index=True)
+        trained = pw.TextField()
+        documents = pw.IntegerField()
+        tokens = pw.IntegerField()
+        scores = pw.TextField()
+
+    class GazetteerEntry(Base):
+        text = pw.TextField()
+        label = pw.TextField()
+        source = pw.TextField(default="")
+        line = pw.IntegerField(null=True)
+        added = pw.TextField()
+
+        class Meta:
+            indexes = ((("text", "label"), True),)
+
+    return [Setting, Event, EventArgument, TrainedModel, Training, GazetteerEntry]
+
+
+# The text search (``annotator search``, the list's search in article text): each document's
+# text folded (text.fold: Arabic letters, kashida, diacritics, ZWNJ as a space, ...) as words,
+# indexed for phrases of words. Filled in the background after imports, not by them
+# (storage.search). SQLite keeps only the index (a contentless FTS5 table: the text is in
+# the document); PostgreSQL a tsvector with a GIN index.
+_V2_SQLITE_SEARCH = (
+    "CREATE VIRTUAL TABLE text_search USING fts5(words, content='',"
+    " tokenize='unicode61 remove_diacritics 0')",
+)
+_V2_POSTGRES = (
+    'CREATE TABLE text_search (id integer PRIMARY KEY REFERENCES "document" (id)'
+    " ON DELETE CASCADE, words tsvector NOT NULL)",
+    "CREATE INDEX text_search_words ON text_search USING gin (words)",
+    *(f'CREATE TRIGGER {table}_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "{table}"'
+      " FOR EACH STATEMENT EXECUTE FUNCTION annotator_notify()"
+      for table in ("setting", "event", "event_argument", "trained_model", "gazetteer_entry")),
+)
+
+
+def _to_v2(db: pw.Database) -> None:
+    db.create_tables(_v2_models(db))
+    for statement in (_V2_POSTGRES if _is_postgres(db) else _V2_SQLITE_SEARCH):
+        db.execute_sql(statement)
+
+
+STEPS: dict[int, Step] = {0: _to_v1, 1: _to_v2}

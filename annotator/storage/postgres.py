@@ -129,6 +129,10 @@ class PostgresBackend:
                 f"to {schema.SCHEMA_VERSION}); it was left untouched")
         return version
 
+    def version(self) -> int:
+        """The schema version the database has now (0: not a project yet)."""
+        return self._judge() if IDENTITY_TABLE in set(self.db.get_tables()) else 0
+
     def version_for_update(self) -> int:
         """Inside the write transaction, with the schema lock: the version as it is now."""
         self.db.execute_sql("SELECT pg_advisory_xact_lock(%s)", (_SCHEMA_LOCK,))
@@ -226,6 +230,8 @@ class PostgresBackend:
     def reset_sequences(self, models: Any) -> None:
         """After rows came in with their ids: each table's next id follows its largest."""
         for model in models.all:
+            if not isinstance(model._meta.primary_key, pw.AutoField):
+                continue
             table = model._meta.table_name
             self.db.execute_sql(
                 f"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'id'),"

@@ -16,7 +16,7 @@ import peewee as pw
 
 APPLICATION = "annotator"
 APPLICATION_ID = 0x414E4E54  # "ANNT" in PRAGMA application_id marks our project files
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def now() -> str:
@@ -34,11 +34,18 @@ class Models:
     Label: Any
     Document: Any
     Span: Any
+    Setting: Any
+    Event: Any
+    EventArgument: Any
+    TrainedModel: Any
+    Training: Any
+    GazetteerEntry: Any
 
     @property
     def all(self) -> list[Any]:
         """Every table, each after those it refers to (the order to copy them in)."""
-        return [self.Label, self.Document, self.Span]
+        return [self.Label, self.Document, self.Span, self.Setting, self.Event,
+                self.EventArgument, self.TrainedModel, self.Training, self.GazetteerEntry]
 
 
 def make_models(db: pw.Database) -> Models:
@@ -88,7 +95,59 @@ def make_models(db: pw.Database) -> Models:
 
     # Suggestions only: the reports read them by model; human spans need no entry.
     Span.add_index(Span.origin, Span.review, where=Span.review.is_null(False))
-    return Models(Label, Document, Span)
+
+    class Setting(Base):
+        """A project setting, as JSON: the event types, whether analysts see each other's
+        labels, how often the model is trained again, how far the text search has indexed."""
+
+        key = pw.TextField(primary_key=True)
+        value = pw.TextField()
+
+    class Event(Base):
+        document = pw.ForeignKeyField(Document, on_delete="CASCADE", backref="events")
+        trigger = pw.ForeignKeyField(Span, on_delete="CASCADE")
+        type = pw.TextField()
+        annotator = pw.TextField(null=True)
+        created = pw.TextField()
+        updated = pw.TextField()
+
+    class EventArgument(Base):
+        event = pw.ForeignKeyField(Event, on_delete="CASCADE", backref="arguments")
+        span = pw.ForeignKeyField(Span, on_delete="CASCADE")
+        role = pw.TextField()  # actor | recipient | location
+        position = pw.IntegerField(default=0)
+
+    class TrainedModel(Base):
+        """A built-in model, trained in the project: the one in use for its name."""
+
+        name = pw.TextField(primary_key=True)  # strings | crf
+        data = pw.BlobField()
+        info = pw.TextField()  # JSON: trained, labels, documents, tokens, held-out scores
+        trained = pw.TextField()
+
+    class Training(Base):
+        """Every training of a built-in model: how held-out scores grew with the documents."""
+
+        model = pw.TextField(index=True)
+        trained = pw.TextField()
+        documents = pw.IntegerField()
+        tokens = pw.IntegerField()
+        scores = pw.TextField()  # JSON: {label: {precision, recall, f1, support}}, overall
+
+    class GazetteerEntry(Base):
+        """A text the string matcher and the CRF are told to suggest with a label."""
+
+        text = pw.TextField()
+        label = pw.TextField()
+        source = pw.TextField(default="")  # the file it came from
+        line = pw.IntegerField(null=True)
+        added = pw.TextField()
+
+        class Meta:
+            indexes = ((("text", "label"), True),)
+
+    return Models(Label, Document, Span, Setting, Event, EventArgument, TrainedModel, Training,
+                  GazetteerEntry)
 
 
 def make_identity(db: pw.Database) -> Any:

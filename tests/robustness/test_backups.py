@@ -82,15 +82,16 @@ def test_a_migration_is_preceded_by_a_backup_of_the_old_file(
     def add_notes(db: Any) -> None:  # a step of a future schema
         db.execute_sql("ALTER TABLE document ADD COLUMN notes TEXT")
 
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr(migrations, "STEPS", {**migrations.STEPS, 1: add_notes})
+    now = schema.SCHEMA_VERSION
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", now + 1)
+    monkeypatch.setattr(migrations, "STEPS", {**migrations.STEPS, now: add_notes})
     with Project(filled) as project:
         assert project.count_documents() == 20
-    [backup] = list_backups(filled, "schema1")
+    [backup] = list_backups(filled, f"schema{now}")
     with closing(sqlite3.connect(backup.path)) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == now
     with closing(sqlite3.connect(filled)) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == now + 1
     assert documents_in(backup.path) == 20
 
 
