@@ -30,3 +30,16 @@ def test_model_names(project_path: Path) -> None:
                           review=Review.PENDING)),
         ])
         assert project.model_names() == ["m1", "m2"]
+
+
+def test_settings_are_kept_in_the_project(location: Path | str) -> None:
+    with Project(location) as project:
+        assert project.setting("event_types") is None
+        assert project.setting("retrain_every", 10) == 10
+        project.set_setting("event_types", [{"name": "CONSULT", "persian": "رایزنی"}])
+        project.set_setting("show_others", True)
+    with Project(location) as again:
+        assert again.setting("event_types") == [{"name": "CONSULT", "persian": "رایزنی"}]
+        assert again.setting("show_others") is True
+        again.set_setting("show_others", None)
+        assert again.setting("show_others", False) is False
