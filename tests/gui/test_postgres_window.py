@@ -58,7 +58,7 @@ def test_a_label_made_in_one_window_shows_in_another_within_two_seconds(
 @pytest.fixture
 def own_server() -> Iterator[Server]:
     """A server of the test's own, to stop and start."""
-    server = Server()
+    server = Server(own=True)
     yield server
     server.close()
 
