@@ -6,8 +6,9 @@ changed. Undoing an edit of another document opens that document; a bulk accept 
 whole project changes several documents at once and opens none.
 
 Review decisions (accept, accept as another label or with other boundaries, reject) are
-core commands too (:mod:`annotator.core.review`), recorded with who made them: the name the
-analyst is logged in under.
+core commands too (:mod:`annotator.core.review`). The session works as one analyst: it shows
+that analyst's labels, decisions and statuses (others' stay hidden: blind labelling), and
+records every edit and decision as theirs.
 
 An edit the project file cannot take (full disk, read-only file, busy) is not shown as made:
 the file was left as it was, and the edit goes out with ``saveFailed`` to be kept and saved
@@ -15,8 +16,6 @@ later. A project file opened read-only takes no edits at all.
 """
 
 from __future__ import annotations
-
-import getpass
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -34,13 +33,6 @@ DONE_STATUSES = (Status.DONE, Status.REVIEWED)
 ROWS_REFRESHED = 50
 
 
-def login_name() -> str | None:
-    try:
-        return getpass.getuser() or None
-    except Exception:  # no user name in the environment: decisions are stored without one
-        return None
-
-
 class Session(QObject):
     """The open document of one project file and the edits made to it."""
 
@@ -53,14 +45,19 @@ class Session(QObject):
     # it was to be applied (False: an undo), and the StorageError.
     saveFailed = Signal(object, bool, object)
 
-    def __init__(self, project: Project, parent: QObject | None = None) -> None:
+    def __init__(self, project: Project, analyst: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.project = project
         self.undo_stack = QUndoStack(self)
         self.document: Document | None = None
         self.labels: list[Label] = project.labels()
-        self.annotator = login_name()
+        self.analyst = analyst
         self._failures = 0
+
+    @property
+    def annotator(self) -> str:
+        """The analyst every edit is recorded as (the word spans keep it under)."""
+        return self.analyst
 
     @property
     def document_id(self) -> int | None:
@@ -78,7 +75,7 @@ class Session(QObject):
             self.document = None
         else:
             try:
-                self.document = self.project.document(doc_id)
+                self.document = self.project.document(doc_id, self.analyst)
             except KeyError:
                 self.message.emit(self.tr("That document is no longer in the project file."))
                 return
@@ -94,25 +91,25 @@ class Session(QObject):
         if doc is None or doc.id is None:
             return False
         try:
-            fresh = self.project.document(doc.id)
+            fresh = self.project.document(doc.id, self.analyst)
         except (KeyError, AnnotatorError):
             return True
         return fresh.spans != doc.spans or fresh.status != doc.status
 
     def open_first(self) -> None:
-        self.open(self.project.first_document(not_done=True))
+        self.open(self.project.first_document(not_done=True, analyst=self.analyst))
 
     def next_not_done(self) -> int | None:
         """The next document that is not done, after this one, wrapping round to the start."""
         current = self.document_id
         if current is not None:
-            found = self.project.neighbour(current, 1, not_done=True)
+            found = self.project.neighbour(current, 1, not_done=True, analyst=self.analyst)
             if found is not None:
                 return found
-        counts = self.project.status_counts()
+        counts = self.project.status_counts(self.analyst)
         if not any(counts.get(s.value) for s in (Status.NEW, Status.IN_PROGRESS)):
             return None
-        first = self.project.first_document(not_done=True)
+        first = self.project.first_document(not_done=True, analyst=self.analyst)
         return first if first != current else None
 
     # -- edits -----------------------------------------------------------------------------
@@ -138,7 +135,7 @@ class Session(QObject):
         if doc is None:
             return False
         try:
-            command = label_command(doc, start, end, label)
+            command = label_command(doc, start, end, label, annotator=self.analyst)
         except AnnotatorError as exc:
             self.message.emit(str(exc))
             return False
@@ -179,21 +176,20 @@ class Session(QObject):
             return False
         return self.push(self._starting(doc, command))
 
-    @staticmethod
-    def _starting(doc: Document, command: Command) -> Command:
+    def _starting(self, doc: Document, command: Command) -> Command:
         """A decision in a new document moves it to in progress, as a label does."""
         assert doc.id is not None
         if doc.status != Status.NEW:
             return command
-        return Compound(doc.id, [command, SetStatus(doc.id, Status.NEW, Status.IN_PROGRESS)],
-                        command.text)
+        return Compound(doc.id, [command, SetStatus(doc.id, Status.NEW, Status.IN_PROGRESS,
+                                                    self.analyst)], command.text)
 
     def set_status(self, status: Status) -> bool:
         doc = self.document
         if doc is None or doc.status == status:
             return True
         assert doc.id is not None
-        return self.push(SetStatus(doc.id, doc.status, status))
+        return self.push(SetStatus(doc.id, doc.status, status, self.analyst))
 
     def mark_done_and_next(self) -> None:
         """Mark the open document done and open the next one that is not."""
@@ -216,7 +212,8 @@ class Session(QObject):
         doc = self.document
         if doc is not None and doc.id == doc_id:
             spans = spans_after(doc.spans, command, applied)
-            doc.spans = spans if spans is not None else self.project.spans(doc_id)
+            doc.spans = (spans if spans is not None
+                         else self.project.spans(doc_id, self.analyst))
             status = statuses_set(command, applied)
             if status is not None:
                 doc.status = status
@@ -230,7 +227,7 @@ class Session(QObject):
         nothing else is opened."""
         doc = self.document
         if doc is not None and doc.id in touched:
-            fresh = self.project.document(doc.id)
+            fresh = self.project.document(doc.id, self.analyst)
             doc.spans, doc.status = fresh.spans, fresh.status
             self.spansChanged.emit(doc)
         if len(touched) > ROWS_REFRESHED:

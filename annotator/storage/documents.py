@@ -10,6 +10,7 @@ from itertools import groupby
 from operator import itemgetter
 from typing import Any
 
+from annotator.core.analysts import view_of
 from annotator.core.errors import InputError
 from annotator.core.model import Document, Review, Span, Status
 from annotator.core.tokens import pack, unpack
@@ -21,6 +22,20 @@ from annotator.storage.sqlite import Staging
 
 _BATCH = 500
 _REVIEWS: dict[str | None, Review | None] = {None: None, **{r.value: r for r in Review}}
+
+
+class Everyone:
+    """Who sees every span stored: every analyst's, the shared suggestions and the curated
+    labels (exports choose from them; moves and backups copy them)."""
+
+    def __repr__(self) -> str:
+        return "EVERYONE"
+
+
+EVERYONE = Everyone()
+# Whose spans a document is read with: an analyst's (None: before the project had analysts),
+# or everyone's.
+Viewer = str | None | Everyone
 
 
 @dataclass
@@ -126,13 +141,19 @@ class Documents(Labels, Listing):
         return columns
 
     @guarded
-    def document(self, doc_id: int) -> Document:
+    def document(self, doc_id: int, viewer: Viewer = None) -> Document:
+        """A document as ``viewer`` sees it: an analyst's spans and status
+        (:func:`annotator.core.analysts.view_of`; None: whoever labelled the project before
+        it had analysts), or with :data:`EVERYONE` every span stored and the document's own
+        status."""
         doc = self.models.Document
         rows = self._rows(doc.select(*self._document_columns()).where(doc.id == doc_id))
         if not rows:
             raise KeyError(doc_id)
         found = self._document_from_row(rows[0])
-        found.spans = self.spans(doc_id)
+        found.spans = self.spans(doc_id, viewer)
+        if isinstance(viewer, str):
+            found.status = self._statuses_of([doc_id], viewer).get(doc_id, Status.NEW)
         return found
 
     @staticmethod
@@ -145,22 +166,34 @@ class Documents(Labels, Listing):
             tokens=unpack(tokens_blob), sentences=unpack(sentences_blob),
         )
 
+    def _statuses_of(self, doc_ids: Sequence[int], analyst: str) -> dict[int, Status]:
+        """``analyst``'s own status of the documents that have one."""
+        work = self.models.Work
+        return {doc_id: Status(status) for doc_id, status in self._rows(
+            work.select(work.document, work.status)
+            .where(work.document.in_(list(doc_ids)) & (work.analyst == analyst)))}
+
     @guarded
-    def spans(self, doc_id: int) -> list[Span]:
+    def spans(self, doc_id: int, viewer: Viewer = None) -> list[Span]:
+        """A document's spans as ``viewer`` sees them (see :meth:`document`)."""
         span, label = self.models.Span, self.models.Label
         rows = self._rows(
             span.select(span.id, span.start, span.end, label.name, span.origin, span.score,
-                        span.review, span.annotator, span.created, span.updated)
+                        span.review, span.annotator, span.created, span.updated, span.source,
+                        span.curation)
             .join(label).where(span.document == doc_id).order_by(span.start, span.end))
-        return [Span(start, end, name, origin, score, _REVIEWS[review], annotator, sid,
-                     parse_time(created), parse_time(updated))
-                for sid, start, end, name, origin, score, review, annotator, created, updated
-                in rows]
+        stored = [Span(start, end, name, origin, score, _REVIEWS[review], annotator, sid,
+                       parse_time(created), parse_time(updated), source,
+                       tuple(json.loads(curation)) if curation is not None else None)
+                  for (sid, start, end, name, origin, score, review, annotator, created,
+                       updated, source, curation) in rows]
+        return stored if isinstance(viewer, Everyone) else view_of(stored, viewer)
 
     @guarded_iter
     def iter_documents(self, statuses: Iterable[Status] = (), batch: int = 200,
-                       with_tokens: bool = True) -> Iterator[Document]:
-        """Every document (of the given statuses) with its spans, streamed in list order.
+                       with_tokens: bool = True, viewer: Viewer = None) -> Iterator[Document]:
+        """Every document (of the given statuses: the documents' own) with its spans as
+        ``viewer`` sees them (see :meth:`document`), streamed in list order.
 
         The bulk path of exports: spans come without their created/updated times (use
         :meth:`document` for those), and without tokens when ``with_tokens`` is false.
@@ -177,16 +210,25 @@ class Documents(Labels, Listing):
             docs = {r[0]: self._document_from_row(r) for r in rows}
             spans = self._rows(
                 span.select(span.document, span.start, span.end, span.label, span.origin,
-                            span.score, span.review, span.annotator, span.id)
+                            span.score, span.review, span.annotator, span.id, span.source,
+                            span.curation)
                 .where(span.document.in_(list(docs)))
                 .order_by(span.document, span.start))
             if not names.keys() >= set(map(itemgetter(3), spans)):
                 names = self._label_names()  # a label another program added meanwhile
             for doc_id, found in groupby(spans, itemgetter(0)):
-                docs[doc_id].spans = [
+                stored = [
                     Span(start, end, names[label], origin, score, _REVIEWS[review], annotator,
-                         sid)
-                    for _, start, end, label, origin, score, review, annotator, sid in found]
+                         sid, None, None, source,
+                         tuple(json.loads(curation)) if curation is not None else None)
+                    for (_, start, end, label, origin, score, review, annotator, sid, source,
+                         curation) in found]
+                docs[doc_id].spans = (stored if isinstance(viewer, Everyone)
+                                      else view_of(stored, viewer))
+            if isinstance(viewer, str):
+                statuses_of = self._statuses_of(list(docs), viewer)
+                for doc_id, document in docs.items():
+                    document.status = statuses_of.get(doc_id, Status.NEW)
             yield from docs.values()
             last = rows[-1][0]
 

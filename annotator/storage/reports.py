@@ -18,8 +18,17 @@ _BY_POSITION = (pw.SQL("1"), pw.SQL("2"), pw.SQL("3"))
 
 class Reports(Spans):
     def _counts_as_label(self) -> Any:
+        """A label of an analyst (human, or an accepted decision); curated labels, which
+        repeat analysts' labels, are counted apart."""
         span = self.models.Span
-        return span.review.is_null() | (span.review == _ACCEPTED)
+        return (span.review.is_null() | (span.review == _ACCEPTED)) & span.curation.is_null()
+
+    def _undecided(self, span: Any) -> Any:
+        """A pending suggestion no analyst has decided yet (a decided one has decisions of
+        its own, which are counted instead)."""
+        decision = self.models.Span.alias("decision")
+        return (span.review == _PENDING) & ~pw.fn.EXISTS(
+            decision.select(pw.SQL("1")).where(decision.source == span.id))
 
     @guarded
     def spans_by_label(self) -> dict[str, int]:
@@ -43,7 +52,7 @@ class Reports(Spans):
     @guarded
     def pending_count(self) -> int:
         span = self.models.Span
-        return int(span.select().where(span.review == _PENDING).count())
+        return int(span.select().where(self._undecided(span)).count())
 
     @guarded
     def model_names(self) -> list[str]:
@@ -67,7 +76,8 @@ class Reports(Spans):
         query = (span.select(pw.fn.SUBSTR(span.origin, len(MODEL_PREFIX) + 1),
                              pw.fn.COALESCE(span.suggested_label, label.name), outcome,
                              pw.fn.COUNT(span.id))
-                 .join(label).where(span.origin.startswith(MODEL_PREFIX))
+                 .join(label).where(span.origin.startswith(MODEL_PREFIX)
+                                    & ((span.review != _PENDING) | self._undecided(span)))
                  .group_by(*_BY_POSITION))
         return [(m, lab, out, int(n)) for m, lab, out, n in self._rows(query)]
 
@@ -86,7 +96,7 @@ class Reports(Spans):
                            & ~pw.fn.EXISTS(pending.select(pw.SQL("1")).where(
                                (pending.document == doc.id)
                                & (pending.origin == used.c.origin)
-                               & (pending.review == _PENDING))))
+                               & self._undecided(pending))))
                     .cte("reviewed", columns=("origin", "doc")))
         found = pw.Case(None, [((span.origin == reviewed.c.origin)
                                 & (span.review == _ACCEPTED)

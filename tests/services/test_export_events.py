@@ -37,8 +37,11 @@ class WithEvents:
     def document_keys(self, flt: DocumentFilter | None = None) -> list[str]:
         return [d.key for d in self.docs]
 
+    def curations(self) -> dict[int, object]:
+        return {}
+
     def iter_documents(self, statuses: Iterable[Status] = (), batch: int = 200,
-                       with_tokens: bool = True) -> Iterator[Document]:
+                       with_tokens: bool = True, viewer: object = None) -> Iterator[Document]:
         for doc in self.docs:
             yield Document(doc.text, key=doc.key, title=doc.title, status=doc.status,
                            meta=dict(doc.meta), date=doc.date, spans=list(doc.spans),
