@@ -16,6 +16,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from annotator import __version__
+from annotator.cli import team
+from annotator.cli.options import named_analyst
+from annotator.core.analysts import NO_ANALYST
 from annotator.core.errors import AnnotatorError, Cancelled
 from annotator.core.model import Status
 from annotator.services.exporting import FORMATS as EXPORT_FORMATS
@@ -65,6 +68,10 @@ def build_parser() -> argparse.ArgumentParser:
                     help="project file, or a PostgreSQL database as "
                          "postgresql://USER@HOST:PORT/DBNAME (default: $ANNOTATOR_DB or the "
                          "user data folder)")
+    db.add_argument("--analyst", metavar="NAME", default=argparse.SUPPRESS,
+                    help="who is working: edits and decisions are recorded as theirs (default: "
+                         "$ANNOTATOR_ANALYST, else the login name); for import, whose labels "
+                         "the input holds; for export, whose labels to write")
     parser = argparse.ArgumentParser(
         prog="annotator", parents=[db],
         description="Label Persian news articles (actors, events, locations) and export "
@@ -143,6 +150,7 @@ def build_parser() -> argparse.ArgumentParser:
                     "is refused and nothing is changed. What the project held is backed up "
                     "first (NAME.backups/...-restore.sqlite), so a restore can be undone.")
     res.add_argument("source", metavar="BACKUP", type=Path)
+    team.register(commands, db)
     return parser
 
 
@@ -164,7 +172,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     from annotator.cli.progress import TerminalProgress
 
     options = ImportOptions(format=args.format, normalize=args.normalize,
-                            label_map=args.label_map, parallel=True)
+                            label_map=args.label_map, parallel=True,
+                            analyst=named_analyst(args))
     progress = TerminalProgress("importing")
     with _open(args) as project:
         try:
@@ -174,8 +183,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     for problem in result.problems:
         print(f"skipped: {problem}", file=sys.stderr)
     skipped = f", {len(result.skipped)} already in the project" if result.skipped else ""
+    relabelled = (f", {counted(len(result.relabelled), 'document')} already in the project "
+                  f"relabelled as {options.analyst}'s" if result.relabelled else "")
     print(f"imported {counted(result.added, 'document')} with "
-          f"{counted(result.spans, 'span')}{skipped}")
+          f"{counted(result.spans, 'span')}{skipped}{relabelled}")
     if result.events_read:
         _warn(f"{counted(result.events_read, 'event')} read but not stored: this version's "
               "project cannot hold events yet")
@@ -210,7 +221,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     options = ExportOptions(format=args.format, scheme=args.scheme or "bio",
                             statuses=frozenset(Status(s) for s in args.status),
                             include_pending=args.include_pending, labels=labels,
-                            split=args.split, seed=args.seed)
+                            split=args.split, seed=args.seed,
+                            analyst=named_analyst(args, NO_ANALYST))
     progress = TerminalProgress("exporting")
     with _open(args, create=False) as project:
         try:
@@ -233,6 +245,11 @@ def cmd_export(args: argparse.Namespace) -> int:
             f"{counted(result.spans, 'span')}"
             + (f" and {counted(result.events, 'event')}" if result.events else ""))
     print(f"exported {what}" + "".join(f"; {note}" for note in notes), file=out)
+    if result.waiting_for_curation:
+        print(f"  {counted(result.waiting_for_curation, 'document')} "
+              f"{'waits' if result.waiting_for_curation == 1 else 'wait'} for curation "
+              "(several analysts labelled them; `annotator curate`, or the window's "
+              "curation, settles them; --analyst NAME exports one analyst's labels)", file=out)
     if len(result.files) > 1:
         for name, count in result.files.items():
             print(f"  {name}: {counted(count, 'document')}", file=out)
@@ -264,6 +281,15 @@ def cmd_stats(args: argparse.Namespace) -> int:
         print(f"model {name}: accepted {model['accepted']}, corrected {model['corrected']}, "
               f"rejected {model['rejected']}, pending {model['pending']}, "
               f"precision {precision}, recall {recall}")
+    for name, work in stats["analysts"].items():
+        done = work["done"] + work["reviewed"]
+        assigned = (f", {work['assigned_done']} of {work['assigned']} assigned done"
+                    if work["assigned"] else "")
+        print(f"analyst {name}: {done} done, {work['in_progress']} in progress"
+              f"{assigned}, {counted(work['labels'], 'label')}")
+    if stats["curated"]["spans"] or stats["curated"]["documents"]:
+        print(f"curated: {counted(stats['curated']['documents'], 'document')} finished, "
+              f"{counted(stats['curated']['spans'], 'label')}")
     return EXIT_OK
 
 
@@ -292,7 +318,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "import": cmd_import, "predictions": cmd_predictions, "export": cmd_export,
-    "stats": cmd_stats, "backup": cmd_backup, "restore": cmd_restore,
+    "stats": cmd_stats, "backup": cmd_backup, "restore": cmd_restore, **team.COMMANDS,
 }
 
 

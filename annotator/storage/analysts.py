@@ -8,19 +8,16 @@ Whose span is whose is in :mod:`annotator.core.analysts`; how edits become an an
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import peewee as pw
 
-from annotator.core.model import Review, Status
+from annotator.core.model import Review, Span, Status
 from annotator.storage.base import guarded
 from annotator.storage.schema import now
 from annotator.storage.spans import Spans
 
-# Colours of the analysts, in the order they come, distinct from the labels' own.
-ANALYST_COLORS = ("#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d",
-                  "#666666")
 _DONE = (Status.DONE.value, Status.REVIEWED.value)
 
 
@@ -28,6 +25,16 @@ _DONE = (Status.DONE.value, Status.REVIEWED.value)
 class AnalystRow:
     name: str
     color: str
+
+
+@dataclass(frozen=True, slots=True)
+class WorkRow:
+    """An analyst's own status of a document, whether it was assigned to them, and when it
+    last changed."""
+
+    status: Status
+    assigned: bool
+    updated: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,26 +52,6 @@ class Analysts(Spans):
         table = self.models.Analyst
         return [AnalystRow(name, color) for name, color in self._rows(
             table.select(table.name, table.color).order_by(table.id))]
-
-    @guarded
-    def ensure_analysts(self, names: Iterable[str]) -> None:
-        """Add the analysts the project does not know yet, each with a colour of their own."""
-        wanted = list(dict.fromkeys(n for n in names if n))
-        if not wanted:
-            return
-        table = self.models.Analyst
-        with self.transaction():
-            known = {name for (name,) in self._rows(table.select(table.name))}
-            count = len(known)
-            rows = []
-            for name in wanted:
-                if name in known:
-                    continue
-                rows.append({"name": name, "color": ANALYST_COLORS[count % len(ANALYST_COLORS)],
-                             "created": now()})
-                count += 1
-            if rows:
-                table.insert_many(rows).on_conflict_ignore().execute()
 
     @guarded
     def adopt(self, analyst: str) -> bool:
@@ -175,3 +162,91 @@ class Analysts(Spans):
                              updated=now()).execute()
         if curator is not None:
             self.ensure_analysts([curator])
+
+    @guarded
+    def work_statuses(self) -> dict[int, dict[str, Status]]:
+        """Every analyst's own status of each document they have one of, by document id."""
+        work = self.models.Work
+        found: dict[int, dict[str, Status]] = defaultdict(dict)
+        for doc_id, analyst, status in self._rows(
+                work.select(work.document, work.analyst, work.status)):
+            found[doc_id][analyst] = Status(status)
+        return dict(found)
+
+    @guarded
+    def set_curated(self, doc_id: int, curator: str, spans: Sequence[Span],
+                    finished: bool) -> None:
+        """A document's curated labels become ``spans`` (each with ``agreed``), curated by
+        ``curator``, in one transaction."""
+        table, curation = self.models.Span, self.models.Curation
+        stamp = now()
+        with self.transaction():
+            self.backend.lock_document(doc_id)
+            table.delete().where((table.document == doc_id)
+                                 & table.curation.is_null(False)).execute()
+            rows = [self._span_values(doc_id, s.with_(annotator=curator, id=None), stamp)
+                    for s in spans]
+            if rows:
+                table.insert_many(rows).execute()
+            curation.delete().where(curation.document == doc_id).execute()
+            curation.insert(document=doc_id, curator=curator, finished=finished,
+                            updated=stamp).execute()
+            self.ensure_analysts([curator])
+
+    # -- merging -------------------------------------------------------------------------
+
+    @guarded
+    def work_of(self, doc_id: int) -> dict[str, WorkRow]:
+        """Each analyst's own status of a document, with when it changed."""
+        work = self.models.Work
+        return {analyst: WorkRow(Status(status), bool(assigned), updated)
+                for analyst, status, assigned, updated in self._rows(
+                    work.select(work.analyst, work.status, work.assigned, work.updated)
+                    .where(work.document == doc_id))}
+
+    @guarded
+    def put_work(self, doc_id: int, analyst: str, row: WorkRow) -> None:
+        """Set an analyst's status of a document as it was elsewhere (a merge)."""
+        work = self.models.Work
+        with self.transaction():
+            work.delete().where((work.document == doc_id) & (work.analyst == analyst)).execute()
+            work.insert(document=doc_id, analyst=analyst, status=row.status.value,
+                        assigned=row.assigned, updated=row.updated).execute()
+            self._combine_status(doc_id, row.updated)
+        self.ensure_analysts([analyst])
+
+    @guarded
+    def curation_updated(self, doc_id: int) -> str | None:
+        table = self.models.Curation
+        rows = self._rows(table.select(table.updated).where(table.document == doc_id))
+        return str(rows[0][0]) if rows else None
+
+    @guarded
+    def replace_layer(self, doc_id: int, analyst: str | None, spans: Sequence[Span]) -> None:
+        """``analyst``'s labels and decisions in a document become ``spans`` (as they were
+        elsewhere, times kept; decisions naming this project's suggestions), in one
+        transaction."""
+        table = self.models.Span
+        stamp = now()
+        with self.transaction():
+            self.backend.lock_document(doc_id)
+            own = ((table.document == doc_id) & table.curation.is_null()
+                   & ((table.origin == "human") | (table.review != Review.PENDING.value)))
+            own &= table.annotator.is_null() if analyst is None else table.annotator == analyst
+            table.delete().where(own).execute()
+            rows = [self._span_values(doc_id, s.with_(id=None, annotator=analyst), stamp)
+                    for s in spans]
+            # A decision keeps what its suggestion proposed (what a correction is measured by).
+            sources = [r["source"] for r in rows if r["source"] is not None]
+            proposed = {sid: (label, start, end) for sid, label, start, end in self._rows(
+                table.select(table.id, table.suggested_label, table.suggested_start,
+                             table.suggested_end).where(table.id.in_(sources)))} if sources else {}
+            for row in rows:
+                if row["source"] in proposed:
+                    row["suggested_label"], row["suggested_start"], row["suggested_end"] = \
+                        proposed[row["source"]]
+            for chunk in range(0, len(rows), 500):
+                table.insert_many(rows[chunk:chunk + 500]).execute()
+            self._touch(doc_id, stamp)
+        if analyst is not None:
+            self.ensure_analysts([analyst])

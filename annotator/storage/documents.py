@@ -21,6 +21,9 @@ from annotator.storage.schema import now, parse_time
 from annotator.storage.sqlite import Staging
 
 _BATCH = 500
+# Colours of the analysts, in the order they come, distinct from the labels' own.
+ANALYST_COLORS = ("#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d",
+                  "#666666")
 _REVIEWS: dict[str | None, Review | None] = {None: None, **{r.value: r for r in Review}}
 
 
@@ -43,6 +46,8 @@ class ImportSummary:
     added: int = 0
     spans: int = 0
     skipped: list[str] = field(default_factory=list)  # keys already in the project, same text
+    # Keys already in the project that got an analyst's labels from this import.
+    relabelled: list[str] = field(default_factory=list)
 
 
 def staged_span_row(seq: int, span: Span) -> tuple[Any, ...]:
@@ -60,13 +65,18 @@ def staged_span_row(seq: int, span: Span) -> tuple[Any, ...]:
 
 class Documents(Labels, Listing):
     @guarded
-    def add_documents(self, documents: Iterable[Document],
-                      on_document: Any = None) -> ImportSummary:
+    def add_documents(self, documents: Iterable[Document], on_document: Any = None,
+                      analyst: str | None = None) -> ImportSummary:
         """Store documents and their spans in one transaction: all of them or none.
 
         A document whose key is already in the project with the same text is skipped; with a
         different text it is an error. ``on_document`` is called after each one (progress,
         cancel): raising there stores nothing.
+
+        With an ``analyst`` the documents are that analyst's version (their spans should say
+        so): their statuses become the analyst's own, and a document already in the project
+        gets the analyst's labels and status from this one in place of those it had (not
+        skipped: ``summary.relabelled``).
 
         The documents are first staged apart from the project (temporary tables of this
         connection), which takes no lock; only the last step, copying them in, holds the
@@ -76,9 +86,13 @@ class Documents(Labels, Listing):
         """
         summary = ImportSummary()
         self._label_cache = None  # another program may have added labels meanwhile
+        revisits: list[Document] | None = [] if analyst is not None else None
+        statuses: list[tuple[str, Status]] | None = [] if analyst is not None else None
         with self.backend.staging(self._label_ids_of) as staging:
             with staging.filling():
-                self._stage(staging, documents, on_document, summary)
+                self._stage(staging, documents, on_document, summary, revisits, statuses)
+                if staging.direct and analyst is not None:
+                    self._as_analyst(analyst, revisits or [], statuses or [], summary)
             with self.transaction():
                 self._label_cache = None
                 for key, _, _, _, spans in staging.leave_out_added():
@@ -86,10 +100,82 @@ class Documents(Labels, Listing):
                     summary.added -= 1
                     summary.spans -= spans
                 staging.copy_in(now())
+                if not staging.direct and analyst is not None:
+                    self._as_analyst(analyst, revisits or [], statuses or [], summary)
         return summary
 
+    @guarded
+    def ensure_analysts(self, names: Iterable[str]) -> None:
+        """Add the analysts the project does not know yet, each with a colour of their own."""
+        wanted = list(dict.fromkeys(n for n in names if n))
+        if not wanted:
+            return
+        table = self.models.Analyst
+        with self.transaction():
+            known = {name for (name,) in self._rows(table.select(table.name))}
+            count = len(known)
+            rows = []
+            for name in wanted:
+                if name in known:
+                    continue
+                rows.append({"name": name, "color": ANALYST_COLORS[count % len(ANALYST_COLORS)],
+                             "created": now()})
+                count += 1
+            if rows:
+                table.insert_many(rows).on_conflict_ignore().execute()
+
+    def _as_analyst(self, analyst: str, revisits: list[Document],
+                    statuses: list[tuple[str, Status]], summary: ImportSummary) -> None:
+        """Inside the import's write transaction: the statuses of the new documents become
+        ``analyst``'s, and the documents already there get the analyst's labels and status
+        from this import in place of theirs."""
+        span, work = self.models.Span, self.models.Work
+        stamp = now()
+        ids = self.keys_to_ids()
+        rows = [{"document": ids[key], "analyst": analyst, "status": status.value,
+                 "assigned": False, "updated": stamp} for key, status in statuses]
+        for doc in revisits:
+            doc_id = ids[doc.key]
+            span.delete().where((span.document == doc_id) & (span.annotator == analyst)
+                                & span.curation.is_null()
+                                & ((span.origin == "human")
+                                   | (span.review != Review.PENDING.value))).execute()
+            if doc.spans:
+                span.insert_many([self._span_values(doc_id, s, stamp) for s in doc.spans]
+                                 ).execute()
+            work.delete().where((work.document == doc_id) & (work.analyst == analyst)).execute()
+            if doc.status != Status.NEW:
+                rows.append({"document": doc_id, "analyst": analyst, "status": doc.status.value,
+                             "assigned": False, "updated": stamp})
+            summary.relabelled.append(doc.key)
+            summary.spans += len(doc.spans)
+        for chunk in range(0, len(rows), 500):
+            work.insert_many(rows[chunk:chunk + 500]).execute()
+        self.ensure_analysts([analyst])
+
+    def _span_values(self, doc_id: int, span: Span, stamp: str) -> dict[str, Any]:
+        suggested = span.is_suggestion
+        values: dict[str, Any] = {
+            "document": doc_id, "start": span.start, "end": span.end,
+            "label": self._label_id(span.label), "origin": span.origin, "score": span.score,
+            "review": span.review.value if span.review else None,
+            "annotator": span.annotator,
+            "created": span.created.isoformat() if span.created else stamp,
+            "updated": span.updated.isoformat() if span.updated else stamp,
+            "suggested_label": span.label if suggested else None,
+            "suggested_start": span.start if suggested else None,
+            "suggested_end": span.end if suggested else None,
+            "source": span.source,
+            "curation": json.dumps(list(span.agreed), ensure_ascii=False)
+            if span.agreed is not None else None,
+        }
+        if span.id is not None:
+            values["id"] = span.id
+        return values
+
     def _stage(self, staging: Staging, documents: Iterable[Document], on_document: Any,
-               summary: ImportSummary) -> None:
+               summary: ImportSummary, revisits: list[Document] | None = None,
+               statuses: list[tuple[str, Status]] | None = None) -> None:
         """Check each document against the project as it is now and stage the new ones."""
         doc_table = self.models.Document
         existing = {key for (key,) in self._rows(doc_table.select(doc_table.key))}
@@ -107,11 +193,16 @@ class Documents(Labels, Listing):
                     where_in = "in the project" if doc.key in existing else "in this import"
                     raise InputError(f"id {doc.key!r} is already {where_in} with a different "
                                      "text", **where)
-                summary.skipped.append(doc.key)
+                if revisits is not None and doc.key in existing:
+                    revisits.append(doc)
+                else:
+                    summary.skipped.append(doc.key)
                 if on_document:
                     on_document(doc)
                 continue
             seq = len(staged) + 1
+            if statuses is not None and doc.status != Status.NEW:
+                statuses.append((doc.key, doc.status))
             staged.add(doc.key)
             meta = {k: v for k, v in doc.meta.items() if k not in ("file", "record")}
             doc_rows.append((

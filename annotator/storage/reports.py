@@ -50,6 +50,21 @@ class Reports(Spans):
                                .group_by(span.origin).order_by(span.origin)))
 
     @guarded
+    def labels_by_analyst(self) -> dict[str, int]:
+        """Each analyst's labels, over the project (curated labels apart)."""
+        span = self.models.Span
+        return dict(self._rows(span.select(span.annotator, pw.fn.COUNT(span.id))
+                               .where(self._counts_as_label() & span.annotator.is_null(False))
+                               .group_by(span.annotator).order_by(span.annotator)))
+
+    @guarded
+    def curated_count(self) -> tuple[int, int]:
+        """Curated labels, and documents whose curation is finished."""
+        span, curation = self.models.Span, self.models.Curation
+        return (int(span.select().where(span.curation.is_null(False)).count()),
+                int(curation.select().where(curation.finished).count()))
+
+    @guarded
     def pending_count(self) -> int:
         span = self.models.Span
         return int(span.select().where(self._undecided(span)).count())

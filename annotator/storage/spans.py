@@ -8,7 +8,6 @@ one document at once cannot both get an overlapping label in, whatever each saw 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from typing import Any
 
@@ -28,26 +27,6 @@ def _same(column: Any, value: str | None) -> Any:
 
 
 class Spans(Documents):
-    def _span_values(self, doc_id: int, span: Span, stamp: str) -> dict[str, Any]:
-        suggested = span.is_suggestion
-        values: dict[str, Any] = {
-            "document": doc_id, "start": span.start, "end": span.end,
-            "label": self._label_id(span.label), "origin": span.origin, "score": span.score,
-            "review": span.review.value if span.review else None,
-            "annotator": span.annotator,
-            "created": span.created.isoformat() if span.created else stamp,
-            "updated": span.updated.isoformat() if span.updated else stamp,
-            "suggested_label": span.label if suggested else None,
-            "suggested_start": span.start if suggested else None,
-            "suggested_end": span.end if suggested else None,
-            "source": span.source,
-            "curation": json.dumps(list(span.agreed), ensure_ascii=False)
-            if span.agreed is not None else None,
-        }
-        if span.id is not None:
-            values["id"] = span.id
-        return values
-
     def _layer(self, span: Span) -> Any:
         """The labels ``span`` must not overlap: the curated labels, for a curated one; for
         another, those of its analyst (human spans and accepted decisions)."""

@@ -370,6 +370,8 @@ def test_stats_of_an_empty_project(project: Project) -> None:
         "spans_by_origin": {},
         "pending": 0,
         "models": {},
+        "analysts": {},
+        "curated": {"spans": 0, "documents": 0},
     }
 
 
