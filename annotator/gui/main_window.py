@@ -24,7 +24,9 @@ from PySide6.QtWidgets import (
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import Document, Label, Span, Status
 from annotator.gui.actions import Actions
+from annotator.gui.agreement_dialog import AgreementDialog
 from annotator.gui.article_view import ArticleView
+from annotator.gui.curation import CurationPanel, Curator
 from annotator.gui.dialogs import show_about, show_keys
 from annotator.gui.document_list import DocumentListPanel, first_strong_is_rtl
 from annotator.gui.palette import LabelPalette
@@ -36,6 +38,7 @@ from annotator.gui.span_list import SpanListView
 from annotator.gui.transfers import Transfers
 from annotator.gui.undo import status_name
 from annotator.services.analysts import checked_name, current_analyst, start_work
+from annotator.services.progress import CancelToken, Progress
 from annotator.storage import Project
 from annotator.text.dates import jalali, jalali_display
 
@@ -85,7 +88,11 @@ class MainWindow(QMainWindow):
         spans_column.setContentsMargins(0, 0, 0, 0)
         spans_column.setSpacing(2)
         spans_column.addWidget(self.review.filter_bar)
+        self.curation_panel = CurationPanel(self)
+        spans_column.addWidget(self.curation_panel, 2)
         spans_column.addWidget(self.span_list, 1)
+        self.curator = Curator(self, self.session, self.curation_panel,
+                               self.article.select_range)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.documents)
@@ -100,6 +107,12 @@ class MainWindow(QMainWindow):
         self.review_menu = self.review.actions.build_menu(
             self, menus["file"], self.menu_actions.export, menus["view"])
         self.unsaved.add_to(menus["edit"])
+        self.curator.build_menu(menus["document"])
+        self.agreement_action = self.review_menu.addAction(self.tr("Analysts' &Agreement…"))
+        self.agreement_action.setObjectName("agreement")
+        self.agreement_action.setStatusTip(self.tr(
+            "How far the analysts agree, pair by pair; the documents they disagree on most"))
+        self.agreement_action.triggered.connect(self.show_agreement)
         self.analyst_action = menus["view"].addAction(self.tr("&Analyst…"))
         self.analyst_action.setObjectName("analyst")
         self.analyst_action.setStatusTip(self.tr("The name you work under"))
@@ -167,6 +180,8 @@ class MainWindow(QMainWindow):
         self.transfers.message.connect(self.show_message)
         self.transfers.imported.connect(self._after_import)
         self.review.message.connect(self.show_message)
+        self.curator.message.connect(self.show_message)
+        self.transfers.runner.finished.connect(self._task_finished)
         self.review.suggestionsImported.connect(self._after_suggestions)
         self._undo_text("")
         self._redo_text("")
@@ -340,7 +355,39 @@ class MainWindow(QMainWindow):
         self.article.select_span(span)
         self.article.setFocus()
 
+    def show_agreement(self) -> None:
+        """Review → Analysts' Agreement: measured off the GUI thread, then shown."""
+        from annotator.services.team import measure_agreement
+
+        def work(project: Project, progress: Progress, cancel: CancelToken) -> object:
+            return measure_agreement(project, progress=progress, cancel=cancel)
+
+        self.transfers.start("agreement", self.tr("Comparing the analysts…"), work)
+
+    def _task_finished(self, name: str, result: object) -> None:
+        if name != "agreement":
+            return
+        if not result.pairs:  # type: ignore[attr-defined]
+            self.show_message(self.tr("No document was labelled by two analysts or more."))
+            return
+        dialog = AgreementDialog(result, self)  # type: ignore[arg-type]
+        dialog.curate.connect(self.curate_document)
+        dialog.finished.connect(dialog.deleteLater)
+        self.agreement_dialog = dialog
+        dialog.open()
+
+    def curate_document(self, key: str) -> None:
+        """Open a document (by key) for curation."""
+        doc_id = self.project.keys_to_ids().get(key)
+        if doc_id is not None and self.curator.start(doc_id):
+            self.documents.select_document(doc_id)
+            self.article.setFocus()
+
     def mark_done_and_next(self) -> None:
+        if self.session.curating:
+            self.curator.finish()
+            self._update_progress()
+            return
         self.session.mark_done_and_next()
         self.article.setFocus()
 

@@ -21,11 +21,15 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from annotator.core import review
+from annotator.core.agreement import as_triples
+from annotator.core.analysts import curated_of
 from annotator.core.commands import Command, Compound, DeleteSpan, SetStatus, label_command
+from annotator.core.curation import Curation, curate
 from annotator.core.errors import AnnotatorError, StorageError
 from annotator.core.model import Document, Label, Span, Status
 from annotator.gui.undo import EditCommand, documents_of, spans_after, statuses_set
-from annotator.storage import Project
+from annotator.services.team import labelled_by
+from annotator.storage import EVERYONE, Project
 
 DONE_STATUSES = (Status.DONE, Status.REVIEWED)
 # A bulk edit of more documents than this reloads the document list instead of refreshing
@@ -52,6 +56,10 @@ class Session(QObject):
         self.document: Document | None = None
         self.labels: list[Label] = project.labels()
         self.analyst = analyst
+        # Curating: the open document shows its curated labels, and edits make them; what the
+        # analysts labelled (their versions) is in ``curation``.
+        self.curating = False
+        self.curation: Curation | None = None
         self._failures = 0
 
     @property
@@ -75,7 +83,7 @@ class Session(QObject):
             self.document = None
         else:
             try:
-                self.document = self.project.document(doc_id, self.analyst)
+                self.document = self._load(doc_id)
             except KeyError:
                 self.message.emit(self.tr("That document is no longer in the project file."))
                 return
@@ -91,10 +99,62 @@ class Session(QObject):
         if doc is None or doc.id is None:
             return False
         try:
-            fresh = self.project.document(doc.id, self.analyst)
+            fresh = self._load(doc.id)
         except (KeyError, AnnotatorError):
             return True
         return fresh.spans != doc.spans or fresh.status != doc.status
+
+    def _load(self, doc_id: int) -> Document:
+        """A document as this session shows it: the analyst's own; curating, its curated
+        labels (and the analysts' versions, in ``curation``)."""
+        if not self.curating:
+            return self.project.document(doc_id, self.analyst)
+        doc = self.project.document(doc_id, EVERYONE)
+        labelled = labelled_by(doc.spans, self.project.work_of(doc_id))
+        self.curation = curate({a: as_triples(s) for a, s in labelled.items()})
+        doc.spans = curated_of(doc.spans)
+        return doc
+
+    def curate(self, doc_id: int | None = None) -> bool:
+        """Curate a document (the open one by default): its curated labels shown and edited,
+        the analysts' versions beside them. The spans every analyst made alike are taken at
+        once when its curation begins. False when fewer than two analysts labelled it."""
+        doc_id = self.document_id if doc_id is None else doc_id
+        if doc_id is None:
+            return False
+        raw = self.project.document(doc_id, EVERYONE)
+        labelled = labelled_by(raw.spans, self.project.work_of(doc_id))
+        if len(labelled) < 2:
+            self.message.emit(self.tr("Curation is for a document two or more analysts "
+                                      "labelled; this one has {n}.").format(n=len(labelled)))
+            return False
+        if self.project.curation_of(doc_id) is None and not self.project.read_only:
+            found = curate({a: as_triples(s) for a, s in labelled.items()})
+            self.project.set_curated(doc_id, self.analyst, [
+                Span(s.start, s.end, s.label, agreed=s.analysts) for s in found.agreed],
+                finished=not found.disagreements)
+        self.undo_stack.clear()  # the steps on it were the analyst's own labels
+        self.curating = True
+        self.open(doc_id)
+        return True
+
+    def stop_curating(self) -> None:
+        """Back to the analyst's own labels."""
+        if self.curating:
+            self.curating = False
+            self.curation = None
+            self.undo_stack.clear()
+            self.open(self.document_id)
+
+    def finish_curation(self) -> None:
+        """The open document's curation is finished: its curated labels are what a dataset
+        takes; the next document waiting for curation opens."""
+        doc = self.document
+        if doc is None or doc.id is None:
+            return
+        self.project.set_curation(doc.id, self.analyst, finished=True)
+        self.documentEdited.emit(doc.id)
+        self.message.emit(self.tr("Curation finished."))
 
     def open_first(self) -> None:
         self.open(self.project.first_document(not_done=True, analyst=self.analyst))
@@ -135,7 +195,8 @@ class Session(QObject):
         if doc is None:
             return False
         try:
-            command = label_command(doc, start, end, label, annotator=self.analyst)
+            command = label_command(doc, start, end, label, annotator=self.analyst,
+                                    curating=self.curating)
         except AnnotatorError as exc:
             self.message.emit(str(exc))
             return False
@@ -212,8 +273,7 @@ class Session(QObject):
         doc = self.document
         if doc is not None and doc.id == doc_id:
             spans = spans_after(doc.spans, command, applied)
-            doc.spans = (spans if spans is not None
-                         else self.project.spans(doc_id, self.analyst))
+            doc.spans = spans if spans is not None else self._load(doc_id).spans
             status = statuses_set(command, applied)
             if status is not None:
                 doc.status = status
@@ -227,7 +287,7 @@ class Session(QObject):
         nothing else is opened."""
         doc = self.document
         if doc is not None and doc.id in touched:
-            fresh = self.project.document(doc.id, self.analyst)
+            fresh = self._load(doc.id)
             doc.spans, doc.status = fresh.spans, fresh.status
             self.spansChanged.emit(doc)
         if len(touched) > ROWS_REFRESHED:
