@@ -142,6 +142,14 @@ class MainWindow(QMainWindow):
         self._span_list_due.setSingleShot(True)
         self._span_list_due.setInterval(0)
         self._span_list_due.timeout.connect(self._sync_span_list)
+        # So do the document list's row and the progress: a label key costs neither a query
+        # of the list nor a count of the analyst's documents (only a new status changes it).
+        self._rows_edited: set[int] = set()
+        self._progress_stale = False
+        self._list_due = QTimer(self)
+        self._list_due.setSingleShot(True)
+        self._list_due.setInterval(0)
+        self._list_due.timeout.connect(self._sync_list)
         session, actions = self.session, self.menu_actions
         session.documentOpened.connect(self._show_document)
         session.spansChanged.connect(self._show_spans)
@@ -247,9 +255,18 @@ class MainWindow(QMainWindow):
         details.append(status_name(doc.status).capitalize())
         self.details.setText("  —  ".join(details))
 
-    def _document_edited(self, doc_id: int) -> None:
-        self.documents.refresh_document(doc_id)
-        self._update_progress()
+    def _document_edited(self, doc_id: int, status_changed: bool) -> None:
+        self._rows_edited.add(doc_id)
+        self._progress_stale |= status_changed
+        self._list_due.start()
+
+    def _sync_list(self) -> None:
+        edited, self._rows_edited = sorted(self._rows_edited), set()
+        for doc_id in edited:
+            self.documents.refresh_document(doc_id)
+        if self._progress_stale:
+            self._progress_stale = False
+            self._update_progress()
 
     def _documents_edited(self) -> None:
         self.documents.reload()

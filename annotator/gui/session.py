@@ -42,7 +42,8 @@ class Session(QObject):
 
     documentOpened = Signal(object)  # Document | None
     spansChanged = Signal(object)  # Document (the open one)
-    documentEdited = Signal(int)  # the id of a document whose spans or status changed
+    # A document whose spans or status changed: its id, and whether a status did.
+    documentEdited = Signal(int, bool)
     documentsEdited = Signal()  # many documents changed at once: reload the list
     message = Signal(str)
     # An edit the project file refused: the command as it was before it was tried, whether
@@ -153,7 +154,7 @@ class Session(QObject):
         if doc is None or doc.id is None:
             return
         self.project.set_curation(doc.id, self.analyst, finished=True)
-        self.documentEdited.emit(doc.id)
+        self.documentEdited.emit(doc.id, False)
         self.message.emit(self.tr("Curation finished."))
 
     def open_first(self) -> None:
@@ -271,16 +272,16 @@ class Session(QObject):
             return
         doc_id = command.document_id
         doc = self.document
+        status = statuses_set(command, applied)
         if doc is not None and doc.id == doc_id:
             spans = spans_after(doc.spans, command, applied)
             doc.spans = spans if spans is not None else self._load(doc_id).spans
-            status = statuses_set(command, applied)
             if status is not None:
                 doc.status = status
             self.spansChanged.emit(doc)
         else:
             self.open(doc_id)
-        self.documentEdited.emit(doc_id)
+        self.documentEdited.emit(doc_id, status is not None)
 
     def _changed_many(self, touched: list[int]) -> None:
         """A bulk edit of several documents: the open one is reloaded when it is among them;
@@ -294,7 +295,7 @@ class Session(QObject):
             self.documentsEdited.emit()
         else:
             for doc_id in touched:
-                self.documentEdited.emit(doc_id)
+                self.documentEdited.emit(doc_id, True)
 
     def _failed(self, command: Command, applied: bool, error: Exception) -> None:
         self._failures += 1

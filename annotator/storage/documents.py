@@ -268,11 +268,16 @@ class Documents(Labels, Listing):
     def spans(self, doc_id: int, viewer: Viewer = None) -> list[Span]:
         """A document's spans as ``viewer`` sees them (see :meth:`document`)."""
         span, label = self.models.Span, self.models.Label
+        wanted = span.document == doc_id
+        if viewer is None:  # the others' rows are no part of a view
+            wanted &= span.annotator.is_null()
+        elif not isinstance(viewer, Everyone):
+            wanted &= span.annotator.is_null() | (span.annotator == viewer)
         rows = self._rows(
             span.select(span.id, span.start, span.end, label.name, span.origin, span.score,
                         span.review, span.annotator, span.created, span.updated, span.source,
                         span.curation)
-            .join(label).where(span.document == doc_id).order_by(span.start, span.end))
+            .join(label).where(wanted).order_by(span.start, span.end))
         stored = [Span(start, end, name, origin, score, _REVIEWS[review], annotator, sid,
                        parse_time(created), parse_time(updated), source,
                        tuple(json.loads(curation)) if curation is not None else None)
