@@ -37,7 +37,13 @@ from annotator.gui.settings import DEFAULT_FONT_SIZE, MAX_FONT_SIZE, MIN_FONT_SI
 from annotator.gui.span_list import SpanListView
 from annotator.gui.transfers import Transfers
 from annotator.gui.undo import status_name
-from annotator.services.analysts import checked_name, current_analyst, start_work
+from annotator.services.analysts import (
+    checked_name,
+    current_analyst,
+    set_shows_others,
+    shows_others,
+    start_work,
+)
 from annotator.services.progress import CancelToken, Progress
 from annotator.storage import Project
 from annotator.text.dates import jalali, jalali_display
@@ -117,6 +123,15 @@ class MainWindow(QMainWindow):
         self.analyst_action.setObjectName("analyst")
         self.analyst_action.setStatusTip(self.tr("The name you work under"))
         self.analyst_action.triggered.connect(self.ask_analyst)
+        self.others_action = menus["view"].addAction(self.tr("&Other Analysts' Labels"))
+        self.others_action.setObjectName("otherAnalysts")
+        self.others_action.setCheckable(True)
+        self.others_action.setChecked(shows_others(project))
+        self.others_action.setEnabled(not project.read_only)
+        self.others_action.setStatusTip(self.tr(
+            "Show every analyst the others' labels, underlined in the labels' colours (a "
+            "setting of the project; off, each labels blind)"))
+        self.others_action.toggled.connect(self.show_others)
         self.statusBar().addPermanentWidget(self.progress)
         self.setAcceptDrops(True)
         self._show_title()
@@ -211,11 +226,21 @@ class MainWindow(QMainWindow):
         list_has_focus = self.documents.table.hasFocus()
         self._span_list_due.stop()
         self.article.show_document(doc)
+        self.article.set_others(self.session.others)
         self.span_list.set_document(doc)
         self.documents.select_document(doc.id if doc is not None else None)
         self._show_heading(doc)
         if not list_has_focus:
             self.article.setFocus()
+
+
+    def show_others(self, shown: bool) -> None:
+        """View → Other Analysts' Labels: the project's analysts see each other's labels (or,
+        off, label blind). A setting of the project, so every analyst's window follows it."""
+        if self.project.read_only or shown == shows_others(self.project):
+            return
+        set_shows_others(self.project, shown)
+        self._reopen()
 
     def _show_spans(self, doc: Document) -> None:
         self.article.set_spans(doc.spans)
@@ -276,13 +301,14 @@ class MainWindow(QMainWindow):
         """``12 of 40 done``: the analyst's own; of the documents assigned to them when some
         are (``3 of 10 of mine done``)."""
         locale = QLocale()
-        mine = self.project.statuses_by_analyst().get(self.session.analyst, {})
+        analyst = self.session.analyst
+        mine = self.project.statuses_by_analyst(analyst).get(analyst, {})
         if mine.get("assigned"):
             self.progress.setText(self.tr("{done} of {total} of mine done").format(
                 done=locale.toString(mine["assigned_done"]),
                 total=locale.toString(mine["assigned"])))
             return
-        counts = self.project.status_counts(self.session.analyst)
+        counts = self.project.status_counts(analyst)
         total = sum(counts.values())
         done = counts.get(Status.DONE.value, 0) + counts.get(Status.REVIEWED.value, 0)
         self.progress.setText(self.tr("{done} of {total} done").format(
@@ -507,6 +533,7 @@ class MainWindow(QMainWindow):
                 return
             self._data_version = version
             self._after_import()
+            self.others_action.setChecked(shows_others(self.project))
             if self.session.stale():
                 self._reopen()
         except AnnotatorError as exc:

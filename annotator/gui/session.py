@@ -7,8 +7,8 @@ whole project changes several documents at once and opens none.
 
 Review decisions (accept, accept as another label or with other boundaries, reject) are
 core commands too (:mod:`annotator.core.review`). The session works as one analyst: it shows
-that analyst's labels, decisions and statuses (others' stay hidden: blind labelling), and
-records every edit and decision as theirs.
+that analyst's labels, decisions and statuses (others' stay hidden: blind labelling, unless
+the project shows them, as ``others``), and records every edit and decision as theirs.
 
 An edit the project file cannot take (full disk, read-only file, busy) is not shown as made:
 the file was left as it was, and the edit goes out with ``saveFailed`` to be kept and saved
@@ -28,6 +28,7 @@ from annotator.core.curation import Curation, curate
 from annotator.core.errors import AnnotatorError, StorageError
 from annotator.core.model import Document, Label, Span, Status
 from annotator.gui.undo import EditCommand, documents_of, spans_after, statuses_set
+from annotator.services.analysts import others_labels
 from annotator.services.team import labelled_by
 from annotator.storage import EVERYONE, Project
 
@@ -61,6 +62,9 @@ class Session(QObject):
         # analysts labelled (their versions) is in ``curation``.
         self.curating = False
         self.curation: Curation | None = None
+        # The other analysts' labels of the open document, when the project shows them
+        # (see :func:`annotator.services.analysts.shows_others`).
+        self.others: list[Span] = []
         self._failures = 0
 
     @property
@@ -81,10 +85,11 @@ class Session(QObject):
     def open(self, doc_id: int | None) -> None:
         """Show a document (None: nothing to show). Loading it is a query, not a scan."""
         if doc_id is None:
-            self.document = None
+            self.document, self.others = None, []
         else:
             try:
                 self.document = self._load(doc_id)
+                self.others = self._others(doc_id)
             except KeyError:
                 self.message.emit(self.tr("That document is no longer in the project file."))
                 return
@@ -101,9 +106,13 @@ class Session(QObject):
             return False
         try:
             fresh = self._load(doc.id)
+            others = self._others(doc.id)
         except (KeyError, AnnotatorError):
             return True
-        return fresh.spans != doc.spans or fresh.status != doc.status
+        return fresh.spans != doc.spans or fresh.status != doc.status or others != self.others
+
+    def _others(self, doc_id: int) -> list[Span]:
+        return [] if self.curating else others_labels(self.project, doc_id, self.analyst)
 
     def _load(self, doc_id: int) -> Document:
         """A document as this session shows it: the analyst's own; curating, its curated

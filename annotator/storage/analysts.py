@@ -120,14 +120,17 @@ class Analysts(Spans):
         return added
 
     @guarded
-    def statuses_by_analyst(self) -> dict[str, dict[str, int]]:
+    def statuses_by_analyst(self, only: str | None = None) -> dict[str, dict[str, int]]:
         """Each analyst's documents by their own status (documents they have no status of are
-        new to them and not counted), with ``assigned`` and ``assigned_done`` among them."""
+        new to them and not counted), with ``assigned`` and ``assigned_done`` among them;
+        ``only`` that analyst's."""
         work = self.models.Work
         report: dict[str, dict[str, int]] = {}
+        query = work.select(work.analyst, work.status, work.assigned, pw.fn.COUNT(work.id))
+        if only is not None:
+            query = query.where(work.analyst == only)
         for analyst, status, assigned, count in self._rows(
-                work.select(work.analyst, work.status, work.assigned, pw.fn.COUNT(work.id))
-                .group_by(work.analyst, work.status, work.assigned)):
+                query.group_by(work.analyst, work.status, work.assigned)):
             entry = report.setdefault(analyst, {**{s.value: 0 for s in Status},
                                                 "assigned": 0, "assigned_done": 0})
             entry[status] += int(count)

@@ -48,6 +48,8 @@ class ImportSummary:
     skipped: list[str] = field(default_factory=list)  # keys already in the project, same text
     # Keys already in the project that got an analyst's labels from this import.
     relabelled: list[str] = field(default_factory=list)
+    # Whoever the stored spans say labelled or decided them: the project's analysts after.
+    analysts: set[str] = field(default_factory=set)
 
 
 def staged_span_row(seq: int, span: Span) -> tuple[Any, ...]:
@@ -102,6 +104,7 @@ class Documents(Labels, Listing):
                 staging.copy_in(now())
                 if not staging.direct and analyst is not None:
                     self._as_analyst(analyst, revisits or [], statuses or [], summary)
+                self.ensure_analysts(sorted(summary.analysts))
         return summary
 
     @guarded
@@ -195,6 +198,7 @@ class Documents(Labels, Listing):
                                      "text", **where)
                 if revisits is not None and doc.key in existing:
                     revisits.append(doc)
+                    summary.analysts.update(s.annotator for s in doc.spans if s.annotator)
                 else:
                     summary.skipped.append(doc.key)
                 if on_document:
@@ -212,6 +216,7 @@ class Documents(Labels, Listing):
                 where["path"], where["record"],
             ))
             span_rows += [staged_span_row(seq, span) for span in doc.spans]
+            summary.analysts.update(s.annotator for s in doc.spans if s.annotator)
             summary.added += 1
             summary.spans += len(doc.spans)
             if len(doc_rows) >= _BATCH:

@@ -556,6 +556,14 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Show every analyst the others' labels, underlined in the labels' colours (a setting of the project; off, each labels blind)</source>
+        <translation>برچسب‌های هر تحلیلگر به دیگران نشان داده شود، با خطی زیر متن به رنگ برچسب (تنظیم پروژه؛ خاموش، هر کس بی‌خبر از دیگران برچسب می‌زند)</translation>
+    </message>
+    <message>
+        <source>&amp;Other Analysts' Labels</source>
+        <translation>برچسب‌های &amp;تحلیلگران دیگر</translation>
+    </message>
+    <message>
         <source>No document was labelled by two analysts or more.</source>
         <translation>هیچ سندی را دو تحلیلگر یا بیشتر برچسب نزده‌اند.</translation>
     </message>

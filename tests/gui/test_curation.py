@@ -100,3 +100,42 @@ def test_two_analysts_then_curation_by_keys(make_project: Any, open_window: Any,
         ("عباس عراقچی", "ACTOR", "sara"), ("تهران", "LOCATION", "sara"),
         ("هاوشینگ", "LOCATION", "sara"), ("بریکس", "EVENT", "sara")]
     window.grab().save(str(tmp_path / "curation.png"))
+
+
+def test_other_analysts_labels_shown_when_the_project_says(make_project: Any, open_window: Any,
+                                                           qtbot: Any, tmp_path: Path) -> None:
+    path = make_project([make_document("a", DOC_A)])
+    window = open_window(path)
+    window.switch_analyst("maryam")
+    label_words(window, qtbot, "عباس عراقچی", Qt.Key.Key_1)
+    label_token(window, qtbot, "تهران", Qt.Key.Key_3)
+    window.switch_analyst("ali")
+    label_token(window, qtbot, "تهران", Qt.Key.Key_3)
+    # Blind by default: nothing of maryam's in ali's view, nor under his text.
+    assert not window.others_action.isChecked()
+    assert window.session.others == [] and window.article.others_at(DOC_A.index("عباس")) == []
+
+    window.others_action.trigger()  # View → Other Analysts' Labels: the project's setting
+    with Project(path) as project:
+        assert project.setting("show_others_labels") is True
+    others = window.article.others_at(DOC_A.index("عباس") + 1)
+    assert [(DOC_A[s.start:s.end], s.label, s.annotator) for s in others] == [
+        ("عباس عراقچی", "ACTOR", "maryam")]
+    assert [(DOC_A[s.start:s.end], s.annotator) for s in window.session.others] == [
+        ("عباس عراقچی", "maryam"), ("تهران", "maryam")]
+    # They are shown, not his: his labels and edits stay his own.
+    assert [DOC_A[s.start:s.end] for s in window.session.document.spans] == ["تهران"]
+    window.article.viewport().repaint()  # drawn without error, in maryam's colour
+
+    # Another window (maryam's, another process) labels: ali's shows it on its next look.
+    with Project(path) as project:
+        from annotator.core.model import Span
+        doc_id = project.keys_to_ids()["a"]
+        start = DOC_A.index("سوچی")
+        project.insert_span(doc_id, Span(start, start + len("سوچی"), "LOCATION",
+                                         annotator="maryam"))
+    window.refresh_if_changed()
+    assert "سوچی" in [DOC_A[s.start:s.end] for s in window.session.others]
+
+    window.others_action.trigger()  # off again: blind
+    assert window.session.others == [] and window.article.others_at(start) == []
