@@ -22,15 +22,20 @@ def atomic_text(destination: Path | str) -> Iterator[TextIO]:
     ``-`` is standard output. A failure or a kill half-way leaves the destination as it was
     (and no temporary file behind, except after a kill, where a hidden ``.NAME.PID.XXXX.part``
     may stay until the next write of that destination removes it). A failed write (disk
-    full, read-only folder) is an AnnotatorError naming the destination.
+    full, read-only folder) is an AnnotatorError naming the destination. A link is followed
+    (the file it names is replaced); a device or a named pipe (``/dev/null``, a pipe another
+    program reads) is written into as it is: there is no file to replace.
     """
     if str(destination) == "-":
         yield sys.stdout
         sys.stdout.flush()
         return
-    target = Path(destination)
+    target = Path(destination).resolve()
     if target.is_dir():
-        raise AnnotatorError(f"{target}: is a folder; give a file name")
+        raise AnnotatorError(f"{destination}: is a folder; give a file name")
+    if target.exists() and not target.is_file():
+        yield from _written_into(target)
+        return
     remove_stale_parts(target)
     tmp = part_path(target)
     try:
@@ -50,6 +55,18 @@ def atomic_text(destination: Path | str) -> Iterator[TextIO]:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def _written_into(target: Path) -> Iterator[TextIO]:
+    try:
+        fh = target.open("w", encoding="utf-8", newline="\n")
+    except OSError as exc:
+        raise AnnotatorError(f"{target}: cannot write there ({exc.strerror})") from None
+    try:
+        with fh:
+            yield fh
+    except OSError as exc:
+        raise AnnotatorError(f"{target}: could not be written ({exc.strerror or exc})") from None
 
 
 @contextmanager

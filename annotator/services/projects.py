@@ -115,7 +115,7 @@ def backup_project(project: Project, destination: Path | None = None) -> Path:
         stem = project.location.name if isinstance(project.location, DatabaseUrl) \
             else project.location.stem
         destination = destination / f"{stem}-{stamp}.sqlite"
-    if destination.exists():
+    if destination.is_file():  # (a device or a pipe is refused by the backup itself)
         check_project(destination)  # never overwrite something that is not a backup
     return project.backup(destination)
 

@@ -57,6 +57,10 @@ class Copying(ProjectBase):
         destination = Path(destination)
         if self.is_file and destination.resolve() == Path(str(self.location)).resolve():
             raise AnnotatorError(f"{destination}: is the project file itself")
+        if destination.exists() and not destination.is_file():
+            raise AnnotatorError(f"{destination}: is not a file; give a file name for the "
+                                 "backup")
+        destination = destination.resolve()  # a link is followed: the file it names is replaced
         try:
             destination.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:

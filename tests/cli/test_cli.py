@@ -234,3 +234,35 @@ def test_a_legacy_windows_1256_article_is_read_correctly(
     capsys.readouterr()
     assert run(["export", "--format", "jsonl", "--db", str(db), "-o", "-"]) == 0
     assert json.loads(capsys.readouterr().out)["text"] == text
+
+
+def test_export_into_a_pipe_or_through_a_link_keeps_them(tmp_path: Path) -> None:
+    """``-o`` naming a named pipe (or a device, as /dev/null) writes into it and leaves it a
+    pipe; naming a link replaces the file it points to and keeps the link; a backup is a file
+    and refuses anything else."""
+    import os
+    import stat
+    import threading
+
+    db = tmp_path / "p.sqlite"
+    source = write_jsonl(tmp_path / "in.jsonl", {"id": "d", "text": TEXT})
+    assert run(["import", str(source), "--db", str(db)]) == 0
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    read: list[bytes] = []
+    reader = threading.Thread(target=lambda: read.append(pipe.read_bytes()))
+    reader.start()
+    assert run(["export", "--format", "jsonl", "-o", str(pipe), "--db", str(db)]) == 0
+    reader.join(timeout=30)
+    assert json.loads(read[0])["id"] == "d"
+    assert stat.S_ISFIFO(pipe.stat().st_mode)  # still a pipe, not a file put in its place
+
+    real = tmp_path / "real.jsonl"
+    real.write_text("old\n", encoding="utf-8")
+    link = tmp_path / "link.jsonl"
+    link.symlink_to(real)
+    assert run(["export", "--format", "jsonl", "-o", str(link), "--db", str(db)]) == 0
+    assert link.is_symlink() and json.loads(real.read_text(encoding="utf-8"))["id"] == "d"
+
+    assert run(["backup", "-o", str(pipe), "--db", str(db)]) == 1
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
