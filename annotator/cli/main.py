@@ -174,11 +174,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     for problem in result.problems:
         print(f"skipped: {problem}", file=sys.stderr)
     skipped = f", {len(result.skipped)} already in the project" if result.skipped else ""
+    events = f" and {counted(result.events, 'event')}" if result.events else ""
     print(f"imported {counted(result.added, 'document')} with "
-          f"{counted(result.spans, 'span')}{skipped}")
-    if result.events_read:
-        _warn(f"{counted(result.events_read, 'event')} read but not stored: this version's "
-              "project cannot hold events yet")
+          f"{counted(result.spans, 'span')}{events}{skipped}")
     return EXIT_OK
 
 

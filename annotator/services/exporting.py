@@ -17,13 +17,13 @@ import hashlib
 import json
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TextIO
 
 from annotator import __version__
 from annotator.core.errors import AnnotatorError
-from annotator.core.events import DEFAULT_EVENT_TYPES, EventType
+from annotator.core.events import EventType
 from annotator.core.model import Document, Status
 from annotator.formats import plover
 from annotator.formats import tokens as token_lines
@@ -56,7 +56,7 @@ class ExportOptions:
     labels: frozenset[str] | None = None  # None: every label
     split: tuple[int, ...] = ()  # e.g. (80, 10, 10): train, dev and test files side by side
     seed: int = 13
-    event_types: tuple[EventType, ...] = DEFAULT_EVENT_TYPES  # the project's, once it has them
+    event_types: tuple[EventType, ...] | None = None  # None: the project's list
 
 
 @dataclass
@@ -191,6 +191,8 @@ def export(project: Project, destination: Path | str, options: ExportOptions = E
                              f"(use {', '.join(FORMATS)})")
     if options.split and str(destination) == "-":
         raise AnnotatorError("--split writes several files: give -o a file name, not -")
+    if options.event_types is None:
+        options = replace(options, event_types=project.event_types())
     if options.format == "brat":
         if options.split:
             raise AnnotatorError("--split writes files side by side; brat writes one folder")
@@ -227,7 +229,7 @@ def export(project: Project, destination: Path | str, options: ExportOptions = E
                     typing.add(part, doc, line)
             elif options.format == "plover":
                 plover.write_document(doc, fh, doc.spans, coder=coder,
-                                      types=options.event_types, report=events)
+                                      types=options.event_types or (), report=events)
             else:
                 write_tagged(doc, fh, options.scheme, conll)
                 result.events_left_out += len(doc.events)
@@ -255,7 +257,7 @@ def _export_brat(project: Project, destination: Path | str, options: ExportOptio
     labels = [label.name for label in project.labels()]
     with collector_paused():
         report = export_brat(destination, selected_documents(project, options, progress, cancel),
-                             labels, options.event_types)
+                             labels, options.event_types or ())
     return ExportResult(documents=report.documents, spans=report.spans, events=report.events,
                         events_left_out=report.events_left_out,
                         files={str(destination): report.documents})

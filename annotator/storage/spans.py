@@ -115,10 +115,6 @@ class Spans(Documents):
         with self.transaction():
             doc.update(status=status.value, updated=now()).where(doc.id == document_id).execute()
 
-    def _touch(self, document_id: int, stamp: str) -> None:
-        doc = self.models.Document
-        doc.update(updated=stamp).where(doc.id == document_id).execute()
-
     # -- suggestions -----------------------------------------------------------------------
 
     @guarded
