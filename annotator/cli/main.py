@@ -136,6 +136,25 @@ def build_parser() -> argparse.ArgumentParser:
                      help="the backup file, or a folder to write it in")
     bak.add_argument("--list", action="store_true", help="list the backups and exit")
 
+    types = commands.add_parser(
+        "event-types", parents=[db], help="the project's list of event types",
+        description="Without an action, print the project's event types, one a line: "
+                    "NAME<TAB>PERSIAN<TAB>QUAD (PLOVER's sixteen until changed). A type that "
+                    "events of the project have cannot leave the list.")
+    types.set_defaults(action=None)
+    actions = types.add_subparsers(dest="action", metavar="ACTION")
+    add = actions.add_parser("add", parents=[db], help="add a type at the end of the list")
+    add.add_argument("name", metavar="NAME", help="e.g. VISIT (Latin letters, digits, _ -)")
+    add.add_argument("--persian", default="", metavar="P",
+                     help="its Persian name, shown and typed in the Persian interface")
+    add.add_argument("--quad", type=int, default=None, choices=[1, 2, 3, 4],
+                     help="PLOVER's quad category")
+    remove = actions.add_parser("remove", parents=[db], help="take a type off the list")
+    remove.add_argument("name", metavar="NAME")
+    replace = actions.add_parser("set", parents=[db],
+                                 help="replace the list with a file's (as the list prints)")
+    replace.add_argument("file", metavar="FILE", type=Path)
+
     res = commands.add_parser(
         "restore", parents=[db], help="replace the project's content with a backup",
         description="Replace the content of the project file with that of BACKUP (close the "
@@ -265,6 +284,27 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_event_types(args: argparse.Namespace) -> int:
+    from annotator.core.events import EventType
+    from annotator.services import event_types
+
+    with _open(args, create=args.action is not None) as project:
+        if args.action == "add":
+            types = event_types.add_type(project, EventType(args.name, args.persian, args.quad))
+        elif args.action == "remove":
+            types = event_types.remove_type(project, args.name)
+        elif args.action == "set":
+            event_types.set_types(project, event_types.read_types(args.file))
+            types = project.event_types()
+        else:
+            types = project.event_types()
+    if args.action is None:
+        sys.stdout.write(event_types.format_types(types))
+    else:
+        print(f"the project has {counted(len(types), 'event type')}", file=sys.stderr)
+    return EXIT_OK
+
+
 def cmd_backup(args: argparse.Namespace) -> int:
     location = _location(args)
     if args.list:
@@ -290,7 +330,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "import": cmd_import, "predictions": cmd_predictions, "export": cmd_export,
-    "stats": cmd_stats, "backup": cmd_backup, "restore": cmd_restore,
+    "stats": cmd_stats, "event-types": cmd_event_types, "backup": cmd_backup,
+    "restore": cmd_restore,
 }
 
 
