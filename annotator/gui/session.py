@@ -9,6 +9,10 @@ Review decisions (accept, accept as another label or with other boundaries, reje
 core commands too (:mod:`annotator.core.review`), recorded with who made them: the name the
 analyst is logged in under.
 
+Events are edited the same way (:mod:`annotator.core.event_commands`), and every span edit goes
+with what it does to the document's events (:func:`~annotator.core.event_commands.with_events`):
+a span deleted or relabelled leaves the events it no longer fits, in the same undo step.
+
 An edit the project file cannot take (full disk, read-only file, busy) is not shown as made:
 the file was left as it was, and the edit goes out with ``saveFailed`` to be kept and saved
 later. A project file opened read-only takes no edits at all.
@@ -17,15 +21,36 @@ later. A project file opened read-only takes no edits at all.
 from __future__ import annotations
 
 import getpass
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from annotator.core import review
-from annotator.core.commands import Command, Compound, DeleteSpan, SetStatus, label_command
+from annotator.core.commands import SetStatus, label_command
 from annotator.core.errors import AnnotatorError, StorageError
+from annotator.core.event_commands import (
+    EventCommand,
+    EventCompound,
+    add_argument_command,
+    add_event_command,
+    delete_event_command,
+    delete_span_command,
+    rebased,
+    remove_argument_command,
+    set_type_command,
+    with_events,
+)
+from annotator.core.events import Event, EventType, Role
 from annotator.core.model import Document, Label, Span, Status
-from annotator.gui.undo import EditCommand, documents_of, spans_after, statuses_set
+from annotator.gui.undo import (
+    EditCommand,
+    Reverted,
+    documents_of,
+    events_after,
+    spans_after,
+    statuses_set,
+)
 from annotator.storage import Project
 
 DONE_STATUSES = (Status.DONE, Status.REVIEWED)
@@ -59,6 +84,7 @@ class Session(QObject):
         self.undo_stack = QUndoStack(self)
         self.document: Document | None = None
         self.labels: list[Label] = project.labels()
+        self.event_types: tuple[EventType, ...] = project.event_types()
         self.annotator = login_name()
         self._failures = 0
 
@@ -68,6 +94,7 @@ class Session(QObject):
 
     def reload_labels(self) -> list[Label]:
         self.labels = self.project.refresh_labels()  # labels may have come with an import
+        self.event_types = self.project.event_types()  # or the list changed meanwhile
         return self.labels
 
     # -- moving between documents ----------------------------------------------------------
@@ -97,7 +124,8 @@ class Session(QObject):
             fresh = self.project.document(doc.id)
         except (KeyError, AnnotatorError):
             return True
-        return fresh.spans != doc.spans or fresh.status != doc.status
+        return (fresh.spans != doc.spans or fresh.status != doc.status
+                or fresh.events != doc.events)
 
     def open_first(self) -> None:
         self.open(self.project.first_document(not_done=True))
@@ -117,7 +145,7 @@ class Session(QObject):
 
     # -- edits -----------------------------------------------------------------------------
 
-    def push(self, command: Command, text: str | None = None) -> bool:
+    def push(self, command: EventCommand, text: str | None = None) -> bool:
         """Apply ``command`` through the undo stack; ``text`` overrides what Undo says.
 
         True when it is in the project file; a file opened read-only takes no edit.
@@ -138,18 +166,62 @@ class Session(QObject):
         if doc is None:
             return False
         try:
-            command = label_command(doc, start, end, label)
+            command = with_events(doc, label_command(doc, start, end, label))
         except AnnotatorError as exc:
             self.message.emit(str(exc))
             return False
         return self.push(command)
 
     def delete(self, span: Span) -> None:
+        """Delete ``span``, taking it out of its events (deleting the event it triggers)."""
         doc = self.document
         if doc is None or span.id is None:
             return
-        assert doc.id is not None
-        self.push(DeleteSpan(doc.id, span, doc.text))
+        self.push(delete_span_command(doc, span))
+
+    # -- events ----------------------------------------------------------------------------
+
+    def rebased(self, command: EventCommand) -> EventCommand:
+        """A kept edit made again on the events its document has now (others may have been
+        saved since it was made: :func:`~annotator.core.event_commands.rebased`); as it is
+        when the project cannot be read."""
+        try:
+            events = self.project.document(command.document_id).events
+        except (KeyError, AnnotatorError):
+            return command
+        if isinstance(command, Reverted):
+            return Reverted(rebased(command.command, events, applied=False))
+        return rebased(command, events)
+
+    def _push_built(self, build: Callable[[Document], EventCommand]) -> bool:
+        """Build an edit of the open document and push it; a rule it breaks is a message."""
+        doc = self.document
+        if doc is None:
+            return False
+        try:
+            command = build(doc)
+        except AnnotatorError as exc:
+            self.message.emit(str(exc))
+            return False
+        return self.push(command)
+
+    def add_event(self, trigger: Span, type_name: str) -> bool:
+        """Make the EVENT label ``trigger`` the trigger of a new event of that type."""
+        return self._push_built(lambda doc: add_event_command(
+            doc, trigger, type_name, self.event_types, annotator=self.annotator))
+
+    def set_event_type(self, event: Event, type_name: str) -> bool:
+        return self._push_built(lambda doc: set_type_command(doc, event, type_name,
+                                                             self.event_types))
+
+    def add_argument(self, event: Event, role: Role, span: Span) -> bool:
+        return self._push_built(lambda doc: add_argument_command(doc, event, role, span))
+
+    def remove_argument(self, event: Event, span: Span) -> bool:
+        return self._push_built(lambda doc: remove_argument_command(doc, event, span))
+
+    def delete_event(self, event: Event) -> bool:
+        return self._push_built(lambda doc: delete_event_command(doc, event))
 
     # -- review decisions ------------------------------------------------------------------
 
@@ -161,8 +233,9 @@ class Session(QObject):
         if doc is None:
             return False
         try:
-            command = review.decide(doc, suggestion, label=label, start=start, end=end,
-                                    annotator=self.annotator)
+            command = with_events(doc, review.decide(doc, suggestion, label=label,
+                                                     start=start, end=end,
+                                                     annotator=self.annotator))
         except AnnotatorError as exc:
             self.message.emit(str(exc))
             return False
@@ -173,20 +246,21 @@ class Session(QObject):
         if doc is None:
             return False
         try:
-            command = review.reject(doc, suggestion, annotator=self.annotator)
+            command = with_events(doc, review.reject(doc, suggestion,
+                                                     annotator=self.annotator))
         except AnnotatorError as exc:
             self.message.emit(str(exc))
             return False
         return self.push(self._starting(doc, command))
 
     @staticmethod
-    def _starting(doc: Document, command: Command) -> Command:
+    def _starting(doc: Document, command: EventCommand) -> EventCommand:
         """A decision in a new document moves it to in progress, as a label does."""
         assert doc.id is not None
         if doc.status != Status.NEW:
             return command
-        return Compound(doc.id, [command, SetStatus(doc.id, Status.NEW, Status.IN_PROGRESS)],
-                        command.text)
+        return EventCompound(doc.id, [command, SetStatus(doc.id, Status.NEW,
+                                                         Status.IN_PROGRESS)], command.text)
 
     def set_status(self, status: Status) -> bool:
         doc = self.document
@@ -207,7 +281,7 @@ class Session(QObject):
             return
         self.open(following)
 
-    def _changed(self, command: Command, applied: bool) -> None:
+    def _changed(self, command: EventCommand, applied: bool) -> None:
         touched = documents_of(command)
         if len(touched) > 1:
             self._changed_many(touched)
@@ -217,6 +291,9 @@ class Session(QObject):
         if doc is not None and doc.id == doc_id:
             spans = spans_after(doc.spans, command, applied)
             doc.spans = spans if spans is not None else self.project.spans(doc_id)
+            events = events_after(doc.events, doc.spans, command, applied)
+            doc.events = events if events is not None else self.project.events(doc_id,
+                                                                               doc.spans)
             status = statuses_set(command, applied)
             if status is not None:
                 doc.status = status
@@ -231,7 +308,7 @@ class Session(QObject):
         doc = self.document
         if doc is not None and doc.id in touched:
             fresh = self.project.document(doc.id)
-            doc.spans, doc.status = fresh.spans, fresh.status
+            doc.spans, doc.status, doc.events = fresh.spans, fresh.status, fresh.events
             self.spansChanged.emit(doc)
         if len(touched) > ROWS_REFRESHED:
             self.documentsEdited.emit()
@@ -239,7 +316,7 @@ class Session(QObject):
             for doc_id in touched:
                 self.documentEdited.emit(doc_id)
 
-    def _failed(self, command: Command, applied: bool, error: Exception) -> None:
+    def _failed(self, command: EventCommand, applied: bool, error: Exception) -> None:
         self._failures += 1
         if isinstance(error, StorageError):  # rolled back: the file is as it was
             self.saveFailed.emit(command, applied, error)

@@ -74,6 +74,7 @@ class ExportResult:
     # Events not written: all of them in CoNLL and tokens, which cannot carry events; in the
     # other formats, those whose trigger was not exported (--labels without EVENT).
     events_left_out: int = 0
+    format: str = ""  # the format written
 
 
 def parse_split(text: str) -> tuple[int, ...]:
@@ -201,7 +202,7 @@ def export(project: Project, destination: Path | str, options: ExportOptions = E
     assign = (split_of(project.document_keys(DocumentFilter(statuses=options.statuses)),
                        shares, options.seed) if options.split else None)
     targets = part_paths(Path(destination), len(shares)) if options.split else [destination]
-    result = ExportResult()
+    result = ExportResult(format=options.format)
     typing = _Typing(len(targets)) if options.split and options.format == "jsonl" else None
     write_tagged = write_document if options.format == "conll" else token_lines.write_document
     with collector_paused(), ExitStack() as stack:
@@ -260,4 +261,4 @@ def _export_brat(project: Project, destination: Path | str, options: ExportOptio
                              labels, options.event_types or ())
     return ExportResult(documents=report.documents, spans=report.spans, events=report.events,
                         events_left_out=report.events_left_out,
-                        files={str(destination): report.documents})
+                        files={str(destination): report.documents}, format="brat")
