@@ -302,3 +302,23 @@ def test_a_frame_edit_that_cannot_be_saved_is_kept_and_saved_by_retry(
     press(qtbot, window, Qt.Key.Key_Z, CTRL)
     assert frames(article) == [("CONSULT", "دیدار", [("actor", ACTOR_1)])]
     in_step(window, article)
+
+
+def test_a_frame_built_in_one_window_shows_in_another_on_postgresql(
+        postgres: Any, open_window: Any, qtbot: Any) -> None:
+    url = postgres.new_schema()
+    spans = [span_of(TEXT, ACTOR_1, "ACTOR"), span_of(TEXT, ACTOR_2, "ACTOR"),
+             span_of(TEXT, "سوچی", "LOCATION"), span_of(TEXT, "دیدار", "EVENT")]
+    with Project(url) as project:
+        project.add_documents([make_document("mehr", TEXT, spans=spans)])
+    first, second = open_window(url), open_window(url)
+    first.activateWindow()
+    qtbot.waitUntil(first.isActiveWindow)
+    build_frame(first, qtbot, "cons")
+    with Project(url, create=False) as project:
+        [event] = project.document(project.keys_to_ids()["mehr"]).events
+    assert [a.role.value for a in event.arguments] == ["actor", "actor", "location"]
+    qtbot.waitUntil(lambda: len(second.session.document.events) == 1, timeout=2_500)
+    assert [row[0] for row in panel_rows(second)] == ["CONSULT", "actor", "actor", "location"]
+    in_step(first, url)
+    in_step(second, url)

@@ -4,7 +4,8 @@ in by imports all or nothing, taken along when their spans go, and the project's
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from pathlib import Path
 
 import pytest
 
@@ -315,3 +316,27 @@ def test_event_types_are_plovers_until_the_project_changes_them(project: Project
     with pytest.raises(EventError, match=r"CONSULT \(1\)"):
         project.set_event_types([EventType("VISIT", "بازدید")])
     assert project.event_types() == own
+
+
+def test_a_document_another_program_added_meanwhile_is_left_out_with_its_events(
+        project_path: Path) -> None:
+    """A project file stages an import apart: a document another program adds while this
+    import reads is left out at the copy, its spans and events with it, and the rest keep
+    theirs."""
+    with Project(project_path) as project:
+        first, second = document("mehr", TEXT, WORDS), document("other", TEXT, WORDS)
+        first.events, second.events = read_frame(first), read_frame(second)
+
+        def documents() -> Iterator[Document]:
+            yield first
+            yield second
+            with Project(project_path) as other:  # another program, meanwhile
+                other.add_documents([document("mehr", TEXT, WORDS)])
+
+        summary = project.add_documents(documents())
+        assert (summary.added, summary.events, summary.skipped) == (1, 1, ["mehr"])
+        ids = project.keys_to_ids()
+        assert project.document(ids["mehr"]).events == []
+        assert frames(project.document(ids["other"])) == FRAME
+        assert project.events_by_type() == {"CONSULT": 1}
+        assert project.models.EventArgument.select().count() == 4
