@@ -161,7 +161,8 @@ class ArticleView(QPlainTextEdit):
     def set_events(self, events: Sequence[Event], frame: Event | None = None,
                    frame_type: str = "") -> None:
         """The document's events (their triggers are marked) and the open frame (drawn with
-        its roles; ``frame_type`` is the type as the interface names it)."""
+        its roles; ``frame_type`` is the type as the interface names it). Whoever shows a
+        document sets its events too (:class:`annotator.gui.events.EventEditor`)."""
         triggers = sorted((e.trigger for e in events), key=in_text_order)
         if (triggers, frame, frame_type) == (self._triggers, self._frame, self._frame_type):
             return
@@ -200,7 +201,6 @@ class ArticleView(QPlainTextEdit):
         self._selections.clear()
         self._selected = None
         self._pinned = None
-        self._triggers, self._frame = [], None
         self.setExtraSelections([])
         text = doc.text if doc is not None else ""
         self._map = Utf16Map(text)

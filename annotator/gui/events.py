@@ -112,6 +112,7 @@ class EventEditor(QObject):
         # trigger.
         self.open_id: int | None = None
         self._choosing_for: Span | None = None
+        self._doc_id: int | None = None  # the document shown
 
         actions = self.actions
         actions.open_frame.triggered.connect(self.open_frame)
@@ -148,9 +149,14 @@ class EventEditor(QObject):
                                  if event is not None else "")
 
     def _document_opened(self, doc: Document | None) -> None:
-        self.open_id = None
-        self._choosing_for = None
-        self._panel.stop_choosing()
+        """Another document: no frame open. The same one again (shown anew because another
+        window changed it): the open frame stays open, a type being chosen stays asked for."""
+        same = doc is not None and doc.id is not None and doc.id == self._doc_id
+        self._doc_id = doc.id if doc is not None else None
+        if not same:
+            self.open_id = None
+            self._choosing_for = None
+            self._panel.stop_choosing()
         self.refresh()
 
     def _say(self, text: str) -> None:

@@ -18,7 +18,7 @@ from annotator.formats.brat import read_brat
 from annotator.gui import i18n
 from annotator.services.exporting import ExportOptions, export
 from annotator.storage import Project
-from tests.gui.conftest import caret_to, make_document, reopen, span_of
+from tests.gui.conftest import LEFT, caret_to, make_document, point_of, reopen, span_of
 
 pytestmark = pytest.mark.gui
 
@@ -322,3 +322,26 @@ def test_a_frame_built_in_one_window_shows_in_another_on_postgresql(
     assert [row[0] for row in panel_rows(second)] == ["CONSULT", "actor", "actor", "location"]
     in_step(first, url)
     in_step(second, url)
+
+
+def test_a_clicked_span_joins_the_frame_and_the_frame_stays_open_when_another_window_edits(
+        article: Path, open_window: Any, qtbot: Any) -> None:
+    window = open_window(article)
+    caret_in(window, "دیدار")
+    press(qtbot, window, Qt.Key.Key_E)
+    qtbot.keyClicks(window.event_panel.chooser, "cons")
+    qtbot.keyClick(window.event_panel.chooser, Qt.Key.Key_Return)
+    minister = span_of(TEXT, MINISTER, "ACTOR")
+    qtbot.mouseClick(window.article.viewport(), LEFT,
+                     pos=point_of(window.article, minister.start + 2))
+    press(qtbot, window, Qt.Key.Key_K)
+    assert frames(article) == [("CONSULT", "دیدار", [("recipient", MINISTER)])]
+    with Project(article) as other:  # another window labels in the same document
+        doc_id = other.keys_to_ids()["mehr"]
+        other.insert_span(doc_id, span_of(TEXT, "بریکس", "ACTOR"))
+    window.refresh_if_changed()
+    assert "بریکس" in [TEXT[s.start:s.end] for s in window.session.document.spans]
+    assert window.article.frame is not None  # still open
+    caret_in(window, ACTOR_1)
+    press(qtbot, window, Qt.Key.Key_J)
+    assert frames(article)[0][2] == [("recipient", MINISTER), ("actor", ACTOR_1)]
