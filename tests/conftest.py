@@ -12,6 +12,10 @@ from tests.postgres import Server
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+# Whom the window and the commands work as in the tests (not the login name, which differs
+# from machine to machine).
+ANALYST = "tester"
+
 
 @pytest.fixture(autouse=True)
 def _isolated_home(tmp_path_factory: pytest.TempPathFactory,
@@ -21,6 +25,7 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory,
     for var in ("HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
         monkeypatch.setenv(var, str(home / var.lower()))
     monkeypatch.delenv("ANNOTATOR_DB", raising=False)
+    monkeypatch.setenv("ANNOTATOR_ANALYST", ANALYST)
 
 
 @pytest.fixture

@@ -28,27 +28,40 @@ def _runtime_dir() -> None:
         os.environ["XDG_RUNTIME_DIR"] = folder
 
 
-class Server:
-    """One server in a folder of its own; each test gets a database of its own."""
+# Runs the tests against a server of one's own instead (a team's Debian `postgresql`, say):
+# the URL of a database in which the tests may create schemas and databases.
+EXTERNAL = "ANNOTATOR_TEST_POSTGRES"
 
-    def __init__(self) -> None:
+
+class Server:
+    """One server in a folder of its own (or the one ``ANNOTATOR_TEST_POSTGRES`` names); each
+    test gets a schema or a database of its own."""
+
+    def __init__(self, own: bool = False) -> None:
+        """``own``: always a server of the tests' own (one a test stops and starts)."""
+        self._shared: str | None = None
+        self._server: Any = None
+        external = os.environ.get(EXTERNAL)
+        if external and not own:
+            self.uri: str = external
+            self._shared = external.rsplit("/", 1)[1].partition("?")[0]
+            return
         _runtime_dir()
         import pgserver
 
         self.folder = Path(tempfile.mkdtemp(prefix="annotator-pg-"))
         self.folder.chmod(0o755)
         self.data = self.folder / "data"
-        self._server: Any = pgserver.get_server(self.data, cleanup_mode="delete")
-        self.uri: str = self._server.get_uri()
-        self._shared: str | None = None
+        self._server = pgserver.get_server(self.data, cleanup_mode="delete")
+        self.uri = self._server.get_uri()
 
     def url(self, database: str, schema: str | None = None) -> str:
-        """The libpq URL of ``database`` on this server (over its Unix socket), working in
-        ``schema`` when one is given."""
+        """The libpq URL of ``database`` on this server, working in ``schema`` when one is
+        given."""
         base, _, query = self.uri.partition("?")
         if schema is not None:
-            query += f"&options=-csearch_path%3D{schema}"
-        return f"{base.rsplit('/', 1)[0]}/{database}?{query}"
+            query += ("&" if query else "") + f"options=-csearch_path%3D{schema}"
+        return f"{base.rsplit('/', 1)[0]}/{database}" + (f"?{query}" if query else "")
 
     def admin(self) -> psycopg.Connection[Any]:
         return psycopg.connect(self.uri, autocommit=True)
@@ -73,7 +86,7 @@ class Server:
             self._shared = f"annotator_tests_{os.getpid()}"
             with self.admin() as conn:
                 conn.execute(f'CREATE DATABASE "{self._shared}"')
-        name = f"t{next(_names)}"
+        name = f"t{os.getpid()}_{next(_names)}"
         with psycopg.connect(self.url(self._shared), autocommit=True) as conn:
             conn.execute(f'CREATE SCHEMA "{name}"')
         return self.url(self._shared, name)
@@ -83,7 +96,8 @@ class Server:
         assert self._shared is not None
         with psycopg.connect(self.url(self._shared), autocommit=True) as conn:
             conn.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-                         " WHERE datname = %s AND pid != pg_backend_pid()", (self._shared,))
+                         " WHERE datname = %s AND pid != pg_backend_pid()"
+                         " AND application_name = 'annotator'", (self._shared,))
             conn.execute(f'DROP SCHEMA IF EXISTS "{name}" CASCADE')
 
     def stop(self) -> None:
@@ -98,7 +112,9 @@ class Server:
 
     def close(self) -> None:
         """Stop at once (a connection a test left open would make the default shutdown wait
-        for it) and remove the folder."""
+        for it) and remove the folder; a server of one's own is left running."""
+        if self._server is None:
+            return
         with contextlib.suppress(Exception):
             self.stop()
         self._server.cleanup()

@@ -16,6 +16,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from annotator import __version__
+from annotator.cli import event_types, team
+from annotator.cli.options import named_analyst
+from annotator.core.analysts import NO_ANALYST
 from annotator.core.errors import AnnotatorError, Cancelled
 from annotator.core.model import Status
 from annotator.services.exporting import FORMATS as EXPORT_FORMATS
@@ -65,6 +68,10 @@ def build_parser() -> argparse.ArgumentParser:
                     help="project file, or a PostgreSQL database as "
                          "postgresql://USER@HOST:PORT/DBNAME (default: $ANNOTATOR_DB or the "
                          "user data folder)")
+    db.add_argument("--analyst", metavar="NAME", default=argparse.SUPPRESS,
+                    help="who is working: edits and decisions are recorded as theirs (default: "
+                         "$ANNOTATOR_ANALYST, else the login name); for import, whose labels "
+                         "the input holds; for export, whose labels to write")
     parser = argparse.ArgumentParser(
         prog="annotator", parents=[db],
         description="Label Persian news articles (actors, events, locations) and export "
@@ -136,25 +143,6 @@ def build_parser() -> argparse.ArgumentParser:
                      help="the backup file, or a folder to write it in")
     bak.add_argument("--list", action="store_true", help="list the backups and exit")
 
-    types = commands.add_parser(
-        "event-types", parents=[db], help="the project's list of event types",
-        description="Without an action, print the project's event types, one a line: "
-                    "NAME<TAB>PERSIAN<TAB>QUAD (PLOVER's sixteen until changed). A type that "
-                    "events of the project have cannot leave the list.")
-    types.set_defaults(action=None)
-    actions = types.add_subparsers(dest="action", metavar="ACTION")
-    add = actions.add_parser("add", parents=[db], help="add a type at the end of the list")
-    add.add_argument("name", metavar="NAME", help="e.g. VISIT (Latin letters, digits, _ -)")
-    add.add_argument("--persian", default="", metavar="P",
-                     help="its Persian name, shown and typed in the Persian interface")
-    add.add_argument("--quad", type=int, default=None, choices=[1, 2, 3, 4],
-                     help="PLOVER's quad category")
-    remove = actions.add_parser("remove", parents=[db], help="take a type off the list")
-    remove.add_argument("name", metavar="NAME")
-    replace = actions.add_parser("set", parents=[db],
-                                 help="replace the list with a file's (as the list prints)")
-    replace.add_argument("file", metavar="FILE", type=Path)
-
     res = commands.add_parser(
         "restore", parents=[db], help="replace the project's content with a backup",
         description="Replace the content of the project file with that of BACKUP (close the "
@@ -162,6 +150,8 @@ def build_parser() -> argparse.ArgumentParser:
                     "is refused and nothing is changed. What the project held is backed up "
                     "first (NAME.backups/...-restore.sqlite), so a restore can be undone.")
     res.add_argument("source", metavar="BACKUP", type=Path)
+    team.register(commands, db)
+    event_types.register(commands, db)
     return parser
 
 
@@ -183,7 +173,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     from annotator.cli.progress import TerminalProgress
 
     options = ImportOptions(format=args.format, normalize=args.normalize,
-                            label_map=args.label_map, parallel=True)
+                            label_map=args.label_map, parallel=True,
+                            analyst=named_analyst(args))
     progress = TerminalProgress("importing")
     with _open(args) as project:
         try:
@@ -193,9 +184,11 @@ def cmd_import(args: argparse.Namespace) -> int:
     for problem in result.problems:
         print(f"skipped: {problem}", file=sys.stderr)
     skipped = f", {len(result.skipped)} already in the project" if result.skipped else ""
+    relabelled = (f", {counted(len(result.relabelled), 'document')} already in the project "
+                  f"relabelled as {options.analyst}'s" if result.relabelled else "")
     events = f" and {counted(result.events, 'event')}" if result.events else ""
     print(f"imported {counted(result.added, 'document')} with "
-          f"{counted(result.spans, 'span')}{events}{skipped}")
+          f"{counted(result.spans, 'span')}{events}{skipped}{relabelled}")
     return EXIT_OK
 
 
@@ -227,7 +220,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     options = ExportOptions(format=args.format, scheme=args.scheme or "bio",
                             statuses=frozenset(Status(s) for s in args.status),
                             include_pending=args.include_pending, labels=labels,
-                            split=args.split, seed=args.seed)
+                            split=args.split, seed=args.seed,
+                            analyst=named_analyst(args, NO_ANALYST))
     progress = TerminalProgress("exporting")
     with _open(args, create=False) as project:
         try:
@@ -250,6 +244,11 @@ def cmd_export(args: argparse.Namespace) -> int:
             f"{counted(result.spans, 'span')}"
             + (f" and {counted(result.events, 'event')}" if result.events else ""))
     print(f"exported {what}" + "".join(f"; {note}" for note in notes), file=out)
+    if result.waiting_for_curation:
+        print(f"  {counted(result.waiting_for_curation, 'document')} "
+              f"{'waits' if result.waiting_for_curation == 1 else 'wait'} for curation "
+              "(several analysts labelled them; `annotator curate`, or the window's "
+              "curation, settles them; --analyst NAME exports one analyst's labels)", file=out)
     if len(result.files) > 1:
         for name, count in result.files.items():
             print(f"  {name}: {counted(count, 'document')}", file=out)
@@ -281,27 +280,15 @@ def cmd_stats(args: argparse.Namespace) -> int:
         print(f"model {name}: accepted {model['accepted']}, corrected {model['corrected']}, "
               f"rejected {model['rejected']}, pending {model['pending']}, "
               f"precision {precision}, recall {recall}")
-    return EXIT_OK
-
-
-def cmd_event_types(args: argparse.Namespace) -> int:
-    from annotator.core.events import EventType
-    from annotator.services import event_types
-
-    with _open(args, create=args.action is not None) as project:
-        if args.action == "add":
-            types = event_types.add_type(project, EventType(args.name, args.persian, args.quad))
-        elif args.action == "remove":
-            types = event_types.remove_type(project, args.name)
-        elif args.action == "set":
-            event_types.set_types(project, event_types.read_types(args.file))
-            types = project.event_types()
-        else:
-            types = project.event_types()
-    if args.action is None:
-        sys.stdout.write(event_types.format_types(types))
-    else:
-        print(f"the project has {counted(len(types), 'event type')}", file=sys.stderr)
+    for name, work in stats["analysts"].items():
+        done = work["done"] + work["reviewed"]
+        assigned = (f", {work['assigned_done']} of {work['assigned']} assigned done"
+                    if work["assigned"] else "")
+        print(f"analyst {name}: {done} done, {work['in_progress']} in progress"
+              f"{assigned}, {counted(work['labels'], 'label')}")
+    if stats["curated"]["spans"] or stats["curated"]["documents"]:
+        print(f"curated: {counted(stats['curated']['documents'], 'document')} finished, "
+              f"{counted(stats['curated']['spans'], 'label')}")
     return EXIT_OK
 
 
@@ -330,8 +317,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "import": cmd_import, "predictions": cmd_predictions, "export": cmd_export,
-    "stats": cmd_stats, "event-types": cmd_event_types, "backup": cmd_backup,
-    "restore": cmd_restore,
+    "stats": cmd_stats, "backup": cmd_backup, "restore": cmd_restore, **team.COMMANDS,
+    **event_types.COMMANDS,
 }
 
 

@@ -15,7 +15,11 @@ from annotator.core.model import Document, Span, Status, describe, find_overlap
 
 
 class SpanStore(Protocol):
-    """What commands need from the project file. Every call commits before it returns."""
+    """What commands need from the project. Every call commits before it returns.
+
+    Spans are as an analyst sees them (:func:`annotator.core.analysts.view_of`): the store
+    turns an edit of a shared suggestion, by ``span.annotator``, into that analyst's decision.
+    """
 
     def insert_span(self, document_id: int, span: Span) -> Span:
         """Store ``span`` (keeping ``span.id`` when set) and return it with its id."""
@@ -23,9 +27,13 @@ class SpanStore(Protocol):
 
     def update_span(self, span: Span) -> Span: ...
 
-    def delete_span(self, span_id: int) -> None: ...
+    def delete_span(self, span_id: int, analyst: str | None = None) -> None:
+        """Remove a span; for a shared suggestion, ``analyst``'s decision about it."""
+        ...
 
-    def set_status(self, document_id: int, status: Status) -> None: ...
+    def set_status(self, document_id: int, status: Status, analyst: str | None = None) -> None:
+        """Set ``analyst``'s status of the document."""
+        ...
 
 
 class Command(Protocol):
@@ -75,7 +83,7 @@ class DeleteSpan:
 
     def apply(self, store: SpanStore) -> None:
         assert self.span.id is not None
-        store.delete_span(self.span.id)
+        store.delete_span(self.span.id, self.span.annotator)
 
     def revert(self, store: SpanStore) -> None:
         self.span = store.insert_span(self.document_id, self.span)
@@ -107,19 +115,22 @@ class ChangeSpan:
 
 @dataclass
 class SetStatus:
+    """An analyst's status of a document (None: the document's own, before analysts)."""
+
     document_id: int
     before: Status
     after: Status
+    analyst: str | None = None
 
     @property
     def text(self) -> str:
         return f"mark {self.after.value.replace('_', ' ')}"
 
     def apply(self, store: SpanStore) -> None:
-        store.set_status(self.document_id, self.after)
+        store.set_status(self.document_id, self.after, self.analyst)
 
     def revert(self, store: SpanStore) -> None:
-        store.set_status(self.document_id, self.before)
+        store.set_status(self.document_id, self.before, self.analyst)
 
 
 @dataclass
@@ -165,6 +176,6 @@ def label_command(doc: Document, start: int, end: int, label: str,
         )
     add = AddSpan(doc.id, Span(start, end, label, annotator=annotator), doc.text)
     if doc.status == Status.NEW:
-        return Compound(doc.id, [add, SetStatus(doc.id, Status.NEW, Status.IN_PROGRESS)],
-                        add.text)
+        return Compound(doc.id, [add, SetStatus(doc.id, Status.NEW, Status.IN_PROGRESS,
+                                                annotator)], add.text)
     return add

@@ -60,7 +60,8 @@ def decide(doc: Document, suggestion: Span, *, label: str | None = None,
         verb = "accept with new boundaries"
     else:
         verb = "accept"
-    return ChangeSpan(doc.id, suggestion, after, verb, doc.text)
+    # Undone, the suggestion is pending again for this analyst (for the others it always was).
+    return ChangeSpan(doc.id, suggestion.with_(annotator=annotator), after, verb, doc.text)
 
 
 def reject(doc: Document, suggestion: Span, annotator: str | None = None) -> Command:
@@ -68,7 +69,7 @@ def reject(doc: Document, suggestion: Span, annotator: str | None = None) -> Com
     if suggestion.review != Review.PENDING:
         raise OverlapError(f"{describe(suggestion, doc.text)} is not a pending suggestion")
     after = suggestion.with_(review=Review.REJECTED, annotator=annotator)
-    return ChangeSpan(doc.id, suggestion, after, "reject", doc.text)
+    return ChangeSpan(doc.id, suggestion.with_(annotator=annotator), after, "reject", doc.text)
 
 
 def accept_above(docs: Iterable[Document], min_score: float, model: str | None = None,

@@ -257,6 +257,7 @@ def _span_to_json(span: Span, text: str, span_id: str) -> dict[str, Any]:
         "origin": span.origin,
         "score": span.score,
         "review": span.review.value if span.review is not None else None,
+        "analyst": span.annotator,
     }
 
 

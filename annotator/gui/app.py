@@ -54,6 +54,7 @@ def run(location: Location, argv: list[str]) -> int:
     settings = Settings()
     app, _language, _translators = create_application(argv, settings.language)
     from annotator.gui.main_window import MainWindow
+    from annotator.services.analysts import ENV_VAR as ANALYST_VARIABLE
     from annotator.services.projects import open_project
 
     warnings: list[str] = []
@@ -67,6 +68,8 @@ def run(location: Location, argv: list[str]) -> int:
     try:
         window = MainWindow(project, settings)
         window.show()
+        if settings.analyst is None and not os.environ.get(ANALYST_VARIABLE):
+            QTimer.singleShot(0, window.ask_analyst)  # asked once, the login name offered
         for warning in warnings:  # an automatic backup that could not be written
             window.show_message(QCoreApplication.translate("App", "Warning: {problem}").format(
                 problem=warning))

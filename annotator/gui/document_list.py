@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -79,10 +80,11 @@ def _persian_interface() -> bool:
 class DocumentListModel(QAbstractTableModel):
     """Rows of the document list: title, Jalali date, status and span count."""
 
-    def __init__(self, project: Project, parent: Any = None) -> None:
+    def __init__(self, project: Project, parent: Any = None, analyst: str | None = None
+                 ) -> None:
         super().__init__(parent)
         self._project = project
-        self._filter = DocumentFilter()
+        self._filter = DocumentFilter(analyst=analyst)
         self._rows: list[DocumentRow] = []
         self._row_of: dict[int, int] = {}
         self._persian = _persian_interface()
@@ -270,9 +272,11 @@ class DocumentListPanel(QWidget):
 
     documentActivated = Signal(int)
 
-    def __init__(self, project: Project, parent: QWidget | None = None) -> None:
+    def __init__(self, project: Project, parent: QWidget | None = None,
+                 analyst: str | None = None) -> None:
         super().__init__(parent)
-        self.model = DocumentListModel(project, self)
+        self.analyst = analyst
+        self.model = DocumentListModel(project, self, analyst)
         self.search = QLineEdit(self)
         self.search.setObjectName("documentSearch")
         self.search.setClearButtonEnabled(True)
@@ -283,6 +287,9 @@ class DocumentListPanel(QWidget):
             self.status.addItem(text, statuses)
         self.label = QComboBox(self)
         self.label.setObjectName("labelFilter")
+        self.mine = QCheckBox(self.tr("Assigned to me"), self)
+        self.mine.setObjectName("assignedToMe")
+        self.mine.setToolTip(self.tr("Only the documents assigned to you"))
         self.table = DocumentTable(self)
         self.table.setObjectName("documentList")
         self.table.setModel(self.model)
@@ -305,6 +312,7 @@ class DocumentListPanel(QWidget):
         filters.setContentsMargins(0, 0, 0, 0)
         filters.addWidget(self.status)
         filters.addWidget(self.label)
+        filters.addWidget(self.mine)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search)
@@ -318,6 +326,7 @@ class DocumentListPanel(QWidget):
         self.search.textChanged.connect(self._debounce.start)
         self.status.currentIndexChanged.connect(self._apply_filter)
         self.label.currentIndexChanged.connect(self._apply_filter)
+        self.mine.toggled.connect(self._apply_filter)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self._quiet = False
         self.set_labels(project.labels())
@@ -352,7 +361,13 @@ class DocumentListPanel(QWidget):
     def current_filter(self) -> DocumentFilter:
         return DocumentFilter(text=self.search.text().strip(),
                               statuses=self.status.currentData() or frozenset(),
-                              label=self.label.currentData())
+                              label=self.label.currentData(), analyst=self.analyst,
+                              assigned=self.mine.isChecked())
+
+    def set_analyst(self, analyst: str) -> None:
+        """The list of another analyst: their statuses, labels and assigned documents."""
+        self.analyst = analyst
+        self._apply_filter()
 
     def _apply_filter(self) -> None:
         self._debounce.stop()

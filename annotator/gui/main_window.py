@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, QLocale, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QFont
 from PySide6.QtWidgets import (
+    QInputDialog,
     QLabel,
     QMainWindow,
     QSplitter,
@@ -36,6 +37,7 @@ from annotator.gui.settings import DEFAULT_FONT_SIZE, MAX_FONT_SIZE, MIN_FONT_SI
 from annotator.gui.span_list import SpanListView
 from annotator.gui.transfers import Transfers
 from annotator.gui.undo import status_name
+from annotator.services.analysts import checked_name, current_analyst, start_work
 from annotator.storage import Project
 from annotator.text.dates import jalali, jalali_display
 
@@ -44,18 +46,20 @@ MESSAGE_MS = 10_000
 
 class MainWindow(QMainWindow):
     def __init__(self, project: Project, settings: Settings | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, analyst: str | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.project = project
         self.settings = settings if settings is not None else Settings()
-        self.session = Session(project, self)
+        analyst = current_analyst(analyst, self.settings.analyst)
+        start_work(project, analyst)
+        self.session = Session(project, analyst, self)
         self.unsaved = UnsavedEdits(self, self.session)
         self.transfers = Transfers(self, project.location)
         self.menu_actions = Actions(self)
         self.menu_actions.set_labels(self, self.session.labels)
 
-        self.documents = DocumentListPanel(project, self)
+        self.documents = DocumentListPanel(project, self, analyst)
         self.article = ArticleView(self)
         self.label_palette = LabelPalette(self)
         self.span_list = SpanListView(self)
@@ -106,9 +110,13 @@ class MainWindow(QMainWindow):
             self, menus["file"], self.menu_actions.export, menus["view"])
         self.events_menu = self.events.actions.build_menu(self, menus["view"])
         self.unsaved.add_to(menus["edit"])
+        self.analyst_action = menus["view"].addAction(self.tr("&Analyst…"))
+        self.analyst_action.setObjectName("analyst")
+        self.analyst_action.setStatusTip(self.tr("The name you work under"))
+        self.analyst_action.triggered.connect(self.ask_analyst)
         self.statusBar().addPermanentWidget(self.progress)
         self.setAcceptDrops(True)
-        self.setWindowTitle(self.tr("Annotator — {file}").format(file=project.location.name))
+        self._show_title()
         show_read_only(self, project)
 
         self._apply_labels(self.session.labels)
@@ -244,12 +252,63 @@ class MainWindow(QMainWindow):
         self._update_progress()
 
     def _update_progress(self) -> None:
-        counts = self.project.status_counts()
+        """``12 of 40 done``: the analyst's own; of the documents assigned to them when some
+        are (``3 of 10 of mine done``)."""
+        locale = QLocale()
+        mine = self.project.statuses_by_analyst().get(self.session.analyst, {})
+        if mine.get("assigned"):
+            self.progress.setText(self.tr("{done} of {total} of mine done").format(
+                done=locale.toString(mine["assigned_done"]),
+                total=locale.toString(mine["assigned"])))
+            return
+        counts = self.project.status_counts(self.session.analyst)
         total = sum(counts.values())
         done = counts.get(Status.DONE.value, 0) + counts.get(Status.REVIEWED.value, 0)
-        locale = QLocale()
         self.progress.setText(self.tr("{done} of {total} done").format(
             done=locale.toString(done), total=locale.toString(total)))
+
+    def _show_title(self) -> None:
+        """``Annotator — news.sqlite — maryam``: the project and whom the window works as (a
+        read-only project says that instead: nobody works on it here)."""
+        if self.project.read_only:
+            return
+        self.setWindowTitle(self.tr("Annotator — {file} — {analyst}").format(
+            file=self.project.location.name, analyst=self.session.analyst))
+
+    def switch_analyst(self, analyst: str) -> None:
+        """Work as ``analyst`` from now on: their labels, statuses and list; remembered."""
+        analyst = checked_name(analyst)
+        self.settings.analyst = analyst
+        if analyst == self.session.analyst:
+            return
+        start_work(self.project, analyst)
+        self.session.analyst = analyst
+        self.session.undo_stack.clear()  # the edits on it were another analyst's
+        self.documents.set_analyst(analyst)
+        self._show_title()
+        self._update_progress()
+        self._reopen()
+        self.show_message(self.tr("Working as {analyst}.").format(analyst=analyst))
+
+    def ask_analyst(self) -> QInputDialog:
+        """View → Analyst (and once, at the first start): the name to work under, the current
+        one offered. The dialog does not block the window; accepted, it switches."""
+        dialog = QInputDialog(self)
+        dialog.setObjectName("analystDialog")
+        dialog.setWindowTitle(self.tr("Analyst"))
+        dialog.setLabelText(self.tr("Your name as an analyst (your edits are recorded under it; "
+                                    "other analysts' labels stay hidden):"))
+        dialog.setTextValue(self.session.analyst)
+        dialog.textValueSelected.connect(self._analyst_chosen)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def _analyst_chosen(self, name: str) -> None:
+        try:
+            self.switch_analyst(name)
+        except AnnotatorError as exc:
+            self.show_message(str(exc))
 
     def show_message(self, message: str) -> None:
         self.statusBar().showMessage(message, MESSAGE_MS)
@@ -302,7 +361,7 @@ class MainWindow(QMainWindow):
             return
         target = self.documents.neighbour(step)
         if target is None:
-            target = self.project.neighbour(current, step)
+            target = self.project.neighbour(current, step, analyst=self.session.analyst)
         if target is None:
             self.show_message(self.tr("This is the last document.") if step > 0
                               else self.tr("This is the first document."))

@@ -6,8 +6,9 @@ changed. Undoing an edit of another document opens that document; a bulk accept 
 whole project changes several documents at once and opens none.
 
 Review decisions (accept, accept as another label or with other boundaries, reject) are
-core commands too (:mod:`annotator.core.review`), recorded with who made them: the name the
-analyst is logged in under.
+core commands too (:mod:`annotator.core.review`). The session works as one analyst: it shows
+that analyst's labels, decisions and statuses (others' stay hidden: blind labelling), and
+records every edit and decision as theirs.
 
 Events are edited the same way (:mod:`annotator.core.event_commands`), and every span edit goes
 with what it does to the document's events (:func:`~annotator.core.event_commands.with_events`):
@@ -20,7 +21,6 @@ later. A project file opened read-only takes no edits at all.
 
 from __future__ import annotations
 
-import getpass
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
@@ -59,13 +59,6 @@ DONE_STATUSES = (Status.DONE, Status.REVIEWED)
 ROWS_REFRESHED = 50
 
 
-def login_name() -> str | None:
-    try:
-        return getpass.getuser() or None
-    except Exception:  # no user name in the environment: decisions are stored without one
-        return None
-
-
 class Session(QObject):
     """The open document of one project file and the edits made to it."""
 
@@ -78,15 +71,20 @@ class Session(QObject):
     # it was to be applied (False: an undo), and the StorageError.
     saveFailed = Signal(object, bool, object)
 
-    def __init__(self, project: Project, parent: QObject | None = None) -> None:
+    def __init__(self, project: Project, analyst: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.project = project
         self.undo_stack = QUndoStack(self)
         self.document: Document | None = None
         self.labels: list[Label] = project.labels()
         self.event_types: tuple[EventType, ...] = project.event_types()
-        self.annotator = login_name()
+        self.analyst = analyst
         self._failures = 0
+
+    @property
+    def annotator(self) -> str:
+        """The analyst every edit is recorded as (the word spans keep it under)."""
+        return self.analyst
 
     @property
     def document_id(self) -> int | None:
@@ -105,7 +103,7 @@ class Session(QObject):
             self.document = None
         else:
             try:
-                self.document = self.project.document(doc_id)
+                self.document = self.project.document(doc_id, self.analyst)
             except KeyError:
                 self.message.emit(self.tr("That document is no longer in the project file."))
                 return
@@ -121,26 +119,26 @@ class Session(QObject):
         if doc is None or doc.id is None:
             return False
         try:
-            fresh = self.project.document(doc.id)
+            fresh = self.project.document(doc.id, self.analyst)
         except (KeyError, AnnotatorError):
             return True
         return (fresh.spans != doc.spans or fresh.status != doc.status
                 or fresh.events != doc.events)
 
     def open_first(self) -> None:
-        self.open(self.project.first_document(not_done=True))
+        self.open(self.project.first_document(not_done=True, analyst=self.analyst))
 
     def next_not_done(self) -> int | None:
         """The next document that is not done, after this one, wrapping round to the start."""
         current = self.document_id
         if current is not None:
-            found = self.project.neighbour(current, 1, not_done=True)
+            found = self.project.neighbour(current, 1, not_done=True, analyst=self.analyst)
             if found is not None:
                 return found
-        counts = self.project.status_counts()
+        counts = self.project.status_counts(self.analyst)
         if not any(counts.get(s.value) for s in (Status.NEW, Status.IN_PROGRESS)):
             return None
-        first = self.project.first_document(not_done=True)
+        first = self.project.first_document(not_done=True, analyst=self.analyst)
         return first if first != current else None
 
     # -- edits -----------------------------------------------------------------------------
@@ -166,7 +164,8 @@ class Session(QObject):
         if doc is None:
             return False
         try:
-            command = with_events(doc, label_command(doc, start, end, label))
+            command = with_events(doc, label_command(doc, start, end, label,
+                                                     annotator=self.analyst))
         except AnnotatorError as exc:
             self.message.emit(str(exc))
             return False
@@ -186,7 +185,7 @@ class Session(QObject):
         saved since it was made: :func:`~annotator.core.event_commands.rebased`); as it is
         when the project cannot be read."""
         try:
-            events = self.project.document(command.document_id).events
+            events = self.project.document(command.document_id, self.analyst).events
         except (KeyError, AnnotatorError):
             return command
         if isinstance(command, Reverted):
@@ -253,21 +252,20 @@ class Session(QObject):
             return False
         return self.push(self._starting(doc, command))
 
-    @staticmethod
-    def _starting(doc: Document, command: EventCommand) -> EventCommand:
+    def _starting(self, doc: Document, command: EventCommand) -> EventCommand:
         """A decision in a new document moves it to in progress, as a label does."""
         assert doc.id is not None
         if doc.status != Status.NEW:
             return command
-        return EventCompound(doc.id, [command, SetStatus(doc.id, Status.NEW,
-                                                         Status.IN_PROGRESS)], command.text)
+        return EventCompound(doc.id, [command, SetStatus(doc.id, Status.NEW, Status.IN_PROGRESS,
+                                                         self.analyst)], command.text)
 
     def set_status(self, status: Status) -> bool:
         doc = self.document
         if doc is None or doc.status == status:
             return True
         assert doc.id is not None
-        return self.push(SetStatus(doc.id, doc.status, status))
+        return self.push(SetStatus(doc.id, doc.status, status, self.analyst))
 
     def mark_done_and_next(self) -> None:
         """Mark the open document done and open the next one that is not."""
@@ -290,7 +288,8 @@ class Session(QObject):
         doc = self.document
         if doc is not None and doc.id == doc_id:
             spans = spans_after(doc.spans, command, applied)
-            doc.spans = spans if spans is not None else self.project.spans(doc_id)
+            doc.spans = (spans if spans is not None
+                         else self.project.spans(doc_id, self.analyst))
             events = events_after(doc.events, doc.spans, command, applied)
             doc.events = events if events is not None else self.project.events(doc_id,
                                                                                doc.spans)
@@ -307,7 +306,7 @@ class Session(QObject):
         nothing else is opened."""
         doc = self.document
         if doc is not None and doc.id in touched:
-            fresh = self.project.document(doc.id)
+            fresh = self.project.document(doc.id, self.analyst)
             doc.spans, doc.status, doc.events = fresh.spans, fresh.status, fresh.events
             self.spansChanged.emit(doc)
         if len(touched) > ROWS_REFRESHED:

@@ -51,6 +51,16 @@ class Settings:
     def language(self, value: str) -> None:
         self.qsettings.setValue("ui/language", value if value in LANGUAGES else "system")
 
+    @property
+    def analyst(self) -> str | None:
+        """The name this window works under, once asked (None: not asked yet)."""
+        value = self.qsettings.value("work/analyst", "")
+        return str(value).strip() or None if value else None
+
+    @analyst.setter
+    def analyst(self, name: str) -> None:
+        self.qsettings.setValue("work/analyst", name)
+
     def state(self, key: str) -> QByteArray | None:
         """A saved geometry or splitter state, or None."""
         value = self.qsettings.value(f"window/{key}")

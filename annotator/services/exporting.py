@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TextIO
 
 from annotator import __version__
+from annotator.core.analysts import NO_ANALYST, NoAnalyst, chosen_view, events_in_view
 from annotator.core.errors import AnnotatorError
 from annotator.core.events import EventType
 from annotator.core.model import Document, Status
@@ -38,7 +39,7 @@ from annotator.services.progress import (
     counted,
     no_progress,
 )
-from annotator.storage import DocumentFilter, Project
+from annotator.storage import EVERYONE, DocumentFilter, Project
 
 FORMATS = ("jsonl", "conll", "tokens", "brat", "plover")
 TAGGED = ("conll", "tokens")  # the formats written on the stored tokens, with --scheme
@@ -57,6 +58,9 @@ class ExportOptions:
     split: tuple[int, ...] = ()  # e.g. (80, 10, 10): train, dev and test files side by side
     seed: int = 13
     event_types: tuple[EventType, ...] | None = None  # None: the project's list
+    # One analyst's labels; by default each document's curated labels where its curation is
+    # finished, else the labels of the one analyst who labelled it (core.analysts.chosen_view).
+    analyst: str | NoAnalyst | None = NO_ANALYST
 
 
 @dataclass
@@ -69,6 +73,8 @@ class ExportResult:
     sentences: int = 0  # written, by the formats on tokens
     files: dict[str, int] = field(default_factory=dict)  # file -> documents written
     tag_names: str | None = None  # the file of tag names beside a tokens export
+    # Documents several analysts labelled and nobody curated yet: left out.
+    waiting_for_curation: int = 0
     warnings: list[str] = field(default_factory=list)
     events: int = 0
     # Events not written: all of them in CoNLL and tokens, which cannot carry events; in the
@@ -113,16 +119,28 @@ def split_of(keys: Sequence[str], shares: Sequence[int], seed: int) -> dict[str,
 
 
 def selected_documents(project: Project, options: ExportOptions, progress: Progress,
-                       cancel: CancelToken | None) -> Iterator[Document]:
-    """Documents to export, in list order, each with only the spans the options keep."""
+                       cancel: CancelToken | None,
+                       result: ExportResult | None = None) -> Iterator[Document]:
+    """Documents to export, in list order, each with only the spans the options keep (whose:
+    :func:`annotator.core.analysts.chosen_view`); those waiting for curation are left out and
+    counted in ``result``."""
     total = project.count_documents(DocumentFilter(statuses=options.statuses))
+    finished = {doc_id for doc_id, row in project.curations().items() if row.finished}
     documents = project.iter_documents(options.statuses,
-                                       with_tokens=options.format in (*TAGGED, "plover"))
+                                       with_tokens=options.format in (*TAGGED, "plover"),
+                                       viewer=EVERYONE)
     for n, doc in enumerate(documents):
         if cancel is not None:
             cancel.check()
         if n % 200 == 0:
             progress(n, total, f"{n} of {counted(total, 'document')}")
+        chosen = chosen_view(doc.spans, curated=doc.id in finished, analyst=options.analyst)
+        if chosen is None:
+            if result is not None:
+                result.waiting_for_curation += 1
+            continue
+        doc.spans = chosen
+        doc.events = events_in_view(doc.events, chosen)  # decisions under their suggestions' ids
         doc.spans = exported_spans(doc, options.include_pending)
         if options.labels is not None:
             doc.spans = [s for s in doc.spans if s.label in options.labels]
@@ -215,7 +233,7 @@ def export(project: Project, destination: Path | str, options: ExportOptions = E
         conll = ConllReport()  # added up over the documents
         events = plover.PloverReport()
         coder = f"annotator {__version__}"
-        for doc in selected_documents(project, options, report, cancel):
+        for doc in selected_documents(project, options, report, cancel, result):
             part = assign[doc.key] if assign is not None else 0
             fh = handles[part]
             counts[part] += 1
@@ -256,9 +274,13 @@ def _export_brat(project: Project, destination: Path | str, options: ExportOptio
                  progress: Progress, cancel: CancelToken | None) -> ExportResult:
     """A brat collection: a folder, not a stream (see :mod:`annotator.services.brat_export`)."""
     labels = [label.name for label in project.labels()]
+    result = ExportResult()
     with collector_paused():
-        report = export_brat(destination, selected_documents(project, options, progress, cancel),
+        report = export_brat(destination,
+                             selected_documents(project, options, progress, cancel, result),
                              labels, options.event_types or ())
-    return ExportResult(documents=report.documents, spans=report.spans, events=report.events,
-                        events_left_out=report.events_left_out,
-                        files={str(destination): report.documents}, format="brat")
+    result.documents, result.spans, result.events = report.documents, report.spans, report.events
+    result.events_left_out = report.events_left_out
+    result.files = {str(destination): report.documents}
+    result.format = "brat"
+    return result

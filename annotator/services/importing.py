@@ -9,7 +9,7 @@ from pathlib import Path
 
 from annotator.core.errors import InputError, OverlapError
 from annotator.core.events import DEFAULT_EVENT_TYPES, EventType
-from annotator.core.model import Document, Span, Status, check_no_overlap
+from annotator.core.model import Document, Review, Span, Status, check_no_overlap
 from annotator.formats.base import RawSpan, Record
 from annotator.formats.detect import NotAnArticle, iter_files, reader_for
 from annotator.services.imported_events import imported_events
@@ -37,6 +37,10 @@ class ImportOptions:
     label_map: dict[str, str] = field(default_factory=dict)
     # The event types events in the input may have; None: the project's list.
     event_types: tuple[EventType, ...] | None = None
+    # Whose labels the input holds: they become that analyst's (decisions too; pending
+    # suggestions stay shared), and a document already in the project gets them in place of
+    # that analyst's (``import --analyst``). None: the project's own, unattributed.
+    analyst: str | None = None
     # Tokenize in worker processes on the cores this one leaves (see services.tokenizing).
     # The command and the window do; a program of its own that turns this on must start
     # with ``if __name__ == "__main__":``, as for any use of multiprocessing.
@@ -48,6 +52,8 @@ class ImportResult:
     added: int = 0
     spans: int = 0
     skipped: list[str] = field(default_factory=list)  # ids already in the project
+    # ids already in the project that got the analyst's labels from the input (--analyst)
+    relabelled: list[str] = field(default_factory=list)
     # Files in a folder that are not articles, and what a reader read but could not carry
     # (brat's relations, attributes and notes).
     problems: list[str] = field(default_factory=list)
@@ -188,6 +194,10 @@ def import_paths(project: Project, paths: Sequence[Path], options: ImportOptions
                         cancel.check()
                     doc = prepare_document(record, level, options.label_map, event_types)
                     result.problems += record.left_out
+                    if options.analyst is not None:
+                        doc.spans = [s if s.review == Review.PENDING
+                                     else s.with_(annotator=options.analyst) for s in doc.spans]
+                        doc.events = [e.with_(annotator=options.analyst) for e in doc.events]
                     # Two records of one import may not share an id: number the later ones.
                     seen = keys.get(doc.key, 0)
                     keys[doc.key] = seen + 1
@@ -204,9 +214,10 @@ def import_paths(project: Project, paths: Sequence[Path], options: ImportOptions
         report(len(files), len(files), counted(count, "document"))
 
     with collector_paused(), BatchTokenizer(workers=None if options.parallel else 0) as tokenizer:
-        summary = project.add_documents(tokenized(prepared(), tokenizer))
+        summary = project.add_documents(tokenized(prepared(), tokenizer),
+                                        analyst=options.analyst)
     result.added, result.spans, result.skipped = summary.added, summary.spans, summary.skipped
-    result.events = summary.events
+    result.relabelled, result.events = summary.relabelled, summary.events
     return result
 
 

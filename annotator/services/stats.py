@@ -53,6 +53,7 @@ def project_stats(project: Project) -> dict[str, Any]:
     origin, pending suggestions, and each model's report."""
     statuses = {s.value: 0 for s in Status}
     statuses.update(project.status_counts())
+    curated, finished = project.curated_count()
     return {
         "documents": sum(statuses.values()),
         "documents_by_status": statuses,
@@ -60,4 +61,17 @@ def project_stats(project: Project) -> dict[str, Any]:
         "spans_by_origin": project.spans_by_origin(),
         "pending": project.pending_count(),
         "models": model_report(project),
+        "analysts": analyst_progress(project),
+        "curated": {"spans": curated, "documents": finished},
     }
+
+
+def analyst_progress(project: Project) -> dict[str, dict[str, int]]:
+    """Each analyst's progress: documents by their own status, those assigned to them and
+    done, and their labels."""
+    work = project.statuses_by_analyst()
+    labels = project.labels_by_analyst()
+    names = sorted({a.name for a in project.analysts()} | set(work) | set(labels))
+    zero = {**{s.value: 0 for s in Status}, "assigned": 0, "assigned_done": 0}
+    return {name: {**zero, **work.get(name, {}), "labels": labels.get(name, 0)}
+            for name in names}

@@ -10,8 +10,9 @@ from itertools import groupby
 from operator import itemgetter
 from typing import Any
 
+from annotator.core.analysts import view_of
 from annotator.core.errors import InputError
-from annotator.core.events import span_key
+from annotator.core.events import Event, span_key
 from annotator.core.model import Document, Review, Span, Status
 from annotator.core.tokens import pack, unpack
 from annotator.storage.base import guarded, guarded_iter
@@ -22,7 +23,24 @@ from annotator.storage.schema import now, parse_time
 from annotator.storage.sqlite import Staging
 
 _BATCH = 500
+# Colours of the analysts, in the order they come, distinct from the labels' own.
+ANALYST_COLORS = ("#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d",
+                  "#666666")
 _REVIEWS: dict[str | None, Review | None] = {None: None, **{r.value: r for r in Review}}
+
+
+class Everyone:
+    """Who sees every span stored: every analyst's, the shared suggestions and the curated
+    labels (exports choose from them; moves and backups copy them)."""
+
+    def __repr__(self) -> str:
+        return "EVERYONE"
+
+
+EVERYONE = Everyone()
+# Whose spans a document is read with: an analyst's (None: before the project had analysts),
+# or everyone's.
+Viewer = str | None | Everyone
 
 
 @dataclass
@@ -30,6 +48,8 @@ class ImportSummary:
     added: int = 0
     spans: int = 0
     skipped: list[str] = field(default_factory=list)  # keys already in the project, same text
+    # Keys already in the project that got an analyst's labels from this import.
+    relabelled: list[str] = field(default_factory=list)
     events: int = 0
 
 
@@ -90,14 +110,19 @@ class _Rows:
 
 class Documents(Labels, Listing, Events):
     @guarded
-    def add_documents(self, documents: Iterable[Document],
-                      on_document: Any = None) -> ImportSummary:
+    def add_documents(self, documents: Iterable[Document], on_document: Any = None,
+                      analyst: str | None = None) -> ImportSummary:
         """Store documents with their spans and events in one transaction: all of them or
         none. (A document's events name its spans: see :mod:`annotator.core.events`.)
 
         A document whose key is already in the project with the same text is skipped; with a
         different text it is an error. ``on_document`` is called after each one (progress,
         cancel): raising there stores nothing.
+
+        With an ``analyst`` the documents are that analyst's version (their spans should say
+        so): their statuses become the analyst's own, and a document already in the project
+        gets the analyst's labels and status from this one in place of those it had (not
+        skipped: ``summary.relabelled``).
 
         The documents are first staged apart from the project (temporary tables of this
         connection), which takes no lock; only the last step, copying them in, holds the
@@ -107,9 +132,13 @@ class Documents(Labels, Listing, Events):
         """
         summary = ImportSummary()
         self._label_cache = None  # another program may have added labels meanwhile
+        revisits: list[Document] | None = [] if analyst is not None else None
+        statuses: list[tuple[str, Status]] | None = [] if analyst is not None else None
         with self.backend.staging(self._label_ids_of) as staging:
             with staging.filling():
-                self._stage(staging, documents, on_document, summary)
+                self._stage(staging, documents, on_document, summary, revisits, statuses)
+                if staging.direct and analyst is not None:
+                    self._as_analyst(analyst, revisits or [], statuses or [], summary)
             with self.transaction():
                 self._label_cache = None
                 for key, _, _, _, spans, events in staging.leave_out_added():
@@ -118,10 +147,82 @@ class Documents(Labels, Listing, Events):
                     summary.spans -= spans
                     summary.events -= events
                 staging.copy_in(now())
+                if not staging.direct and analyst is not None:
+                    self._as_analyst(analyst, revisits or [], statuses or [], summary)
         return summary
 
+    @guarded
+    def ensure_analysts(self, names: Iterable[str]) -> None:
+        """Add the analysts the project does not know yet, each with a colour of their own."""
+        wanted = list(dict.fromkeys(n for n in names if n))
+        if not wanted:
+            return
+        table = self.models.Analyst
+        with self.transaction():
+            known = {name for (name,) in self._rows(table.select(table.name))}
+            count = len(known)
+            rows = []
+            for name in wanted:
+                if name in known:
+                    continue
+                rows.append({"name": name, "color": ANALYST_COLORS[count % len(ANALYST_COLORS)],
+                             "created": now()})
+                count += 1
+            if rows:
+                table.insert_many(rows).on_conflict_ignore().execute()
+
+    def _as_analyst(self, analyst: str, revisits: list[Document],
+                    statuses: list[tuple[str, Status]], summary: ImportSummary) -> None:
+        """Inside the import's write transaction: the statuses of the new documents become
+        ``analyst``'s, and the documents already there get the analyst's labels and status
+        from this import in place of theirs."""
+        span, work = self.models.Span, self.models.Work
+        stamp = now()
+        ids = self.keys_to_ids()
+        rows = [{"document": ids[key], "analyst": analyst, "status": status.value,
+                 "assigned": False, "updated": stamp} for key, status in statuses]
+        for doc in revisits:
+            doc_id = ids[doc.key]
+            span.delete().where((span.document == doc_id) & (span.annotator == analyst)
+                                & span.curation.is_null()
+                                & ((span.origin == "human")
+                                   | (span.review != Review.PENDING.value))).execute()
+            if doc.spans:
+                span.insert_many([self._span_values(doc_id, s, stamp) for s in doc.spans]
+                                 ).execute()
+            work.delete().where((work.document == doc_id) & (work.analyst == analyst)).execute()
+            if doc.status != Status.NEW:
+                rows.append({"document": doc_id, "analyst": analyst, "status": doc.status.value,
+                             "assigned": False, "updated": stamp})
+            summary.relabelled.append(doc.key)
+            summary.spans += len(doc.spans)
+        for chunk in range(0, len(rows), 500):
+            work.insert_many(rows[chunk:chunk + 500]).execute()
+        self.ensure_analysts([analyst])
+
+    def _span_values(self, doc_id: int, span: Span, stamp: str) -> dict[str, Any]:
+        suggested = span.is_suggestion
+        values: dict[str, Any] = {
+            "document": doc_id, "start": span.start, "end": span.end,
+            "label": self._label_id(span.label), "origin": span.origin, "score": span.score,
+            "review": span.review.value if span.review else None,
+            "annotator": span.annotator,
+            "created": span.created.isoformat() if span.created else stamp,
+            "updated": span.updated.isoformat() if span.updated else stamp,
+            "suggested_label": span.label if suggested else None,
+            "suggested_start": span.start if suggested else None,
+            "suggested_end": span.end if suggested else None,
+            "source": span.source,
+            "curation": json.dumps(list(span.agreed), ensure_ascii=False)
+            if span.agreed is not None else None,
+        }
+        if span.id is not None:
+            values["id"] = span.id
+        return values
+
     def _stage(self, staging: Staging, documents: Iterable[Document], on_document: Any,
-               summary: ImportSummary) -> None:
+               summary: ImportSummary, revisits: list[Document] | None = None,
+               statuses: list[tuple[str, Status]] | None = None) -> None:
         """Check each document against the project as it is now and stage the new ones."""
         doc_table = self.models.Document
         existing = {key for (key,) in self._rows(doc_table.select(doc_table.key))}
@@ -136,11 +237,16 @@ class Documents(Labels, Listing, Events):
                     where_in = "in the project" if doc.key in existing else "in this import"
                     raise InputError(f"id {doc.key!r} is already {where_in} with a different "
                                      "text", **where)
-                summary.skipped.append(doc.key)
+                if revisits is not None and doc.key in existing:
+                    revisits.append(doc)
+                else:
+                    summary.skipped.append(doc.key)
                 if on_document:
                     on_document(doc)
                 continue
             seq = len(staged) + 1
+            if statuses is not None and doc.status != Status.NEW:
+                statuses.append((doc.key, doc.status))
             staged.add(doc.key)
             meta = {k: v for k, v in doc.meta.items() if k not in ("file", "record")}
             rows.documents.append((
@@ -169,14 +275,21 @@ class Documents(Labels, Listing, Events):
         return columns
 
     @guarded
-    def document(self, doc_id: int) -> Document:
+    def document(self, doc_id: int, viewer: Viewer = None) -> Document:
+        """A document as ``viewer`` sees it: an analyst's spans and status
+        (:func:`annotator.core.analysts.view_of`; None: whoever labelled the project before
+        it had analysts), or with :data:`EVERYONE` every span stored and the document's own
+        status."""
         doc = self.models.Document
         rows = self._rows(doc.select(*self._document_columns()).where(doc.id == doc_id))
         if not rows:
             raise KeyError(doc_id)
         found = self._document_from_row(rows[0])
-        found.spans = self.spans(doc_id)
-        self._attach_events({doc_id: found})
+        stored = self.spans(doc_id, EVERYONE)
+        found.spans = stored if isinstance(viewer, Everyone) else view_of(stored, viewer)
+        if isinstance(viewer, str):
+            found.status = self._statuses_of([doc_id], viewer).get(doc_id, Status.NEW)
+        self._attach_events({doc_id: found}, {doc_id: stored})
         return found
 
     @staticmethod
@@ -189,23 +302,35 @@ class Documents(Labels, Listing, Events):
             tokens=unpack(tokens_blob), sentences=unpack(sentences_blob),
         )
 
+    def _statuses_of(self, doc_ids: Sequence[int], analyst: str) -> dict[int, Status]:
+        """``analyst``'s own status of the documents that have one."""
+        work = self.models.Work
+        return {doc_id: Status(status) for doc_id, status in self._rows(
+            work.select(work.document, work.status)
+            .where(work.document.in_(list(doc_ids)) & (work.analyst == analyst)))}
+
     @guarded
-    def spans(self, doc_id: int) -> list[Span]:
+    def spans(self, doc_id: int, viewer: Viewer = None) -> list[Span]:
+        """A document's spans as ``viewer`` sees them (see :meth:`document`)."""
         span, label = self.models.Span, self.models.Label
         rows = self._rows(
             span.select(span.id, span.start, span.end, label.name, span.origin, span.score,
-                        span.review, span.annotator, span.created, span.updated)
+                        span.review, span.annotator, span.created, span.updated, span.source,
+                        span.curation)
             .join(label).where(span.document == doc_id).order_by(span.start, span.end))
-        return [Span(start, end, name, origin, score, _REVIEWS[review], annotator, sid,
-                     parse_time(created), parse_time(updated))
-                for sid, start, end, name, origin, score, review, annotator, created, updated
-                in rows]
+        stored = [Span(start, end, name, origin, score, _REVIEWS[review], annotator, sid,
+                       parse_time(created), parse_time(updated), source,
+                       tuple(json.loads(curation)) if curation is not None else None)
+                  for (sid, start, end, name, origin, score, review, annotator, created,
+                       updated, source, curation) in rows]
+        return stored if isinstance(viewer, Everyone) else view_of(stored, viewer)
 
     @guarded_iter
     def iter_documents(self, statuses: Iterable[Status] = (), batch: int = 200,
-                       with_tokens: bool = True) -> Iterator[Document]:
-        """Every document (of the given statuses) with its spans and events, streamed in list
-        order.
+                       with_tokens: bool = True, viewer: Viewer = None) -> Iterator[Document]:
+        """Every document (of the given statuses: the documents' own) with its spans as
+        ``viewer`` sees them (see :meth:`document`) and the events among them, streamed in
+        list order.
 
         The bulk path of exports: spans come without their created/updated times (use
         :meth:`document` for those), and without tokens when ``with_tokens`` is false.
@@ -222,19 +347,37 @@ class Documents(Labels, Listing, Events):
             docs = {r[0]: self._document_from_row(r) for r in rows}
             spans = self._rows(
                 span.select(span.document, span.start, span.end, span.label, span.origin,
-                            span.score, span.review, span.annotator, span.id)
+                            span.score, span.review, span.annotator, span.id, span.source,
+                            span.curation)
                 .where(span.document.in_(list(docs)))
                 .order_by(span.document, span.start))
             if not names.keys() >= set(map(itemgetter(3), spans)):
                 names = self._label_names()  # a label another program added meanwhile
+            stored_of: dict[int, list[Span]] = {}
             for doc_id, found in groupby(spans, itemgetter(0)):
-                docs[doc_id].spans = [
+                stored = stored_of[doc_id] = [
                     Span(start, end, names[label], origin, score, _REVIEWS[review], annotator,
-                         sid)
-                    for _, start, end, label, origin, score, review, annotator, sid in found]
-            self._attach_events(docs)
+                         sid, None, None, source,
+                         tuple(json.loads(curation)) if curation is not None else None)
+                    for (_, start, end, label, origin, score, review, annotator, sid, source,
+                         curation) in found]
+                docs[doc_id].spans = (stored if isinstance(viewer, Everyone)
+                                      else view_of(stored, viewer))
+            if isinstance(viewer, str):
+                statuses_of = self._statuses_of(list(docs), viewer)
+                for doc_id, document in docs.items():
+                    document.status = statuses_of.get(doc_id, Status.NEW)
+            self._attach_events(docs, stored_of)
             yield from docs.values()
             last = rows[-1][0]
+
+    @guarded
+    def events(self, doc_id: int, spans: Sequence[Span]) -> list[Event]:
+        """The events of document ``doc_id`` among ``spans`` (its spans as someone sees them,
+        as loaded), naming them."""
+        doc = Document("", spans=list(spans), id=doc_id)
+        self._attach_events({doc_id: doc}, {doc_id: self.spans(doc_id, EVERYONE)})
+        return doc.events
 
     @guarded
     def keys_to_ids(self) -> dict[str, int]:

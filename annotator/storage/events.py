@@ -26,6 +26,7 @@ from typing import Any
 
 import peewee as pw
 
+from annotator.core.analysts import events_in_view
 from annotator.core.errors import EventError
 from annotator.core.events import (
     DEFAULT_EVENT_TYPES,
@@ -36,7 +37,7 @@ from annotator.core.events import (
     EventType,
     Role,
 )
-from annotator.core.model import Document, Review, Span, describe
+from annotator.core.model import MODEL_PREFIX, Document, Review, Span, describe
 from annotator.storage.base import guarded
 from annotator.storage.schema import now, parse_time
 from annotator.storage.settings import Settings
@@ -88,9 +89,12 @@ class Events(Settings):
 
     # -- reading ---------------------------------------------------------------------------
 
-    def _attach_events(self, docs: Mapping[int, Document]) -> None:
+    def _attach_events(self, docs: Mapping[int, Document],
+                       stored: Mapping[int, Sequence[Span]] | None = None) -> None:
         """Give each document its events (in the order they were made), naming its own
-        spans, which must be loaded already: one query for all of them."""
+        spans, which must be loaded already: one query for all of them. ``stored``: each
+        document's stored spans, when its spans are a view of them (one analyst's, or a
+        dataset's choice: :func:`~annotator.core.analysts.events_in_view`)."""
         if not docs:
             return
         event, argument = self.models.Event, self.models.EventArgument
@@ -103,7 +107,8 @@ class Events(Settings):
             .where(where).order_by(event.document, event.id, argument.position, argument.id))
         for doc_id, of_document in groupby(rows, itemgetter(0)):
             doc = docs[doc_id]
-            spans = {s.id: s for s in doc.spans}
+            own = stored[doc_id] if stored is not None and doc_id in stored else doc.spans
+            spans = {s.id: s for s in own}
             events: list[Event] = []
             for _, found in groupby(of_document, itemgetter(1)):
                 parts = list(found)
@@ -115,14 +120,7 @@ class Events(Settings):
                                   if span_id is not None and span_id in spans)
                 events.append(Event(spans[trigger], kind, arguments, annotator, event_id,
                                     parse_time(created), parse_time(updated)))
-            doc.events = events
-
-    @guarded
-    def events(self, doc_id: int, spans: Sequence[Span]) -> list[Event]:
-        """The events of document ``doc_id``, naming ``spans`` (its spans, as loaded)."""
-        doc = Document("", spans=list(spans), id=doc_id)
-        self._attach_events({doc_id: doc})
-        return doc.events
+            doc.events = events if own is doc.spans else events_in_view(events, doc.spans)
 
     # -- edits -----------------------------------------------------------------------------
 
@@ -130,16 +128,33 @@ class Events(Settings):
         doc = self.models.Document
         doc.update(updated=stamp).where(doc.id == document_id).execute()
 
-    def _check_event(self, document_id: int, event: Event) -> None:
-        """Inside the write transaction: EventError unless the event's spans are labels of
-        the document with the labels their roles take, and its trigger is no other event's."""
+    def _stored_rows(self, document_id: int, event: Event) -> dict[int, int]:
+        """Inside the write transaction: the row each span of ``event`` is stored as, by the
+        id the analyst sees it under (a shared suggestion's id stands for the analyst's
+        decision about it: :mod:`annotator.core.analysts`), after checking that they are
+        labels of the document with the labels their roles take and that the trigger is no
+        other event's; EventError otherwise."""
         span, label = self.models.Span, self.models.Label
         if any(s.id is None for s in event.spans()):
             raise EventError("an event names spans by their ids: store the spans first")
-        wanted = {s.id for s in event.spans() if s.id is not None}
-        found = {sid: (doc_id, name, review) for sid, doc_id, name, review in self._rows(
-            span.select(span.id, span.document, label.name, span.review).join(label)
-            .where(span.id.in_(sorted(wanted))))}
+        wanted = sorted({s.id for s in event.spans() if s.id is not None})
+        found: dict[int, tuple[int, str, str | None, int]] = {}
+        shared: list[int] = []
+        for sid, doc_id, name, review, origin, annotator, source in self._rows(
+                span.select(span.id, span.document, label.name, span.review, span.origin,
+                            span.annotator, span.source).join(label)
+                .where(span.id.in_(wanted))):
+            if (origin.startswith(MODEL_PREFIX) and review == Review.PENDING.value
+                    and annotator is None and source is None):
+                shared.append(sid)  # the analyst's decision about it, if any, stands for it
+            found[sid] = (doc_id, name, review, sid)
+        if shared:
+            mine = (span.annotator.is_null() if event.annotator is None
+                    else span.annotator == event.annotator)
+            for sid, doc_id, name, review, source in self._rows(
+                    span.select(span.id, span.document, label.name, span.review, span.source)
+                    .join(label).where(span.source.in_(shared) & mine)):
+                found[source] = (doc_id, name, review, sid)
         text: str | None = None
 
         def refuse(problem: str) -> EventError:
@@ -149,7 +164,7 @@ class Events(Settings):
         checks: list[tuple[Span, str, str]] = [(event.trigger, TRIGGER_LABEL, "trigger")]
         checks += [(a.span, ROLE_LABELS[a.role], a.role.value) for a in event.arguments]
         for named, wanted_label, what in checks:
-            stored = found.get(named.id)
+            stored = found.get(named.id) if named.id is not None else None
             if stored is None or stored[0] != document_id:
                 text = text if text is not None else self._event_text(document_id)
                 raise refuse(f"the {what} {describe(named, text)} is no longer a span of "
@@ -158,21 +173,24 @@ class Events(Settings):
                 text = text if text is not None else self._event_text(document_id)
                 raise refuse(f"the {what} {describe(named, text)} is no longer labelled "
                              f"{wanted_label}")
+        rows = {view_id: row[3] for view_id, row in found.items()}
         table = self.models.Event
-        other = table.select(table.id).where(table.trigger == event.trigger.id)
+        other = table.select(table.id).where(table.trigger == rows[event.trigger.id or 0])
         if event.id is not None:
             other = other.where(table.id != event.id)
         if self._rows(other.limit(1)):
             text = self._event_text(document_id)
             raise refuse(f"{describe(event.trigger, text)} is the trigger of another event")
+        return rows
 
     def _event_text(self, document_id: int) -> str:
         doc = self.models.Document
         return str(self._rows(doc.select(doc.text).where(doc.id == document_id))[0][0])
 
-    def _insert_arguments(self, event_id: int, arguments: Iterable[Argument]) -> None:
-        rows = [{"event": event_id, "span": a.span.id, "role": a.role.value, "position": n}
-                for n, a in enumerate(arguments)]
+    def _insert_arguments(self, event_id: int, arguments: Iterable[Argument],
+                          stored: Mapping[int, int]) -> None:
+        rows = [{"event": event_id, "span": stored[a.span.id or 0], "role": a.role.value,
+                 "position": n} for n, a in enumerate(arguments)]
         if rows:
             self.models.EventArgument.insert_many(rows).execute()
 
@@ -184,7 +202,7 @@ class Events(Settings):
         stamp = now()
         table = self.models.Event
         values: dict[str, Any] = {
-            "document": document_id, "trigger": event.trigger.id, "type": event.type,
+            "document": document_id, "type": event.type,
             "annotator": event.annotator, "created": _time(event.created, stamp),
             "updated": _time(event.updated, stamp)}
         if event.id is not None:
@@ -192,10 +210,11 @@ class Events(Settings):
         with self.transaction():
             if not self.backend.lock_document(document_id):
                 raise KeyError(document_id)
-            self._check_event(document_id, event)
+            stored = self._stored_rows(document_id, event)
+            values["trigger"] = stored[event.trigger.id or 0]
             new_id = table.insert(**values).execute()
             event_id = event.id if event.id is not None else int(new_id)
-            self._insert_arguments(event_id, event.arguments)
+            self._insert_arguments(event_id, event.arguments, stored)
             self._touch(document_id, stamp)
         return event.with_(id=event_id, created=parse_time(values["created"]),
                            updated=parse_time(values["updated"]))
@@ -212,10 +231,11 @@ class Events(Settings):
                 raise KeyError(event.id)
             document_id = found[0][0]
             self.backend.lock_document(document_id)
-            self._check_event(document_id, event)
-            table.update(type=event.type, updated=stamp).where(table.id == event.id).execute()
+            stored = self._stored_rows(document_id, event)
+            table.update(type=event.type, trigger=stored[event.trigger.id or 0],
+                         updated=stamp).where(table.id == event.id).execute()
             argument.delete().where(argument.event == event.id).execute()
-            self._insert_arguments(event.id, event.arguments)
+            self._insert_arguments(event.id, event.arguments, stored)
             self._touch(document_id, stamp)
         return event.with_(updated=parse_time(stamp))
 

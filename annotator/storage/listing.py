@@ -17,7 +17,13 @@ NOT_DONE = (Status.NEW.value, Status.IN_PROGRESS.value)
 
 @dataclass(frozen=True, slots=True)
 class DocumentFilter:
-    """What the document list shows: text in the title or id, statuses, a label.
+    """What the document list shows: text in the title or id, statuses, a label, and whose
+    list it is.
+
+    With an ``analyst``, the statuses are that analyst's own (a document they have no status
+    of is new to them), the label is among their labels or the suggestions they have not
+    decided, and ``assigned`` keeps the documents assigned to them. Without one, the
+    documents' own statuses and every label count.
 
     How the text is looked up is the database's own (:meth:`Backend.filter_text`): on a
     project file, text of three characters or more is answered by a trigram index of titles
@@ -27,6 +33,8 @@ class DocumentFilter:
     text: str = ""
     statuses: frozenset[Status] = frozenset()
     label: str | None = None
+    analyst: str | None = None
+    assigned: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +51,20 @@ class DocumentRow:
 
 
 class Listing(ProjectBase):
+    @property
+    def _mine(self) -> Any:
+        """The list's analyst's own status of a document (joined when there is one)."""
+        found = getattr(self, "_mine_alias", None)
+        if found is None:
+            found = self._mine_alias = self.models.Work.alias("mine")
+        return found
+
+    def _status(self, flt: DocumentFilter) -> Any:
+        """The status the list shows: the analyst's own, or the document's."""
+        if flt.analyst is None:
+            return self.models.Document.status
+        return pw.fn.COALESCE(self._mine.status, Status.NEW.value)
+
     def _filtered(self, flt: DocumentFilter, *columns: Any) -> tuple[pw.Select, Any]:
         """A query of the documents ``flt`` lets through, and the column that gives the
         list's order (import order, in the terms an index of the text can hand back)."""
@@ -51,14 +73,25 @@ class Listing(ProjectBase):
         order: Any = doc.id
         if flt.text:
             query, order = self.backend.filter_text(query, doc, flt.text)
+        if flt.analyst is not None:
+            mine = self._mine
+            query = query.join(mine, pw.JOIN.LEFT_OUTER if not flt.assigned else pw.JOIN.INNER,
+                               on=((mine.document == doc.id) & (mine.analyst == flt.analyst)),
+                               src=doc)
+            if flt.assigned:
+                query = query.where(mine.assigned)
         if flt.statuses:
-            query = query.where(doc.status.in_(sorted(s.value for s in flt.statuses)))
+            query = query.where(self._status(flt).in_(sorted(s.value for s in flt.statuses)))
         if flt.label:
             span, label = self.models.Span, self.models.Label
+            seen = span.review.is_null() | (span.review != Review.REJECTED.value)
+            if flt.analyst is not None:
+                seen &= (span.annotator == flt.analyst) | (
+                    span.annotator.is_null() & (span.review == Review.PENDING.value))
             query = query.where(pw.fn.EXISTS(
                 span.select(pw.SQL("1")).join(label)
                 .where((span.document == doc.id) & (label.name == flt.label)
-                       & (span.review.is_null() | (span.review != Review.REJECTED.value)))))
+                       & span.curation.is_null() & seen)))
         return query, order
 
     @guarded
@@ -68,7 +101,7 @@ class Listing(ProjectBase):
         return [key for (key,) in self._rows(query.order_by(doc.id))]
 
     def _count(self, flt: DocumentFilter, below: int | None = None) -> int:
-        if flt.text and not flt.statuses and not flt.label:
+        if flt.text and not flt.statuses and not flt.label and not flt.assigned:
             counted = self.backend.count_text(flt.text, below)
             if counted is not None:
                 return counted
@@ -84,15 +117,24 @@ class Listing(ProjectBase):
     @guarded
     def document_rows(self, flt: DocumentFilter = DocumentFilter(), offset: int = 0,
                       limit: int = 100) -> list[DocumentRow]:
-        """One page of the document list, in import order."""
+        """One page of the document list, in import order: each document's status, its
+        labels and the suggestions waiting, as the list's analyst has them (see
+        :class:`DocumentFilter`)."""
         doc, span = self.models.Document, self.models.Span
-        labels = (span.select(pw.fn.COUNT(span.id))
-                  .where((span.document == doc.id)
-                         & (span.review.is_null() | (span.review == Review.ACCEPTED.value))))
-        pending = (span.select(pw.fn.COUNT(span.id))
-                   .where((span.document == doc.id) & (span.review == Review.PENDING.value)))
-        query, order = self._filtered(flt, doc.id, doc.key, doc.title, doc.date, doc.status,
-                                      labels, pending)
+        decision = span.alias("decision")
+        labels_of = (span.review.is_null() | (span.review == Review.ACCEPTED.value)) \
+            & span.curation.is_null()
+        waiting = (span.review == Review.PENDING.value) & span.annotator.is_null() \
+            & span.source.is_null()
+        decided = decision.select(pw.SQL("1")).where(decision.source == span.id)
+        if flt.analyst is not None:
+            labels_of &= span.annotator == flt.analyst
+            decided = decided.where(decision.annotator == flt.analyst)
+        labels = span.select(pw.fn.COUNT(span.id)).where((span.document == doc.id) & labels_of)
+        pending = span.select(pw.fn.COUNT(span.id)).where(
+            (span.document == doc.id) & waiting & ~pw.fn.EXISTS(decided))
+        query, order = self._filtered(flt, doc.id, doc.key, doc.title, doc.date,
+                                      self._status(flt), labels, pending)
         rows = self._rows(query.order_by(order).limit(limit).offset(offset))
         return [DocumentRow(r[0], r[1], r[2], parse_time(r[3]), Status(r[4]), r[5], r[6])
                 for r in rows]
@@ -106,33 +148,55 @@ class Listing(ProjectBase):
             return None
         return self._count(flt, below=doc_id)
 
+    def _not_done(self, analyst: str | None) -> tuple[pw.Select, Any]:
+        """Documents not done (by ``analyst``'s own status, or their own): the query's
+        source and condition."""
+        flt = DocumentFilter(analyst=analyst, statuses=frozenset(
+            {Status.NEW, Status.IN_PROGRESS}))
+        doc = self.models.Document
+        query, _ = self._filtered(flt, doc.id)
+        return query, doc.id
+
     @guarded
-    def first_document(self, not_done: bool = True) -> int | None:
+    def first_document(self, not_done: bool = True, analyst: str | None = None) -> int | None:
         """The first document that is not done (or, when all are, the first one)."""
         doc = self.models.Document
-        query = doc.select(doc.id).order_by(doc.id).limit(1)
         if not_done:
-            found = self._rows(query.where(doc.status.in_(NOT_DONE)))
+            query, _ = self._not_done(analyst)
+            found = self._rows(query.order_by(doc.id).limit(1))
             if found:
                 return int(found[0][0])
-        found = self._rows(query)
+        found = self._rows(doc.select(doc.id).order_by(doc.id).limit(1))
         return int(found[0][0]) if found else None
 
     @guarded
-    def neighbour(self, doc_id: int, step: int, not_done: bool = False) -> int | None:
-        """The document after (step 1) or before (step -1) ``doc_id`` in list order."""
+    def neighbour(self, doc_id: int, step: int, not_done: bool = False,
+                  analyst: str | None = None) -> int | None:
+        """The document after (step 1) or before (step -1) ``doc_id`` in list order (of
+        those ``analyst`` has not done, with ``not_done``)."""
         doc = self.models.Document
+        query = self._not_done(analyst)[0] if not_done else doc.select(doc.id)
         if step > 0:
-            query = doc.select(doc.id).where(doc.id > doc_id).order_by(doc.id.asc())
+            query = query.where(doc.id > doc_id).order_by(doc.id.asc())
         else:
-            query = doc.select(doc.id).where(doc.id < doc_id).order_by(doc.id.desc())
-        if not_done:
-            query = query.where(doc.status.in_(NOT_DONE))
+            query = query.where(doc.id < doc_id).order_by(doc.id.desc())
         found = self._rows(query.limit(1))
         return int(found[0][0]) if found else None
 
     @guarded
-    def status_counts(self) -> dict[str, int]:
+    def status_counts(self, analyst: str | None = None) -> dict[str, int]:
+        """Documents by status: ``analyst``'s own (a document they have none of is new to
+        them), or the documents' own."""
         doc = self.models.Document
-        return dict(self._rows(doc.select(doc.status, pw.fn.COUNT(doc.id))
-                               .group_by(doc.status)))
+        if analyst is None:
+            return dict(self._rows(doc.select(doc.status, pw.fn.COUNT(doc.id))
+                                   .group_by(doc.status)))
+        flt = DocumentFilter(analyst=analyst)
+        status = self._status(flt)
+        mine = self._mine
+        query = (doc.select(status, pw.fn.COUNT(doc.id))
+                 .join(mine, pw.JOIN.LEFT_OUTER,
+                       on=((mine.document == doc.id) & (mine.analyst == analyst)), src=doc)
+                 .group_by(pw.SQL("1")))
+        return dict(self._rows(query))
+

@@ -11,6 +11,7 @@ A backup is taken before any step runs on a project that already holds data.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 import peewee as pw
@@ -240,4 +241,89 @@ def _to_v2(db: pw.Database) -> None:
         db.execute_sql(statement)
 
 
-STEPS: dict[int, Step] = {0: _to_v1, 1: _to_v2}
+# -- version 3: several analysts ----------------------------------------------------------------
+
+def _v3_models(db: pw.Database) -> list[type[pw.Model]]:
+    """The tables version 3 adds, as it made them."""
+
+    class Base(pw.Model):
+        class Meta:
+            database = db
+            legacy_table_names = False
+
+    class Document(Base):  # version 1's, referred to
+        class Meta:
+            table_name = "document"
+
+    class Analyst(Base):
+        name = pw.TextField(unique=True)
+        color = pw.TextField()
+        created = pw.TextField()
+
+    class Work(Base):
+        document = pw.ForeignKeyField(Document, on_delete="CASCADE")
+        analyst = pw.TextField()
+        status = pw.TextField(default="new")
+        assigned = pw.BooleanField(default=False)
+        updated = pw.TextField()
+
+        class Meta:
+            indexes = ((("document", "analyst"), True), (("analyst", "status"), False))
+
+    class Curation(Base):
+        document = pw.ForeignKeyField(Document, primary_key=True, on_delete="CASCADE")
+        curator = pw.TextField()
+        finished = pw.BooleanField(default=False)
+        updated = pw.TextField()
+
+    return [Analyst, Work, Curation]
+
+
+# The analyst of a project's labels before it had analysts: whoever decided its suggestions
+# most often (the window recorded that, and not who made a label). Their human spans and
+# their statuses become theirs; with no such name, the labels stay unattributed until the first
+# analyst to open the project adopts them (storage.analysts).
+_V3_SPAN_COLUMNS = (
+    'ALTER TABLE span ADD COLUMN source_id INTEGER',
+    "ALTER TABLE span ADD COLUMN curation TEXT",
+    "CREATE INDEX span_source_id ON span (source_id) WHERE source_id IS NOT NULL",
+)
+_V3_LEGACY_ANALYST = (
+    "SELECT annotator FROM span WHERE annotator IS NOT NULL GROUP BY annotator"
+    " ORDER BY count(*) DESC, annotator LIMIT 1")
+_V3_COLOURS = ("#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d",
+               "#666666")
+
+
+_V3_POSTGRES_NOTIFY = tuple(
+    f'CREATE TRIGGER {table}_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "{table}"'
+    " FOR EACH STATEMENT EXECUTE FUNCTION annotator_notify()"
+    for table in ("analyst", "work", "curation"))
+
+
+def _to_v3(db: pw.Database) -> None:
+    for statement in _V3_SPAN_COLUMNS:
+        db.execute_sql(statement)
+    db.create_tables(_v3_models(db))
+    if _is_postgres(db):
+        for statement in _V3_POSTGRES_NOTIFY:
+            db.execute_sql(statement)
+    stamp = dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
+    row = db.execute_sql(_V3_LEGACY_ANALYST).fetchone()
+    if row is None:
+        return
+    legacy = row[0]
+    mark = "%s" if _is_postgres(db) else "?"
+    db.execute_sql(f"UPDATE span SET annotator = {mark} WHERE annotator IS NULL"
+                   " AND origin = 'human'", (legacy,))
+    db.execute_sql('INSERT INTO work (document_id, analyst, status, assigned, updated)'
+                   f' SELECT id, {mark}, status, {mark}, updated FROM "document"'
+                   " WHERE status != 'new'", (legacy, False))
+    names = [name for (name,) in db.execute_sql(
+        "SELECT DISTINCT annotator FROM span WHERE annotator IS NOT NULL ORDER BY annotator")]
+    for n, name in enumerate(names):
+        db.execute_sql(f"INSERT INTO analyst (name, color, created) VALUES ({mark}, {mark},"
+                       f" {mark})", (name, _V3_COLOURS[n % len(_V3_COLOURS)], stamp))
+
+
+STEPS: dict[int, Step] = {0: _to_v1, 1: _to_v2, 2: _to_v3}

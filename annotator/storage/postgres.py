@@ -266,6 +266,8 @@ class PostgresStaging:
     other, on the import lock.
     """
 
+    direct = True
+
     def __init__(self, backend: PostgresBackend, label_ids: LabelIds) -> None:
         self.backend = backend
         self.db = backend.db

@@ -4,18 +4,20 @@ Each part is a module of its own: opening and checks (:mod:`.base`, with the dat
 differences in :mod:`.sqlite` and :mod:`.postgres`), labels (:mod:`.labels`), the document
 list's queries (:mod:`.listing`), documents and the import's staging (:mod:`.documents`),
 events and the list of event types (:mod:`.events`, below documents, which load and import
-events with them), spans and review (:mod:`.spans`), what reports count (:mod:`.reports`), the
-project's settings (:mod:`.settings`), backups and moves between databases (:mod:`.copying`).
+events with them), spans and review (:mod:`.spans`), analysts, their statuses, assignments and
+curations (:mod:`.analysts`), what reports count (:mod:`.reports`), the project's settings
+(:mod:`.settings`), backups and moves between databases (:mod:`.copying`).
 """
 
 from __future__ import annotations
 
+from annotator.storage.analysts import Analysts
 from annotator.storage.copying import Copying
 from annotator.storage.reports import Reports
 from annotator.storage.settings import Settings
 
 
-class Project(Reports, Settings, Copying):
+class Project(Analysts, Reports, Settings, Copying):
     """An open project. Reads return core objects; each write commits before returning."""
 
     def __enter__(self) -> Project:

@@ -18,8 +18,17 @@ _BY_POSITION = (pw.SQL("1"), pw.SQL("2"), pw.SQL("3"))
 
 class Reports(Spans):
     def _counts_as_label(self) -> Any:
+        """A label of an analyst (human, or an accepted decision); curated labels, which
+        repeat analysts' labels, are counted apart."""
         span = self.models.Span
-        return span.review.is_null() | (span.review == _ACCEPTED)
+        return (span.review.is_null() | (span.review == _ACCEPTED)) & span.curation.is_null()
+
+    def _undecided(self, span: Any) -> Any:
+        """A pending suggestion no analyst has decided yet (a decided one has decisions of
+        its own, which are counted instead)."""
+        decision = self.models.Span.alias("decision")
+        return (span.review == _PENDING) & ~pw.fn.EXISTS(
+            decision.select(pw.SQL("1")).where(decision.source == span.id))
 
     @guarded
     def spans_by_label(self) -> dict[str, int]:
@@ -41,9 +50,24 @@ class Reports(Spans):
                                .group_by(span.origin).order_by(span.origin)))
 
     @guarded
+    def labels_by_analyst(self) -> dict[str, int]:
+        """Each analyst's labels, over the project (curated labels apart)."""
+        span = self.models.Span
+        return dict(self._rows(span.select(span.annotator, pw.fn.COUNT(span.id))
+                               .where(self._counts_as_label() & span.annotator.is_null(False))
+                               .group_by(span.annotator).order_by(span.annotator)))
+
+    @guarded
+    def curated_count(self) -> tuple[int, int]:
+        """Curated labels, and documents whose curation is finished."""
+        span, curation = self.models.Span, self.models.Curation
+        return (int(span.select().where(span.curation.is_null(False)).count()),
+                int(curation.select().where(curation.finished).count()))
+
+    @guarded
     def pending_count(self) -> int:
         span = self.models.Span
-        return int(span.select().where(span.review == _PENDING).count())
+        return int(span.select().where(self._undecided(span)).count())
 
     @guarded
     def model_names(self) -> list[str]:
@@ -67,7 +91,8 @@ class Reports(Spans):
         query = (span.select(pw.fn.SUBSTR(span.origin, len(MODEL_PREFIX) + 1),
                              pw.fn.COALESCE(span.suggested_label, label.name), outcome,
                              pw.fn.COUNT(span.id))
-                 .join(label).where(span.origin.startswith(MODEL_PREFIX))
+                 .join(label).where(span.origin.startswith(MODEL_PREFIX)
+                                    & ((span.review != _PENDING) | self._undecided(span)))
                  .group_by(*_BY_POSITION))
         return [(m, lab, out, int(n)) for m, lab, out, n in self._rows(query)]
 
@@ -86,7 +111,7 @@ class Reports(Spans):
                            & ~pw.fn.EXISTS(pending.select(pw.SQL("1")).where(
                                (pending.document == doc.id)
                                & (pending.origin == used.c.origin)
-                               & (pending.review == _PENDING))))
+                               & self._undecided(pending))))
                     .cte("reviewed", columns=("origin", "doc")))
         found = pw.Case(None, [((span.origin == reviewed.c.origin)
                                 & (span.review == _ACCEPTED)

@@ -16,7 +16,7 @@ import peewee as pw
 
 APPLICATION = "annotator"
 APPLICATION_ID = 0x414E4E54  # "ANNT" in PRAGMA application_id marks our project files
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def now() -> str:
@@ -40,12 +40,16 @@ class Models:
     TrainedModel: Any
     Training: Any
     GazetteerEntry: Any
+    Analyst: Any
+    Work: Any
+    Curation: Any
 
     @property
     def all(self) -> list[Any]:
         """Every table, each after those it refers to (the order to copy them in)."""
         return [self.Label, self.Document, self.Span, self.Setting, self.Event,
-                self.EventArgument, self.TrainedModel, self.Training, self.GazetteerEntry]
+                self.EventArgument, self.TrainedModel, self.Training, self.GazetteerEntry,
+                self.Analyst, self.Work, self.Curation]
 
 
 def make_models(db: pw.Database) -> Models:
@@ -89,12 +93,17 @@ def make_models(db: pw.Database) -> Models:
         suggested_end = pw.IntegerField(null=True)
         decided_by = pw.TextField(null=True)
         decided_at = pw.TextField(null=True)
+        # An analyst's decision about a shared suggestion: that suggestion (core.analysts).
+        source = pw.IntegerField(null=True, column_name="source_id")
+        # A curated label: the analysts who had made it, as JSON (core.analysts).
+        curation = pw.TextField(null=True)
 
         class Meta:
             indexes = ((("document", "start"), False),)
 
     # Suggestions only: the reports read them by model; human spans need no entry.
     Span.add_index(Span.origin, Span.review, where=Span.review.is_null(False))
+    Span.add_index(Span.source, where=Span.source.is_null(False))
 
     class Setting(Base):
         """A project setting, as JSON: the event types, whether analysts see each other's
@@ -146,8 +155,36 @@ def make_models(db: pw.Database) -> Models:
         class Meta:
             indexes = ((("text", "label"), True),)
 
+    class Analyst(Base):
+        """Everyone who labelled, decided, curated or was assigned documents, with a colour
+        the curation and agreement views show them in."""
+
+        name = pw.TextField(unique=True)
+        color = pw.TextField()
+        created = pw.TextField()
+
+    class Work(Base):
+        """An analyst's own status of a document, and whether it was assigned to them."""
+
+        document = pw.ForeignKeyField(Document, on_delete="CASCADE")
+        analyst = pw.TextField()
+        status = pw.TextField(default="new")
+        assigned = pw.BooleanField(default=False)
+        updated = pw.TextField()
+
+        class Meta:
+            indexes = ((("document", "analyst"), True), (("analyst", "status"), False))
+
+    class Curation(Base):
+        """A document's curation: who curates it, and whether every disagreement is settled."""
+
+        document = pw.ForeignKeyField(Document, primary_key=True, on_delete="CASCADE")
+        curator = pw.TextField()
+        finished = pw.BooleanField(default=False)
+        updated = pw.TextField()
+
     return Models(Label, Document, Span, Setting, Event, EventArgument, TrainedModel, Training,
-                  GazetteerEntry)
+                  GazetteerEntry, Analyst, Work, Curation)
 
 
 def make_identity(db: pw.Database) -> Any:

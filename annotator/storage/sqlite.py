@@ -332,6 +332,10 @@ class Staging(Protocol):
     events come in the same call of :meth:`add`.
     """
 
+    # Whether the documents go straight into the project, inside the transaction of
+    # :meth:`filling` (PostgreSQL), rather than into a staging copied in afterwards.
+    direct: bool
+
     def filling(self) -> AbstractContextManager[None]:
         """Around the calls of :meth:`add`: what the database needs around many of them."""
         ...
@@ -358,6 +362,8 @@ class Staging(Protocol):
 
 
 class SqliteStaging:
+    direct = False
+
     def __init__(self, backend: SqliteBackend, label_ids: LabelIds) -> None:
         self.conn = backend.conn
         self.label_ids = label_ids

@@ -322,6 +322,14 @@
 <context>
     <name>DocumentListPanel</name>
     <message>
+        <source>Only the documents assigned to you</source>
+        <translation>فقط سندهایی که به شما سپرده شده‌اند</translation>
+    </message>
+    <message>
+        <source>Assigned to me</source>
+        <translation>سپرده به من</translation>
+    </message>
+    <message>
         <source>Filter by text…</source>
         <translation>پالایش با متن…</translation>
     </message>
@@ -724,6 +732,34 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>Your name as an analyst (your edits are recorded under it; other analysts' labels stay hidden):</source>
+        <translation>نام شما به‌عنوان تحلیلگر (ویرایش‌هایتان به این نام ثبت می‌شود و برچسب‌های تحلیلگران دیگر پنهان می‌مانند):</translation>
+    </message>
+    <message>
+        <source>Analyst</source>
+        <translation>تحلیلگر</translation>
+    </message>
+    <message>
+        <source>Working as {analyst}.</source>
+        <translation>اکنون به نام {analyst} کار می‌کنید.</translation>
+    </message>
+    <message>
+        <source>Annotator — {file} — {analyst}</source>
+        <translation>برچسب‌زن — {file} — {analyst}</translation>
+    </message>
+    <message>
+        <source>{done} of {total} of mine done</source>
+        <translation>{done} از {total} سند من انجام شده</translation>
+    </message>
+    <message>
+        <source>The name you work under</source>
+        <translation>نامی که با آن کار می‌کنید</translation>
+    </message>
+    <message>
+        <source>&amp;Analyst…</source>
+        <translation>&amp;تحلیلگر…</translation>
+    </message>
     <message>
         <source>The project database cannot be reached ({problem}). Edits are kept in this window and saved when it is back.</source>
         <translation>پایگاه دادهٔ پروژه در دسترس نیست ({problem}). ویرایش‌ها در این پنجره نگه داشته می‌شوند و وقتی دوباره در دسترس شد ذخیره می‌شوند.</translation>

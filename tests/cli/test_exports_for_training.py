@@ -94,7 +94,8 @@ def test_split_jsonl_parts_have_one_shape_strings_for_metadata_and_string_dates(
     shapes = {json.dumps(shape(r)["meta"]) for part in records for r in part}
     assert len(shapes) == 1
     span_keys = {tuple(s) for part in records for r in part for s in r["spans"]}
-    assert span_keys == {("id", "start", "end", "label", "text", "origin", "score", "review")}
+    assert span_keys == {("id", "start", "end", "label", "text", "origin", "score", "review",
+                          "analyst")}
     assert {tuple(r) for part in records for r in part} == {
         ("id", "text", "status", "meta", "spans", "events")}
     # No metadata value is null, so no part types a field null while another has a string.

@@ -60,13 +60,13 @@ class MemoryStore:
         self.spans[span.id] = (self.spans[span.id][0], span)
         return span
 
-    def delete_span(self, span_id: int) -> None:
+    def delete_span(self, span_id: int, analyst: str | None = None) -> None:
         for _, event in self.events.values():
             named = [s.id for s in event.spans()]
             assert span_id not in named, f"span {span_id} is still named by an event"
         del self.spans[span_id]
 
-    def set_status(self, document_id: int, status: Status) -> None:
+    def set_status(self, document_id: int, status: Status, analyst: str | None = None) -> None:
         self.statuses[document_id] = status
 
     # -- EventStore ------------------------------------------------------------------------

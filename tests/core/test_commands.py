@@ -14,7 +14,7 @@ from annotator.core.commands import (
 )
 from annotator.core.errors import OverlapError
 from annotator.core.model import Document, Review, Span, Status
-from annotator.storage import Project
+from annotator.storage import EVERYONE, Project
 from annotator.text.tokenize import tokenize
 
 TEXT = "😀 عباس عراقچی وزیر امور خارجه ایران روز دوشنبه در تهران با هیئتی از چین دیدار کرد."
@@ -31,12 +31,13 @@ def add(project: Project, key: str, text: str, status: Status = Status.NEW,
     tokens, sentences = tokenize(text)
     project.add_documents([Document(text, key=key, status=status, tokens=tokens,
                                     sentences=sentences, spans=spans or [])])
-    return project.document(project.keys_to_ids()[key])
+    return project.document(project.keys_to_ids()[key], EVERYONE)
 
 
 def stored(project: Project, doc: Document) -> list[tuple[int | None, int, int, str]]:
+    """Every span the project holds for ``doc``, whoever made it."""
     assert doc.id is not None
-    return [(s.id, s.start, s.end, s.label) for s in project.spans(doc.id)]
+    return [(s.id, s.start, s.end, s.label) for s in project.spans(doc.id, EVERYONE)]
 
 
 @pytest.fixture
@@ -68,7 +69,7 @@ def test_delete_span_and_its_undo(project: Project) -> None:
     command.apply(project)
     assert stored(project, doc) == []
     command.revert(project)
-    [back] = project.spans(doc.id)
+    [back] = project.spans(doc.id, "ana")
     assert (back.id, back.start, back.end, back.label, back.annotator) == (
         span.id, span.start, span.end, "LOCATION", "ana")
     command.apply(project)  # redo
@@ -178,12 +179,13 @@ def test_labelling_a_new_document_moves_it_to_in_progress(project: Project,
     command = label_command(doc, *at("عباس عراقچی"), "ACTOR", annotator="ana")
     assert command.text == "label ACTOR «عباس عراقچی»"
     command.apply(project)
-    again = project.document(doc.id)
-    assert again.status == Status.IN_PROGRESS
+    again = project.document(doc.id, "ana")
+    assert again.status == Status.IN_PROGRESS  # hers
+    assert project.document(doc.id).status == Status.IN_PROGRESS  # and so the document's
     [span] = again.spans
     assert (span.start, span.end, span.label, span.annotator) == (2, 13, "ACTOR", "ana")
     command.revert(project)
-    again = project.document(doc.id)
+    again = project.document(doc.id, "ana")
     assert again.status == Status.NEW and again.spans == []
 
 

@@ -79,7 +79,7 @@ def test_a_span_cannot_be_changed_in_place_and_equal_spans_are_one() -> None:
     same = Span(0, 4, "ACTOR", annotator="ana", id=7)
     assert span == same and len({span, same}) == 1
     assert [getattr(span, f.name) for f in dataclasses.fields(Span)] == [
-        0, 4, "ACTOR", HUMAN, None, None, "ana", 7, None, None]
+        0, 4, "ACTOR", HUMAN, None, None, "ana", 7, None, None, None, None]
 
 
 def test_overlaps_is_strict_at_the_edges() -> None:

@@ -40,7 +40,7 @@ def document() -> Document:
             Span(*cp("پاكستان"), "LOCATION", origin="model:ner", score=0.4,
                  review=Review.REJECTED),
             Span(*cp("می‌گوید"), "EVENT", origin="model:ner", score=0.7,
-                 review=Review.ACCEPTED),
+                 review=Review.ACCEPTED, annotator="مریم"),
         ],
     )  # fmt: skip
 
@@ -60,11 +60,11 @@ def test_document_to_json_has_the_contracts_shape() -> None:
         },
         "spans": [
             {"id": "T1", "start": 30, "end": 42, "label": "ACTOR", "text": "Donald Trump",
-             "origin": "human", "score": None, "review": None},
+             "origin": "human", "score": None, "review": None, "analyst": None},
             {"id": "T2", "start": 44, "end": 51, "label": "EVENT", "text": "می‌گوید",
-             "origin": "model:ner", "score": 0.7, "review": "accepted"},
+             "origin": "model:ner", "score": 0.7, "review": "accepted", "analyst": "مریم"},
             {"id": "T3", "start": 68, "end": 73, "label": "LOCATION", "text": "ايران",
-             "origin": "human", "score": None, "review": None},
+             "origin": "human", "score": None, "review": None, "analyst": None},
         ],
         "events": [],
     }  # fmt: skip

@@ -30,7 +30,7 @@ def at(word: str) -> tuple[int, int]:
 def span(sid: str, word: str, label: str) -> dict[str, Any]:
     start, end = at(word)
     return {"id": sid, "start": start, "end": end, "label": label, "text": word,
-            "origin": "human", "score": None, "review": None}
+            "origin": "human", "score": None, "review": None, "analyst": None}
 
 
 SPANS = [

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QToolTip
 
 from annotator.core.model import Review, Span
 from annotator.gui.article_view import span_tooltip
+from tests.conftest import ANALYST
 from tests.gui.conftest import LEFT, make_document, point_of, reopen, select, span_of
 
 pytestmark = pytest.mark.gui
@@ -58,7 +59,7 @@ def test_emoji_and_zwnj_before_a_span_both_ways(make_project: Any, open_window: 
     qtbot.keyClick(view, Qt.Key.Key_2)
 
     with reopen(path) as project:
-        spans = project.document(doc.id).spans
+        spans = project.document(doc.id, ANALYST).spans
     assert [(s.start, s.end, s.label) for s in spans] == [
         (word, word + len("می‌گویند"), "EVENT"),
         (start, end, "ACTOR"),
@@ -81,7 +82,7 @@ def test_token_at_caret_after_astral_characters(make_project: Any, open_window: 
     assert view.caret() == at + 1
     qtbot.keyClick(view, Qt.Key.Key_3)
     with reopen(path) as project:
-        (span,) = project.document(window.session.document_id).spans
+        (span,) = project.document(window.session.document_id, ANALYST).spans
     assert EMOJI_TEXT[span.start:span.end] == "سوچی"
 
 

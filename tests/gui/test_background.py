@@ -19,6 +19,7 @@ from annotator.services.exporting import ExportOptions
 from annotator.services.progress import CancelToken
 from annotator.storage import Project
 from annotator.text.tokenize import tokenize
+from tests.conftest import ANALYST
 from tests.gui.conftest import DOC_A, DOC_B, make_document, reopen, span_of
 
 pytestmark = pytest.mark.gui
@@ -164,7 +165,8 @@ def test_changes_by_another_program_show_on_activation(make_project: Any, open_w
     with Project(path) as other:  # e.g. `annotator import` in a terminal
         other.add_documents([make_document("b", DOC_B)])
         doc_id = window.session.document_id
-        other.insert_span(doc_id, span_of(DOC_A, "تهران", "LOCATION"))
+        # the same analyst's other window
+        other.insert_span(doc_id, span_of(DOC_A, "تهران", "LOCATION").with_(annotator=ANALYST))
     window.refresh_if_changed()
     assert window.documents.model.rowCount() == 2
     assert window.progress.text() == "0 of 2 done"

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from annotator.core.model import Status
+from tests.conftest import ANALYST
 from tests.gui.conftest import (
     DOC_A,
     DOC_B,
@@ -28,7 +29,7 @@ def stored(path: Path, key: str) -> list[tuple[str, str]]:
     """(label, text) of every span of one document, as the project file has them."""
     with reopen(path) as project:
         doc_id = next(r.id for r in project.document_rows() if r.key == key)
-        doc = project.document(doc_id)
+        doc = project.document(doc_id, ANALYST)
         return [(s.label, doc.text[s.start:s.end]) for s in doc.spans]
 
 
@@ -36,7 +37,7 @@ def in_step(window: Any, path: Path) -> None:
     """The window's spans (kept up to date without queries) are the project file's."""
     doc = window.session.document
     with reopen(path) as project:
-        fresh = project.document(doc.id)
+        fresh = project.document(doc.id, ANALYST)
     def shown(spans: list[Any]) -> list[tuple[Any, ...]]:
         return [(s.id, s.start, s.end, s.label, s.review) for s in spans]
     assert shown(doc.spans) == shown(fresh.spans)

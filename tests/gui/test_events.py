@@ -18,6 +18,7 @@ from annotator.formats.brat import read_brat
 from annotator.gui import i18n
 from annotator.services.exporting import ExportOptions, export
 from annotator.storage import Project
+from tests.conftest import ANALYST
 from tests.gui.conftest import LEFT, caret_to, make_document, point_of, reopen, span_of
 
 pytestmark = pytest.mark.gui
@@ -52,7 +53,7 @@ def persian(qapp: QApplication) -> Iterator[None]:
 def frames(path: Path) -> list[tuple[str, str, list[tuple[str, str]]]]:
     """The events of the article as the project file has them."""
     with reopen(path) as project:
-        doc = project.document(project.keys_to_ids()["mehr"])
+        doc = project.document(project.keys_to_ids()["mehr"], ANALYST)
     return [(e.type, doc.text[e.trigger.start:e.trigger.end],
              [(a.role.value, doc.text[a.span.start:a.span.end]) for a in e.arguments])
             for e in doc.events]
@@ -62,7 +63,7 @@ def in_step(window: Any, path: Path) -> None:
     """The window's events (kept up to date without queries) are the project file's."""
     doc = window.session.document
     with reopen(path) as project:
-        fresh = project.document(doc.id)
+        fresh = project.document(doc.id, ANALYST)
 
     def shown(events: list[Any]) -> list[tuple[Any, ...]]:
         return [(e.id, e.type, e.trigger.id, [(a.role, a.span.id) for a in e.arguments])
@@ -316,7 +317,7 @@ def test_a_frame_built_in_one_window_shows_in_another_on_postgresql(
     qtbot.waitUntil(first.isActiveWindow)
     build_frame(first, qtbot, "cons")
     with Project(url, create=False) as project:
-        [event] = project.document(project.keys_to_ids()["mehr"]).events
+        [event] = project.document(project.keys_to_ids()["mehr"], ANALYST).events
     assert [a.role.value for a in event.arguments] == ["actor", "actor", "location"]
     qtbot.waitUntil(lambda: len(second.session.document.events) == 1, timeout=2_500)
     assert [row[0] for row in panel_rows(second)] == ["CONSULT", "actor", "actor", "location"]
@@ -336,9 +337,9 @@ def test_a_clicked_span_joins_the_frame_and_the_frame_stays_open_when_another_wi
                      pos=point_of(window.article, minister.start + 2))
     press(qtbot, window, Qt.Key.Key_K)
     assert frames(article) == [("CONSULT", "دیدار", [("recipient", MINISTER)])]
-    with Project(article) as other:  # another window labels in the same document
+    with Project(article) as other:  # another window of the analyst labels the document
         doc_id = other.keys_to_ids()["mehr"]
-        other.insert_span(doc_id, span_of(TEXT, "بریکس", "ACTOR"))
+        other.insert_span(doc_id, span_of(TEXT, "بریکس", "ACTOR").with_(annotator=ANALYST))
     window.refresh_if_changed()
     assert "بریکس" in [TEXT[s.start:s.end] for s in window.session.document.spans]
     assert window.article.frame is not None  # still open

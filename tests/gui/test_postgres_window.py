@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from annotator.storage import Project
+from tests.conftest import ANALYST
 from tests.gui.conftest import DOC_A, DOC_B, DOC_C, caret_to, make_document, select
 from tests.postgres import Server
 
@@ -20,7 +21,7 @@ pytestmark = pytest.mark.gui
 def labels_of(url: str, key: str) -> list[tuple[str, str]]:
     """The labels of document ``key`` as the server has them: (text, label)."""
     with Project(url, create=False) as project:
-        doc = project.document(project.keys_to_ids()[key])
+        doc = project.document(project.keys_to_ids()[key], ANALYST)
     return [(doc.text[s.start:s.end], s.label) for s in doc.spans]
 
 
@@ -58,7 +59,7 @@ def test_a_label_made_in_one_window_shows_in_another_within_two_seconds(
 @pytest.fixture
 def own_server() -> Iterator[Server]:
     """A server of the test's own, to stop and start."""
-    server = Server()
+    server = Server(own=True)
     yield server
     server.close()
 

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from annotator.core.errors import WriteError
-from annotator.core.model import Status
+from annotator.core.model import Review, Status
 from annotator.gui.project_file import WATCH_MS
 from annotator.storage import Project
 from annotator.storage import sqlite as storage_sqlite
@@ -56,7 +56,7 @@ def test_documents_another_program_adds_show_without_a_click(
     # A model's suggestion for the open document: drawn, the selection still kept.
     with Project(path) as other:
         other.add_suggestions([(current, span_of(DOC_A, "تهران", "LOCATION").with_(
-            origin="model:m1", score=0.9))])
+            origin="model:m1", score=0.9, review=Review.PENDING))])
     qtbot.waitUntil(lambda: len(window.session.document.spans) == 1, timeout=5_000)
     assert window.article.selection() == (start, end)
     assert window.session.document_id == current

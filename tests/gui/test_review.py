@@ -17,6 +17,7 @@ from annotator.gui.review import Reviewer
 from annotator.gui.span_list import ORIGIN, SCORE
 from annotator.services.stats import model_report, project_stats
 from annotator.storage import Project
+from tests.conftest import ANALYST
 from tests.gui.conftest import DOC_A, DOC_B, DOC_C, caret_to, make_document, reopen, select
 
 pytestmark = pytest.mark.gui
@@ -43,7 +44,7 @@ def suggest(path: Path, key: str, suggestions: Sequence[tuple[str, int, str, str
             ) -> None:
     with Project(path) as project:
         doc_id = project.keys_to_ids()[key]
-        text = project.document(doc_id).text
+        text = project.document(doc_id, ANALYST).text
         project.add_suggestions(
             (doc_id, Span(*at(text, words, n), label, origin=f"model:{model}", score=score,
                           review=Review.PENDING))
@@ -62,7 +63,7 @@ def under_review(make_project: Callable[..., Path]) -> Path:
 def stored(path: Path, key: str = "a") -> dict[str, tuple[str, str, Review | None]]:
     """{text: (label, origin, review)} of a document's spans, as the project file has them."""
     with reopen(path) as project:
-        doc = project.document(project.keys_to_ids()[key])
+        doc = project.document(project.keys_to_ids()[key], ANALYST)
         return {doc.text[s.start:s.end]: (s.label, s.origin, s.review) for s in doc.spans}
 
 
@@ -145,7 +146,7 @@ def test_a_and_enter_accept_x_rejects(under_review: Path, open_window: Any,
     assert stored(under_review)["سوچی"] == ("LOCATION", "model:m1", Review.REJECTED)
     # Who decided is recorded; a decision in a new document moves it to in progress.
     with reopen(under_review) as project:
-        doc = project.document(project.keys_to_ids()["a"])
+        doc = project.document(project.keys_to_ids()["a"], ANALYST)
         decided = [s for s in doc.spans if s.review in (Review.ACCEPTED, Review.REJECTED)]
         assert {s.annotator for s in decided} == {window.session.annotator}
         assert doc.status == Status.IN_PROGRESS
@@ -235,7 +236,7 @@ def test_undo_and_redo_of_accept_and_reject(under_review: Path, open_window: Any
     qtbot.keyClick(window.article, Qt.Key.Key_Z, ctrl)
     assert stored(under_review)["وزیر امور خارجه"][2] == Review.PENDING
     with reopen(under_review) as project:  # the status change undone with it
-        assert project.document(project.keys_to_ids()["a"]).status == Status.NEW
+        assert project.document(project.keys_to_ids()["a"], ANALYST).status == Status.NEW
     qtbot.keyClick(window.article, Qt.Key.Key_Z, redo)
     assert stored(under_review)["وزیر امور خارجه"][2] == Review.ACCEPTED
 

@@ -51,7 +51,8 @@ NONE = ImportOptions(normalize="none")
 def test_our_jsonl(project: Project, tmp_path: Path) -> None:
     src = tmp_path / "ours.jsonl"
     src.write_text(json.dumps({"id": "a", "text": TEXT, "spans": [
-        {"start": s, "end": e, "label": lab, "origin": "human", "score": None, "review": None}
+        {"start": s, "end": e, "label": lab, "origin": "human", "score": None, "review": None,
+         "analyst": None}
         for s, e, lab in code_points()]}, ensure_ascii=False) + "\n", encoding="utf-8")
     import_paths(project, [src], NONE)
     first = exported(project, tmp_path)

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from annotator.core.model import Review, Span
+from annotator.core.model import Review, Span, Status
 from annotator.storage import Project, parse_location
 from annotator.storage import schema as storage_schema
 from annotator.storage.backups import list_backups
@@ -27,19 +27,21 @@ def columns(project: Project) -> dict[str, list[str]]:
 
 
 def a_version_1_project(location: Path | str, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A project as version 1 left it: documents, a label and a decided suggestion."""
-    from annotator.core.model import Document
+    """A project as version 1 left it: a document done, a label the window made (version 1
+    recorded no analyst on labels), a pending suggestion, and one decided in place by the
+    analyst (the name version 1 recorded)."""
+    from annotator.core.model import Document, Status
 
     with monkeypatch.context() as patch:
         patch.setattr(storage_schema, "SCHEMA_VERSION", 1)
-        with Project(location) as old:
+        with Project(location) as old:  # made by version 1's steps; written as it wrote
             tokens, sentences = tokenize(TEXT)
             old.add_documents([Document(TEXT, key="a", title="t", tokens=tokens,
-                                        sentences=sentences)])
-            doc_id = old.keys_to_ids()["a"]
-            old.insert_span(doc_id, Span(0, 11, "ACTOR", annotator="مریم"))
-            old.add_suggestions([(doc_id, Span(15, 20, "LOCATION", origin="model:m",
-                                               score=0.5, review=Review.PENDING))])
+                                        sentences=sentences, status=Status.DONE, spans=[
+                Span(0, 11, "ACTOR"),
+                Span(15, 20, "LOCATION", origin="model:m", score=0.5, review=Review.PENDING),
+                Span(21, 24, "EVENT", origin="model:m", score=0.7, review=Review.ACCEPTED,
+                     annotator="مریم")])])
 
 
 @pytest.mark.parametrize("kind", ["sqlite", "postgresql"])
@@ -56,9 +58,14 @@ def test_a_version_1_project_is_brought_to_the_current_schema(
     with Project(old) as migrated, Project(new) as fresh:
         assert not migrated.created
         assert columns(migrated) == columns(fresh)
-        doc = migrated.document(migrated.keys_to_ids()["a"])
+        # Whoever decided the project's suggestions is its analyst now: the labels and the
+        # status are hers.
+        doc = migrated.document(migrated.keys_to_ids()["a"], "مریم")
         assert [(s.label, s.annotator, s.review) for s in doc.spans] == [
-            ("ACTOR", "مریم", None), ("LOCATION", None, Review.PENDING)]
+            ("ACTOR", "مریم", None), ("LOCATION", None, Review.PENDING),
+            ("EVENT", "مریم", Review.ACCEPTED)]
+        assert doc.status == Status.DONE
+        assert [a.name for a in migrated.analysts()] == ["مریم"]
     assert [b.reason for b in list_backups(parse_location(old))] == ["schema1"]
 
 

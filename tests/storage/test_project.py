@@ -175,7 +175,7 @@ def test_add_documents_stores_text_tokens_spans_and_meta(project: Project) -> No
     source.date = when
     summary = project.add_documents([source])
     assert (summary.added, summary.spans, summary.skipped) == (1, 1, [])
-    stored = project.document(ids(project)["mehr-1"])
+    stored = project.document(ids(project)["mehr-1"], "ana")
     assert stored.text == TEXTS["mehr-1"] and stored.key == "mehr-1"
     assert list(stored.tokens) == list(source.tokens)
     assert list(stored.sentences) == list(source.sentences)
@@ -370,6 +370,8 @@ def test_stats_of_an_empty_project(project: Project) -> None:
         "spans_by_origin": {},
         "pending": 0,
         "models": {},
+        "analysts": {},
+        "curated": {"spans": 0, "documents": 0},
     }
 
 

@@ -1,0 +1,137 @@
+"""``annotator merge OTHER``: the work done on another copy of a project brought in (an
+analyst who worked offline hands in their file).
+
+Documents are matched by key and text; OTHER's documents this project lacks are added. For
+each document, each analyst's work (their labels and decisions, and their status) comes from
+whichever copy changed it last; the model's suggestions are joined (an analyst's decision
+names its suggestion in this project); a curation comes from whichever copy changed it last.
+Merging the same copy twice changes nothing. Events are not merged yet.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from annotator.core.analysts import analysts_of, curated_of
+from annotator.core.errors import InputError
+from annotator.core.model import Document, Review, Span, in_text_order
+from annotator.services.progress import CancelToken, Progress, counted, no_progress
+from annotator.storage import EVERYONE, Project, parse_location
+
+
+@dataclass
+class MergeResult:
+    added: int = 0  # documents OTHER had and this project lacked
+    layers: int = 0  # (document, analyst) labels brought in
+    spans: int = 0
+    statuses: int = 0
+    curations: int = 0
+    unchanged: int = 0  # documents nothing was brought into
+
+
+def _shape(span: Span) -> tuple[object, ...]:
+    """What makes two spans of one document the same work (ids and times aside)."""
+    return (span.start, span.end, span.label, span.origin, span.review, span.score,
+            span.source, span.agreed)
+
+
+def _newest(spans: list[Span], also: str | None = None) -> str:
+    times = [s.updated.isoformat() for s in spans if s.updated is not None]
+    if also:
+        times.append(also)
+    return max(times, default="")
+
+
+def merge_projects(project: Project, other: str, progress: Progress = no_progress,
+                   cancel: CancelToken | None = None) -> MergeResult:
+    """Bring OTHER's work into ``project`` (see the module)."""
+    location = parse_location(other)
+    if str(location) == str(project.location):
+        raise InputError("is this project itself", path=str(other))
+    result = MergeResult()
+    with Project(location, create=False) as theirs:
+        their_ids = theirs.keys_to_ids()
+        ours = project.keys_to_ids()
+        for key in their_ids.keys() & ours.keys():  # nothing changes if any key clashes
+            if theirs.document(their_ids[key], EVERYONE).text != \
+                    project.document(ours[key], EVERYONE).text:
+                raise InputError(f"id {key!r} is in both projects with different texts; "
+                                 "nothing was merged", path=str(other))
+        missing = [theirs.document(their_ids[k], EVERYONE) for k in their_ids if k not in ours]
+        if missing:
+            project.add_documents([Document(d.text, key=d.key, title=d.title, status=d.status,
+                                            meta=d.meta, date=d.date, tokens=d.tokens,
+                                            sentences=d.sentences) for d in missing])
+            result.added = len(missing)
+            ours = project.keys_to_ids()
+        for n, key in enumerate(sorted(their_ids, key=their_ids.__getitem__)):
+            if cancel is not None:
+                cancel.check()
+            progress(n, len(their_ids), f"{n} of {counted(len(their_ids), 'document')}")
+            if not _merge_document(project, ours[key], theirs, their_ids[key], result):
+                result.unchanged += 1
+    return result
+
+
+def _merge_document(project: Project, doc_id: int, theirs: Project, their_id: int,
+                    result: MergeResult) -> bool:
+    """Bring one document's work in; True when something changed."""
+    changed = False
+    there = theirs.document(their_id, EVERYONE)
+    here = project.document(doc_id, EVERYONE)
+    # The suggestions both copies were given, matched by what they propose.
+    proposal = {(s.origin, s.start, s.end, s.label): s.id for s in here.spans if s.is_shared}
+    new = [s for s in there.spans if s.is_shared
+           and (s.origin, s.start, s.end, s.label) not in proposal]
+    if new:
+        project.add_suggestions([(doc_id, s.with_(id=None)) for s in new])
+        here = project.document(doc_id, EVERYONE)
+        proposal = {(s.origin, s.start, s.end, s.label): s.id for s in here.spans if s.is_shared}
+        changed = True
+    theirs_shared = {s.id: (s.origin, s.start, s.end, s.label) for s in there.spans
+                     if s.is_shared}
+    their_work, our_work = theirs.work_of(their_id), project.work_of(doc_id)
+    for analyst in {*analysts_of(there.spans), *their_work}:
+        their_layer = [_renamed(s, theirs_shared, proposal) for s in _layer(there, analyst)]
+        our_layer = _layer(here, analyst)
+        work = their_work.get(analyst) if analyst is not None else None
+        mine = our_work.get(analyst) if analyst is not None else None
+        if _newest(their_layer, work.updated if work else None) <= _newest(
+                our_layer, mine.updated if mine else None):
+            continue  # this copy's is as new, or newer
+        if sorted(map(_shape, their_layer)) != sorted(map(_shape, our_layer)):
+            project.replace_layer(doc_id, analyst, their_layer)
+            result.layers += 1
+            result.spans += len(their_layer)
+            changed = True
+        if analyst is not None and work is not None and work != mine:
+            project.put_work(doc_id, analyst, work)
+            result.statuses += 1
+            changed = True
+    their_curation = theirs.curation_of(their_id)
+    if their_curation is not None and (theirs.curation_updated(their_id) or "") > (
+            project.curation_updated(doc_id) or ""):
+        project.set_curated(doc_id, their_curation.curator, curated_of(there.spans),
+                            their_curation.finished)
+        result.curations += 1
+        changed = True
+    return changed
+
+
+def _layer(doc: Document, analyst: str | None) -> list[Span]:
+    """``analyst``'s own work in ``doc``: labels and decisions (curated labels aside)."""
+    return sorted((s for s in doc.spans if s.annotator == analyst and s.agreed is None
+                   and (not s.is_suggestion or s.review != Review.PENDING)),
+                  key=in_text_order)
+
+
+Proposal = tuple[str, int, int, str]
+
+
+def _renamed(span: Span, theirs: dict[int | None, Proposal],
+             ours: dict[Proposal, int | None]) -> Span:
+    """A decision naming OTHER's suggestion, naming the same suggestion here instead."""
+    if span.source is None:
+        return span
+    proposal = theirs.get(span.source)
+    return span.with_(source=ours.get(proposal) if proposal is not None else None)
