@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -95,12 +96,17 @@ def cmd_agreement(args: argparse.Namespace) -> int:
             result = measure_agreement(project, args.analysts, args.labels, progress)
         finally:
             progress.close()
+        analysts = len(project.analysts())
     if args.json:
         print(json.dumps(result.to_json(documents=args.documents), ensure_ascii=False,
                          indent=2))
         return 0
-    if not result.pairs:
+    if not result.overall.documents:
         print("no document was labelled by two analysts or more")
+        if analysts > 1:
+            print("(documents are matched by id; a file's documents take their ids from its "
+                  "name: import each analyst's copy under the same name, such as "
+                  "maryam/news.conll and reza/news.conll)", file=sys.stderr)
         return 0
 
     def figure(value: float | None) -> str:

@@ -155,11 +155,12 @@ class Compound:
 
 
 def label_command(doc: Document, start: int, end: int, label: str,
-                  annotator: str | None = None) -> Command:
+                  annotator: str | None = None, curating: bool = False) -> Command:
     """The command that labels ``start..end`` of ``doc``, refusing an overlap.
 
     A selection exactly on an existing label relabels it; a new document's first label also
-    moves it to ``in_progress``.
+    moves it to ``in_progress``. ``curating``: ``doc`` holds its curated labels, and the new
+    one is a curated label ``annotator`` labelled anew (no analyst made it; no status moves).
     """
     assert doc.id is not None
     if not 0 <= start < end <= len(doc.text):
@@ -174,8 +175,9 @@ def label_command(doc: Document, start: int, end: int, label: str,
         raise OverlapError(
             f"«{doc.text[start:end]}» would overlap {describe(clash, doc.text)}"
         )
-    add = AddSpan(doc.id, Span(start, end, label, annotator=annotator), doc.text)
-    if doc.status == Status.NEW:
+    add = AddSpan(doc.id, Span(start, end, label, annotator=annotator,
+                               agreed=() if curating else None), doc.text)
+    if doc.status == Status.NEW and not curating:
         return Compound(doc.id, [add, SetStatus(doc.id, Status.NEW, Status.IN_PROGRESS,
                                                 annotator)], add.text)
     return add

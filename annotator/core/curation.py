@@ -27,8 +27,9 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from annotator.core.agreement import Triple
+from annotator.core.commands import AddSpan, Command, Compound, DeleteSpan
 from annotator.core.errors import AnnotatorError
-from annotator.core.model import check_no_overlap, in_text_order
+from annotator.core.model import Document, Span, check_no_overlap, in_text_order
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,3 +173,24 @@ def _overlaps_any(starts: list[int], ends: list[int], span: Triple) -> bool:
     """Whether ``span`` overlaps one of the non-overlapping spans with these starts and ends."""
     i = bisect_right(ends, span[0])  # the first of them ending after span starts
     return i < len(starts) and starts[i] < span[1]
+
+
+def settle_command(doc: Document, disagreement: Disagreement, spans: Iterable[Triple],
+                   made_by: Mapping[Triple, tuple[str, ...]], curator: str) -> Command | None:
+    """The command that settles one disagreement of ``doc`` (whose spans are its curated
+    labels) as ``spans``: a version's, or none (every version rejected). Curated labels
+    already in the disagreement's stretch are replaced; each new one records who made exactly
+    it. None when there is nothing to change."""
+    assert doc.id is not None
+    inside = [s for s in doc.spans if s.start < disagreement.end and disagreement.start < s.end]
+    chosen = sorted(set(spans), key=lambda t: (t[0], t[1]))
+    if sorted((s.start, s.end, s.label) for s in inside) == chosen:
+        return None
+    steps: list[Command] = [DeleteSpan(doc.id, s, doc.text) for s in inside]
+    steps += [AddSpan(doc.id, Span(start, end, label, annotator=curator,
+                                   agreed=made_by.get((start, end, label), ())), doc.text)
+              for start, end, label in chosen]
+    quoted = f"«{doc.text[disagreement.start:disagreement.end]}»"
+    description = (f"curate {quoted}: " + ", ".join(label for _, _, label in chosen)
+                   if chosen else f"curate {quoted}: none")
+    return Compound(doc.id, steps, description)

@@ -28,7 +28,16 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QLocale,
+    QPoint,
+    QPointF,
+    QRectF,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -59,6 +68,7 @@ FONT_FAMILY = "Vazirmatn"
 OUTLINE = QColor("#1d3557")
 FRAME = QColor("#6a4c93")  # the open frame's marks (the event panel uses the same)
 TAG_TEXT = QColor("#ffffff")
+ISOLATE, POP = "\u2068", "\u2069"  # first-strong isolate: a Latin name in Persian
 _FALLBACK_COLOR = "#9e9e9e"
 SUGGESTION_ALPHA = 70  # of 255: the light wash of a pending suggestion
 COVER = 4000  # code points either side of the screen whose spans are highlighted ahead
@@ -130,6 +140,10 @@ class ArticleView(QPlainTextEdit):
         self._frame: Event | None = None  # the open frame
         self._frame_type = ""
         self._role_names: dict[Role, str] = {role: role.value for role in Role}
+        # Other analysts' labels (when the project shows them): lines under the text.
+        self._others: list[Span] = []
+        self._other_starts: list[int] = []
+        self._other_rows: dict[str, int] = {}  # analyst: their row of lines
         self.cursorPositionChanged.connect(self._update_selected_span)
         self.selectionChanged.connect(self._update_selected_span)
         self.verticalScrollBar().valueChanged.connect(self._cover_screen)
@@ -212,6 +226,22 @@ class ArticleView(QPlainTextEdit):
         self.set_spans(doc.spans if doc is not None else [])
         self.moveCursor(QTextCursor.MoveOperation.Start)
         self._update_selected_span()
+
+    def set_others(self, spans: Sequence[Span]) -> None:
+        """Other analysts' labels: each a line under the text in its label's colour, one row
+        of lines per analyst (in name order, the first nearest the text); the tooltip says
+        whose."""
+        self._others = sorted(spans, key=in_text_order)
+        self._other_starts = [s.start for s in self._others]
+        self._other_rows = {name: n for n, name in
+                            enumerate(sorted({s.annotator or "" for s in spans}))}
+        self.viewport().update()
+
+    def others_at(self, cp: int) -> list[Span]:
+        """The other analysts' labels holding code point ``cp``."""
+        hi = bisect_right(self._other_starts, cp)
+        lo = max(0, hi - 4 * max(1, len(self._other_rows)))  # each analyst's never overlap
+        return [s for s in self._others[lo:hi] if s.start <= cp < s.end]
 
     def set_spans(self, spans: Sequence[Span]) -> None:
         """Show these spans; only those that changed since the last call are rebuilt."""
@@ -423,6 +453,13 @@ class ArticleView(QPlainTextEdit):
                     return span
         return None
 
+    def _others_at_point(self, pos: QPoint) -> list[Span]:
+        if not self._others:
+            return []
+        cp = self._map.to_codepoint(self.cursorForPosition(pos).position())
+        return [s for s in {*self.others_at(cp), *self.others_at(cp - 1)}
+                if any(r.contains(pos.toPointF()) for r in self._range_rects(s.start, s.end))]
+
     # -- mouse -----------------------------------------------------------------------------
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
@@ -459,9 +496,13 @@ class ArticleView(QPlainTextEdit):
         if event.type() == QEvent.Type.ToolTip and self._document is not None:
             assert isinstance(event, QHelpEvent)
             span = self._span_at_point(event.pos())
-            if span is not None:
-                QToolTip.showText(event.globalPos(), span_tooltip(span, self._document.text),
-                                  self.viewport())
+            others = self._others_at_point(event.pos())
+            if span is not None or others:
+                text = self._document.text
+                lines = [span_tooltip(span, text)] if span is not None else []
+                lines += [f"{ISOLATE}{s.annotator}{POP}: {span_tooltip(s, text)}"
+                          for s in others]
+                QToolTip.showText(event.globalPos(), "\n".join(lines), self.viewport())
             else:
                 QToolTip.hideText()
                 event.ignore()
@@ -522,15 +563,33 @@ class ArticleView(QPlainTextEdit):
         start, end = self._visible_range()
         return [s for s in self.suggestions_in(start, end) if s.end > start]
 
+    def _visible_others(self) -> list[Span]:
+        if not self._others:
+            return []
+        start, end = self._visible_range()
+        lo = max(0, bisect_right(self._other_starts, start) - 4 * len(self._other_rows))
+        hi = bisect_right(self._other_starts, end)
+        return [s for s in self._others[lo:hi] if s.end > start]
+
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         suggestions = self._visible_suggestions()
-        if self._selected is None and not suggestions and not self._triggers:
+        others = self._visible_others()
+        if (self._selected is None and not suggestions and not others
+                and not self._triggers):
             return
         painter = QPainter(self.viewport())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         tags = self._paint_events(painter) if self._triggers else []
+        for span in others:
+            pen = QPen(self._color(span).darker(130))
+            pen.setWidthF(2.0)
+            painter.setPen(pen)
+            drop = 1.5 + 3.0 * self._other_rows[span.annotator or ""]
+            for rect in self._range_rects(span.start, span.end):
+                y = rect.bottom() - drop
+                painter.drawLine(QPointF(rect.left() + 1, y), QPointF(rect.right() - 1, y))
         for span in suggestions:
             pen = QPen(self._color(span).darker(165))
             pen.setWidthF(1.5)

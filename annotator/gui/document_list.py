@@ -229,14 +229,14 @@ class DocumentListModel(QAbstractTableModel):
 
     def refresh_document(self, doc_id: int) -> bool:
         """Show a document's new status and span count in place; False when the edit took it
-        out of the filter (or moved rows), and the list needs a reload."""
+        out of the filter, and the list needs a reload."""
         row = self._row_of.get(doc_id)
         if row is None:
             return self._project.document_index(doc_id, self._filter) is None
-        found = self._project.document_rows(self._filter, row, 1)
-        if not found or found[0].id != doc_id:
+        found = self._project.document_row(doc_id, self._filter)
+        if found is None:
             return False
-        self._rows[row] = found[0]
+        self._rows[row] = found
         self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
         return True
 

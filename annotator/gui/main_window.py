@@ -24,7 +24,9 @@ from PySide6.QtWidgets import (
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import Document, Label, Span, Status
 from annotator.gui.actions import Actions
+from annotator.gui.agreement_dialog import AgreementDialog
 from annotator.gui.article_view import ArticleView
+from annotator.gui.curation import CurationPanel, Curator
 from annotator.gui.dialogs import show_about, show_keys
 from annotator.gui.document_list import DocumentListPanel, first_strong_is_rtl
 from annotator.gui.event_panel import EventPanel
@@ -37,7 +39,14 @@ from annotator.gui.settings import DEFAULT_FONT_SIZE, MAX_FONT_SIZE, MIN_FONT_SI
 from annotator.gui.span_list import SpanListView
 from annotator.gui.transfers import Transfers
 from annotator.gui.undo import status_name
-from annotator.services.analysts import checked_name, current_analyst, start_work
+from annotator.services.analysts import (
+    checked_name,
+    current_analyst,
+    set_shows_others,
+    shows_others,
+    start_work,
+)
+from annotator.services.progress import CancelToken, Progress
 from annotator.storage import Project
 from annotator.text.dates import jalali, jalali_display
 
@@ -87,6 +96,8 @@ class MainWindow(QMainWindow):
         spans_column.setContentsMargins(0, 0, 0, 0)
         spans_column.setSpacing(2)
         spans_column.addWidget(self.review.filter_bar)
+        self.curation_panel = CurationPanel(self)
+        spans_column.addWidget(self.curation_panel, 2)
         self.event_panel = EventPanel(self)
         self.events = EventEditor(self, self.session, self.article, self.event_panel)
         side = QSplitter(Qt.Orientation.Vertical, self)
@@ -95,6 +106,8 @@ class MainWindow(QMainWindow):
         side.addWidget(self.event_panel)
         side.setSizes([460, 300])
         spans_column.addWidget(side, 1)
+        self.curator = Curator(self, self.session, self.curation_panel,
+                               self.article.select_range)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.documents)
@@ -110,10 +123,25 @@ class MainWindow(QMainWindow):
             self, menus["file"], self.menu_actions.export, menus["view"])
         self.events_menu = self.events.actions.build_menu(self, menus["view"])
         self.unsaved.add_to(menus["edit"])
+        self.curator.build_menu(menus["document"])
+        self.agreement_action = self.review_menu.addAction(self.tr("Analysts' &Agreement…"))
+        self.agreement_action.setObjectName("agreement")
+        self.agreement_action.setStatusTip(self.tr(
+            "How far the analysts agree, pair by pair; the documents they disagree on most"))
+        self.agreement_action.triggered.connect(self.show_agreement)
         self.analyst_action = menus["view"].addAction(self.tr("&Analyst…"))
         self.analyst_action.setObjectName("analyst")
         self.analyst_action.setStatusTip(self.tr("The name you work under"))
         self.analyst_action.triggered.connect(self.ask_analyst)
+        self.others_action = menus["view"].addAction(self.tr("&Other Analysts' Labels"))
+        self.others_action.setObjectName("otherAnalysts")
+        self.others_action.setCheckable(True)
+        self.others_action.setChecked(shows_others(project))
+        self.others_action.setEnabled(not project.read_only)
+        self.others_action.setStatusTip(self.tr(
+            "Show every analyst the others' labels, underlined in the labels' colours (a "
+            "setting of the project; off, each labels blind)"))
+        self.others_action.toggled.connect(self.show_others)
         self.statusBar().addPermanentWidget(self.progress)
         self.setAcceptDrops(True)
         self._show_title()
@@ -139,6 +167,14 @@ class MainWindow(QMainWindow):
         self._span_list_due.setSingleShot(True)
         self._span_list_due.setInterval(0)
         self._span_list_due.timeout.connect(self._sync_span_list)
+        # So do the document list's row and the progress: a label key costs neither a query
+        # of the list nor a count of the analyst's documents (only a new status changes it).
+        self._rows_edited: set[int] = set()
+        self._progress_stale = False
+        self._list_due = QTimer(self)
+        self._list_due.setSingleShot(True)
+        self._list_due.setInterval(0)
+        self._list_due.timeout.connect(self._sync_list)
         session, actions = self.session, self.menu_actions
         session.documentOpened.connect(self._show_document)
         session.spansChanged.connect(self._show_spans)
@@ -178,6 +214,8 @@ class MainWindow(QMainWindow):
         self.transfers.imported.connect(self._after_import)
         self.review.message.connect(self.show_message)
         self.events.message.connect(self.show_message)
+        self.curator.message.connect(self.show_message)
+        self.transfers.runner.finished.connect(self._task_finished)
         self.review.suggestionsImported.connect(self._after_suggestions)
         self._undo_text("")
         self._redo_text("")
@@ -199,11 +237,21 @@ class MainWindow(QMainWindow):
         list_has_focus = self.documents.table.hasFocus()
         self._span_list_due.stop()
         self.article.show_document(doc)
+        self.article.set_others(self.session.others)
         self.span_list.set_document(doc)
         self.documents.select_document(doc.id if doc is not None else None)
         self._show_heading(doc)
         if not list_has_focus:
             self.article.setFocus()
+
+
+    def show_others(self, shown: bool) -> None:
+        """View → Other Analysts' Labels: the project's analysts see each other's labels (or,
+        off, label blind). A setting of the project, so every analyst's window follows it."""
+        if self.project.read_only or shown == shows_others(self.project):
+            return
+        set_shows_others(self.project, shown)
+        self._reopen()
 
     def _show_spans(self, doc: Document) -> None:
         self.article.set_spans(doc.spans)
@@ -243,9 +291,18 @@ class MainWindow(QMainWindow):
         details.append(status_name(doc.status).capitalize())
         self.details.setText("  —  ".join(details))
 
-    def _document_edited(self, doc_id: int) -> None:
-        self.documents.refresh_document(doc_id)
-        self._update_progress()
+    def _document_edited(self, doc_id: int, status_changed: bool) -> None:
+        self._rows_edited.add(doc_id)
+        self._progress_stale |= status_changed
+        self._list_due.start()
+
+    def _sync_list(self) -> None:
+        edited, self._rows_edited = sorted(self._rows_edited), set()
+        for doc_id in edited:
+            self.documents.refresh_document(doc_id)
+        if self._progress_stale:
+            self._progress_stale = False
+            self._update_progress()
 
     def _documents_edited(self) -> None:
         self.documents.reload()
@@ -255,13 +312,14 @@ class MainWindow(QMainWindow):
         """``12 of 40 done``: the analyst's own; of the documents assigned to them when some
         are (``3 of 10 of mine done``)."""
         locale = QLocale()
-        mine = self.project.statuses_by_analyst().get(self.session.analyst, {})
+        analyst = self.session.analyst
+        mine = self.project.statuses_by_analyst(analyst).get(analyst, {})
         if mine.get("assigned"):
             self.progress.setText(self.tr("{done} of {total} of mine done").format(
                 done=locale.toString(mine["assigned_done"]),
                 total=locale.toString(mine["assigned"])))
             return
-        counts = self.project.status_counts(self.session.analyst)
+        counts = self.project.status_counts(analyst)
         total = sum(counts.values())
         done = counts.get(Status.DONE.value, 0) + counts.get(Status.REVIEWED.value, 0)
         self.progress.setText(self.tr("{done} of {total} done").format(
@@ -351,7 +409,39 @@ class MainWindow(QMainWindow):
         self.article.select_span(span)
         self.article.setFocus()
 
+    def show_agreement(self) -> None:
+        """Review → Analysts' Agreement: measured off the GUI thread, then shown."""
+        from annotator.services.team import measure_agreement
+
+        def work(project: Project, progress: Progress, cancel: CancelToken) -> object:
+            return measure_agreement(project, progress=progress, cancel=cancel)
+
+        self.transfers.start("agreement", self.tr("Comparing the analysts…"), work)
+
+    def _task_finished(self, name: str, result: object) -> None:
+        if name != "agreement":
+            return
+        if not result.pairs:  # type: ignore[attr-defined]
+            self.show_message(self.tr("No document was labelled by two analysts or more."))
+            return
+        dialog = AgreementDialog(result, self)  # type: ignore[arg-type]
+        dialog.curate.connect(self.curate_document)
+        dialog.finished.connect(dialog.deleteLater)
+        self.agreement_dialog = dialog
+        dialog.open()
+
+    def curate_document(self, key: str) -> None:
+        """Open a document (by key) for curation."""
+        doc_id = self.project.keys_to_ids().get(key)
+        if doc_id is not None and self.curator.start(doc_id):
+            self.documents.select_document(doc_id)
+            self.article.setFocus()
+
     def mark_done_and_next(self) -> None:
+        if self.session.curating:
+            self.curator.finish()
+            self._update_progress()
+            return
         self.session.mark_done_and_next()
         self.article.setFocus()
 
@@ -454,6 +544,7 @@ class MainWindow(QMainWindow):
                 return
             self._data_version = version
             self._after_import()
+            self.others_action.setChecked(shows_others(self.project))
             if self.session.stale():
                 self._reopen()
         except AnnotatorError as exc:

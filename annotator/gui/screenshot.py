@@ -5,6 +5,7 @@
     python -m annotator.gui.screenshot docs/window-en.png --lang en
     python -m annotator.gui.screenshot docs/review-en.png --lang en --review
     python -m annotator.gui.screenshot docs/event-frame-fa.png --lang fa --event
+    python -m annotator.gui.screenshot docs/curation-fa.png --lang fa --curation
 
 Runs offscreen on a temporary project file (and temporary settings); nothing else is touched.
 """
@@ -69,6 +70,16 @@ FRAME_ARGUMENTS: tuple[tuple[str, int, str], ...] = (
     ("هاوشینگ", 0, "recipient"),
     ("سوچی", 1, "location"),
 )
+# Curation: the seed article labelled by two analysts who differ on a few spans; a third
+# curates it. (words, label, occurrence) each analyst changed, added or left out.
+ANALYSTS = ("مریم", "علی")
+CURATOR = "سارا"
+DIFFERENT: dict[str, tuple[tuple[str, str, int], ...]] = {
+    "علی": (("حزب موتلفه اسلامی", "ACTOR", 0), ("هاوشینگ", "LOCATION", 0),
+             ("روابط", "EVENT", 0)),
+}
+LEFT_OUT: dict[str, tuple[str, ...]] = {"علی": ("دبیرکل حزب موتلفه اسلامی", "هاوشینگ",
+                                                "پکن")}
 
 
 def _occurrence(text: str, words: str, n: int) -> int:
@@ -80,7 +91,8 @@ def _occurrence(text: str, words: str, n: int) -> int:
     return at
 
 
-def build_project(path: Path, review: bool = False, event: bool = False) -> None:
+def build_project(path: Path, review: bool = False, curation: bool = False,
+                  event: bool = False) -> None:
     """A project file with the bundled samples, the seed article labelled (under review:
     partly, with a model's suggestions; with an event: a frame of CONSULT and another
     event)."""
@@ -115,6 +127,20 @@ def build_project(path: Path, review: bool = False, event: bool = False) -> None
                 elif decision == "rejected":
                     decisions.reject(doc, span).apply(project)
                 doc = project.document(seed)
+        if curation:
+            for analyst in ANALYSTS:
+                chosen = [s for s in SPANS if s[0] not in LEFT_OUT.get(analyst, ())]
+                chosen += DIFFERENT.get(analyst, ())
+                doc = project.document(seed, analyst)
+                for words, label, n in chosen:
+                    at = _occurrence(doc.text, words, n)
+                    start, end = tokens.snap(at, at + len(words))
+                    try:
+                        label_command(doc, start, end, label, annotator=analyst).apply(project)
+                    except OverlapError:
+                        continue
+                    doc = project.document(seed, analyst)
+            return
         for words, label, n in (REVIEW_LABELS if review else
                                 (*SPANS, *FRAME_SPANS) if event else SPANS):
             at = _occurrence(doc.text, words, n)
@@ -162,6 +188,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="the seed article under review: a model's suggestions and labels")
     parser.add_argument("--event", action="store_true",
                         help="the seed article with an event frame open")
+    parser.add_argument("--curation", action="store_true",
+                        help="the seed article, labelled by two analysts, under curation")
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     width, height = (int(v) for v in args.size.split("x"))
@@ -175,12 +203,21 @@ def main(argv: list[str] | None = None) -> int:
 
         app, _language, _translators = create_application([sys.argv[0]], args.lang)
         project_path = Path(tmp) / "screenshot.sqlite"
-        build_project(project_path, review=args.review, event=args.event)
+        build_project(project_path, review=args.review, curation=args.curation,
+                      event=args.event)
         with Project(project_path) as project:
-            window = MainWindow(project, Settings(Path(tmp) / "settings.ini"))
+            window = MainWindow(project, Settings(Path(tmp) / "settings.ini"),
+                                analyst=CURATOR if args.curation else None)
             window.resize(width, height)
             window.show()
             app.processEvents()  # a screenshot script, not progress reporting
+            if args.curation:
+                seed = next(row.id for row in project.document_rows(limit=10_000)
+                            if row.key.startswith(SEED.removesuffix(".txt")))
+                window.curator.start(seed)
+                window.curator.go(1)
+                app.processEvents()
+                return _save(window, args.output)
             doc = window.session.document
             assert doc is not None
             chosen = next(s for s in doc.spans if doc.text[s.start:s.end] == SELECTED)
@@ -194,12 +231,16 @@ def main(argv: list[str] | None = None) -> int:
                 window.article.select_span(frame.arguments[-1].span)  # as L left it
                 window.events.refresh()
             app.processEvents()
-            args.output.parent.mkdir(parents=True, exist_ok=True)
-            if not window.grab().save(str(args.output)):
-                print(f"could not write {args.output}", file=sys.stderr)
-                return 1
-            window.close()
-    print(args.output)
+            return _save(window, args.output)
+
+
+def _save(window: object, output: Path) -> int:
+    output.parent.mkdir(parents=True, exist_ok=True)
+    if not window.grab().save(str(output)):  # type: ignore[attr-defined]
+        print(f"could not write {output}", file=sys.stderr)
+        return 1
+    window.close()  # type: ignore[attr-defined]
+    print(output)
     return 0
 
 

@@ -7,8 +7,8 @@ whole project changes several documents at once and opens none.
 
 Review decisions (accept, accept as another label or with other boundaries, reject) are
 core commands too (:mod:`annotator.core.review`). The session works as one analyst: it shows
-that analyst's labels, decisions and statuses (others' stay hidden: blind labelling), and
-records every edit and decision as theirs.
+that analyst's labels, decisions and statuses (others' stay hidden: blind labelling, unless
+the project shows them, as ``others``), and records every edit and decision as theirs.
 
 Events are edited the same way (:mod:`annotator.core.event_commands`), and every span edit goes
 with what it does to the document's events (:func:`~annotator.core.event_commands.with_events`):
@@ -27,7 +27,10 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from annotator.core import review
+from annotator.core.agreement import as_triples
+from annotator.core.analysts import curated_of, events_in_view
 from annotator.core.commands import SetStatus, label_command
+from annotator.core.curation import Curation, curate
 from annotator.core.errors import AnnotatorError, StorageError
 from annotator.core.event_commands import (
     EventCommand,
@@ -51,7 +54,9 @@ from annotator.gui.undo import (
     spans_after,
     statuses_set,
 )
-from annotator.storage import Project
+from annotator.services.analysts import others_labels
+from annotator.services.team import labelled_by
+from annotator.storage import EVERYONE, Project
 
 DONE_STATUSES = (Status.DONE, Status.REVIEWED)
 # A bulk edit of more documents than this reloads the document list instead of refreshing
@@ -64,7 +69,8 @@ class Session(QObject):
 
     documentOpened = Signal(object)  # Document | None
     spansChanged = Signal(object)  # Document (the open one)
-    documentEdited = Signal(int)  # the id of a document whose spans or status changed
+    # A document whose spans or status changed: its id, and whether a status did.
+    documentEdited = Signal(int, bool)
     documentsEdited = Signal()  # many documents changed at once: reload the list
     message = Signal(str)
     # An edit the project file refused: the command as it was before it was tried, whether
@@ -79,6 +85,13 @@ class Session(QObject):
         self.labels: list[Label] = project.labels()
         self.event_types: tuple[EventType, ...] = project.event_types()
         self.analyst = analyst
+        # Curating: the open document shows its curated labels, and edits make them; what the
+        # analysts labelled (their versions) is in ``curation``.
+        self.curating = False
+        self.curation: Curation | None = None
+        # The other analysts' labels of the open document, when the project shows them
+        # (see :func:`annotator.services.analysts.shows_others`).
+        self.others: list[Span] = []
         self._failures = 0
 
     @property
@@ -100,10 +113,11 @@ class Session(QObject):
     def open(self, doc_id: int | None) -> None:
         """Show a document (None: nothing to show). Loading it is a query, not a scan."""
         if doc_id is None:
-            self.document = None
+            self.document, self.others = None, []
         else:
             try:
-                self.document = self.project.document(doc_id, self.analyst)
+                self.document = self._load(doc_id)
+                self.others = self._others(doc_id)
             except KeyError:
                 self.message.emit(self.tr("That document is no longer in the project file."))
                 return
@@ -119,11 +133,68 @@ class Session(QObject):
         if doc is None or doc.id is None:
             return False
         try:
-            fresh = self.project.document(doc.id, self.analyst)
+            fresh = self._load(doc.id)
+            others = self._others(doc.id)
         except (KeyError, AnnotatorError):
             return True
         return (fresh.spans != doc.spans or fresh.status != doc.status
-                or fresh.events != doc.events)
+                or fresh.events != doc.events or others != self.others)
+
+    def _others(self, doc_id: int) -> list[Span]:
+        return [] if self.curating else others_labels(self.project, doc_id, self.analyst)
+
+    def _load(self, doc_id: int) -> Document:
+        """A document as this session shows it: the analyst's own; curating, its curated
+        labels (and the analysts' versions, in ``curation``)."""
+        if not self.curating:
+            return self.project.document(doc_id, self.analyst)
+        doc = self.project.document(doc_id, EVERYONE)
+        labelled = labelled_by(doc.spans, self.project.work_of(doc_id))
+        self.curation = curate({a: as_triples(s) for a, s in labelled.items()})
+        doc.spans = curated_of(doc.spans)
+        doc.events = events_in_view(doc.events, doc.spans)
+        return doc
+
+    def curate(self, doc_id: int | None = None) -> bool:
+        """Curate a document (the open one by default): its curated labels shown and edited,
+        the analysts' versions beside them. The spans every analyst made alike are taken at
+        once when its curation begins. False when fewer than two analysts labelled it."""
+        doc_id = self.document_id if doc_id is None else doc_id
+        if doc_id is None:
+            return False
+        raw = self.project.document(doc_id, EVERYONE)
+        labelled = labelled_by(raw.spans, self.project.work_of(doc_id))
+        if len(labelled) < 2:
+            self.message.emit(self.tr("Curation is for a document two or more analysts "
+                                      "labelled; this one has {n}.").format(n=len(labelled)))
+            return False
+        if self.project.curation_of(doc_id) is None and not self.project.read_only:
+            found = curate({a: as_triples(s) for a, s in labelled.items()})
+            self.project.set_curated(doc_id, self.analyst, [
+                Span(s.start, s.end, s.label, agreed=s.analysts) for s in found.agreed],
+                finished=not found.disagreements)
+        self.undo_stack.clear()  # the steps on it were the analyst's own labels
+        self.curating = True
+        self.open(doc_id)
+        return True
+
+    def stop_curating(self) -> None:
+        """Back to the analyst's own labels."""
+        if self.curating:
+            self.curating = False
+            self.curation = None
+            self.undo_stack.clear()
+            self.open(self.document_id)
+
+    def finish_curation(self) -> None:
+        """The open document's curation is finished: its curated labels are what a dataset
+        takes; the next document waiting for curation opens."""
+        doc = self.document
+        if doc is None or doc.id is None:
+            return
+        self.project.set_curation(doc.id, self.analyst, finished=True)
+        self.documentEdited.emit(doc.id, False)
+        self.message.emit(self.tr("Curation finished."))
 
     def open_first(self) -> None:
         self.open(self.project.first_document(not_done=True, analyst=self.analyst))
@@ -165,7 +236,8 @@ class Session(QObject):
             return False
         try:
             command = with_events(doc, label_command(doc, start, end, label,
-                                                     annotator=self.analyst))
+                                                     annotator=self.analyst,
+                                                     curating=self.curating))
         except AnnotatorError as exc:
             self.message.emit(str(exc))
             return False
@@ -286,34 +358,33 @@ class Session(QObject):
             return
         doc_id = command.document_id
         doc = self.document
+        status = statuses_set(command, applied)
         if doc is not None and doc.id == doc_id:
             spans = spans_after(doc.spans, command, applied)
-            doc.spans = (spans if spans is not None
-                         else self.project.spans(doc_id, self.analyst))
+            doc.spans = spans if spans is not None else self._load(doc_id).spans
             events = events_after(doc.events, doc.spans, command, applied)
-            doc.events = events if events is not None else self.project.events(doc_id,
-                                                                               doc.spans)
-            status = statuses_set(command, applied)
+            doc.events = (events if events is not None
+                          else self.project.events(doc_id, doc.spans))
             if status is not None:
                 doc.status = status
             self.spansChanged.emit(doc)
         else:
             self.open(doc_id)
-        self.documentEdited.emit(doc_id)
+        self.documentEdited.emit(doc_id, status is not None)
 
     def _changed_many(self, touched: list[int]) -> None:
         """A bulk edit of several documents: the open one is reloaded when it is among them;
         nothing else is opened."""
         doc = self.document
         if doc is not None and doc.id in touched:
-            fresh = self.project.document(doc.id, self.analyst)
+            fresh = self._load(doc.id)
             doc.spans, doc.status, doc.events = fresh.spans, fresh.status, fresh.events
             self.spansChanged.emit(doc)
         if len(touched) > ROWS_REFRESHED:
             self.documentsEdited.emit()
         else:
             for doc_id in touched:
-                self.documentEdited.emit(doc_id)
+                self.documentEdited.emit(doc_id, True)
 
     def _failed(self, command: EventCommand, applied: bool, error: Exception) -> None:
         self._failures += 1

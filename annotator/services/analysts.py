@@ -6,8 +6,10 @@ from __future__ import annotations
 import getpass
 import os
 
+from annotator.core.analysts import analysts_of, labels_of
 from annotator.core.errors import AnnotatorError
-from annotator.storage import Project
+from annotator.core.model import Span, in_text_order
+from annotator.storage import EVERYONE, Project
 
 ENV_VAR = "ANNOTATOR_ANALYST"
 FALLBACK = "analyst"
@@ -52,3 +54,28 @@ def start_work(project: Project, analyst: str) -> None:
         return
     project.adopt(analyst)
     project.ensure_analysts([analyst])
+
+
+# The project setting that lifts blind labelling: analysts see each other's labels.
+SHOW_OTHERS = "show_others_labels"
+
+
+def shows_others(project: Project) -> bool:
+    """Whether the project's analysts see each other's labels while labelling (by default
+    they do not: blind labelling)."""
+    return bool(project.setting(SHOW_OTHERS, False))
+
+
+def set_shows_others(project: Project, shown: bool) -> None:
+    project.set_setting(SHOW_OTHERS, True if shown else None)
+
+
+def others_labels(project: Project, doc_id: int, analyst: str) -> list[Span]:
+    """The labels the other analysts gave a document, each span carrying its analyst, in text
+    order; nothing while the project keeps its analysts blind (:func:`shows_others`)."""
+    if not shows_others(project):
+        return []
+    spans = project.spans(doc_id, EVERYONE)
+    found = [span for other in analysts_of(spans) if other is not None and other != analyst
+             for span in labels_of(spans, other)]
+    return sorted(found, key=in_text_order)

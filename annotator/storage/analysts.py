@@ -7,14 +7,16 @@ Whose span is whose is in :mod:`annotator.core.analysts`; how edits become an an
 
 from __future__ import annotations
 
+from array import array
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 import peewee as pw
 
 from annotator.core.model import Review, Span, Status
-from annotator.storage.base import guarded
+from annotator.core.tokens import unpack
+from annotator.storage.base import guarded, guarded_iter
 from annotator.storage.schema import now
 from annotator.storage.spans import Spans
 
@@ -118,14 +120,17 @@ class Analysts(Spans):
         return added
 
     @guarded
-    def statuses_by_analyst(self) -> dict[str, dict[str, int]]:
+    def statuses_by_analyst(self, only: str | None = None) -> dict[str, dict[str, int]]:
         """Each analyst's documents by their own status (documents they have no status of are
-        new to them and not counted), with ``assigned`` and ``assigned_done`` among them."""
+        new to them and not counted), with ``assigned`` and ``assigned_done`` among them;
+        ``only`` that analyst's."""
         work = self.models.Work
         report: dict[str, dict[str, int]] = {}
+        query = work.select(work.analyst, work.status, work.assigned, pw.fn.COUNT(work.id))
+        if only is not None:
+            query = query.where(work.analyst == only)
         for analyst, status, assigned, count in self._rows(
-                work.select(work.analyst, work.status, work.assigned, pw.fn.COUNT(work.id))
-                .group_by(work.analyst, work.status, work.assigned)):
+                query.group_by(work.analyst, work.status, work.assigned)):
             entry = report.setdefault(analyst, {**{s.value: 0 for s in Status},
                                                 "assigned": 0, "assigned_done": 0})
             entry[status] += int(count)
@@ -250,3 +255,28 @@ class Analysts(Spans):
             self._touch(doc_id, stamp)
         if analyst is not None:
             self.ensure_analysts([analyst])
+
+    @guarded_iter
+    def analysts_labels(self, batch: int = 500
+                        ) -> Iterator[tuple[int, str, array[int], list[tuple[int, int, str, str]]]]:
+        """For agreement, the fast way: each document's id, key and tokens, and every label a
+        named analyst gave it, ``(start, end, label, analyst)`` (human spans and accepted
+        decisions; curated labels aside), in list order, without the text or span objects."""
+        doc, span = self.models.Document, self.models.Span
+        labels_of = (span.review.is_null() | (span.review == Review.ACCEPTED.value)) \
+            & span.curation.is_null() & span.annotator.is_null(False)
+        last = -1
+        while True:
+            rows = self._rows(doc.select(doc.id, doc.key, doc.tokens).where(doc.id > last)
+                              .order_by(doc.id).limit(batch))
+            if not rows:
+                return
+            names = self._label_names()
+            found: dict[int, list[tuple[int, int, str, str]]] = defaultdict(list)
+            for doc_id, start, end, label, analyst in self._rows(
+                    span.select(span.document, span.start, span.end, span.label, span.annotator)
+                    .where(span.document.between(rows[0][0], rows[-1][0]) & labels_of)):
+                found[doc_id].append((start, end, names[label], analyst))
+            for doc_id, key, tokens in rows:
+                yield doc_id, key, unpack(tokens), found.get(doc_id, [])
+            last = rows[-1][0]

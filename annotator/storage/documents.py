@@ -50,6 +50,8 @@ class ImportSummary:
     skipped: list[str] = field(default_factory=list)  # keys already in the project, same text
     # Keys already in the project that got an analyst's labels from this import.
     relabelled: list[str] = field(default_factory=list)
+    # Whoever the stored spans say labelled or decided them: the project's analysts after.
+    analysts: set[str] = field(default_factory=set)
     events: int = 0
 
 
@@ -149,6 +151,7 @@ class Documents(Labels, Listing, Events):
                 staging.copy_in(now())
                 if not staging.direct and analyst is not None:
                     self._as_analyst(analyst, revisits or [], statuses or [], summary)
+                self.ensure_analysts(sorted(summary.analysts))
         return summary
 
     @guarded
@@ -239,6 +242,7 @@ class Documents(Labels, Listing, Events):
                                      "text", **where)
                 if revisits is not None and doc.key in existing:
                     revisits.append(doc)
+                    summary.analysts.update(s.annotator for s in doc.spans if s.annotator)
                 else:
                     summary.skipped.append(doc.key)
                 if on_document:
@@ -256,6 +260,7 @@ class Documents(Labels, Listing, Events):
                 where["path"], where["record"],
             ))
             rows.add(seq, doc)
+            summary.analysts.update(s.annotator for s in doc.spans if s.annotator)
             summary.added += 1
             summary.spans += len(doc.spans)
             summary.events += len(doc.events)
@@ -313,11 +318,16 @@ class Documents(Labels, Listing, Events):
     def spans(self, doc_id: int, viewer: Viewer = None) -> list[Span]:
         """A document's spans as ``viewer`` sees them (see :meth:`document`)."""
         span, label = self.models.Span, self.models.Label
+        wanted = span.document == doc_id
+        if viewer is None:  # the others' rows are no part of a view
+            wanted &= span.annotator.is_null()
+        elif not isinstance(viewer, Everyone):
+            wanted &= span.annotator.is_null() | (span.annotator == viewer)
         rows = self._rows(
             span.select(span.id, span.start, span.end, label.name, span.origin, span.score,
                         span.review, span.annotator, span.created, span.updated, span.source,
                         span.curation)
-            .join(label).where(span.document == doc_id).order_by(span.start, span.end))
+            .join(label).where(wanted).order_by(span.start, span.end))
         stored = [Span(start, end, name, origin, score, _REVIEWS[review], annotator, sid,
                        parse_time(created), parse_time(updated), source,
                        tuple(json.loads(curation)) if curation is not None else None)

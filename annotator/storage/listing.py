@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -120,6 +121,19 @@ class Listing(ProjectBase):
         """One page of the document list, in import order: each document's status, its
         labels and the suggestions waiting, as the list's analyst has them (see
         :class:`DocumentFilter`)."""
+        query, order = self._row_query(flt)
+        return [_row(r) for r in self._rows(query.order_by(order).limit(limit).offset(offset))]
+
+    @guarded
+    def document_row(self, doc_id: int, flt: DocumentFilter = DocumentFilter()
+                     ) -> DocumentRow | None:
+        """The list's row of ``doc_id`` (as :meth:`document_rows` gives it), or None when the
+        filter hides the document: what the list needs after an edit, found by its id."""
+        query, _ = self._row_query(flt)
+        found = self._rows(query.where(self.models.Document.id == doc_id))
+        return _row(found[0]) if found else None
+
+    def _row_query(self, flt: DocumentFilter) -> tuple[pw.Select, Any]:
         doc, span = self.models.Document, self.models.Span
         decision = span.alias("decision")
         labels_of = (span.review.is_null() | (span.review == Review.ACCEPTED.value)) \
@@ -133,11 +147,8 @@ class Listing(ProjectBase):
         labels = span.select(pw.fn.COUNT(span.id)).where((span.document == doc.id) & labels_of)
         pending = span.select(pw.fn.COUNT(span.id)).where(
             (span.document == doc.id) & waiting & ~pw.fn.EXISTS(decided))
-        query, order = self._filtered(flt, doc.id, doc.key, doc.title, doc.date,
-                                      self._status(flt), labels, pending)
-        rows = self._rows(query.order_by(order).limit(limit).offset(offset))
-        return [DocumentRow(r[0], r[1], r[2], parse_time(r[3]), Status(r[4]), r[5], r[6])
-                for r in rows]
+        return self._filtered(flt, doc.id, doc.key, doc.title, doc.date, self._status(flt),
+                              labels, pending)
 
     @guarded
     def document_index(self, doc_id: int, flt: DocumentFilter = DocumentFilter()) -> int | None:
@@ -200,3 +211,6 @@ class Listing(ProjectBase):
                  .group_by(pw.SQL("1")))
         return dict(self._rows(query))
 
+
+def _row(r: Sequence[Any]) -> DocumentRow:
+    return DocumentRow(r[0], r[1], r[2], parse_time(r[3]), Status(r[4]), r[5], r[6])

@@ -733,6 +733,30 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Show every analyst the others' labels, underlined in the labels' colours (a setting of the project; off, each labels blind)</source>
+        <translation>برچسب‌های هر تحلیلگر به دیگران نشان داده شود، با خطی زیر متن به رنگ برچسب (تنظیم پروژه؛ خاموش، هر کس بی‌خبر از دیگران برچسب می‌زند)</translation>
+    </message>
+    <message>
+        <source>&amp;Other Analysts' Labels</source>
+        <translation>برچسب‌های &amp;تحلیلگران دیگر</translation>
+    </message>
+    <message>
+        <source>No document was labelled by two analysts or more.</source>
+        <translation>هیچ سندی را دو تحلیلگر یا بیشتر برچسب نزده‌اند.</translation>
+    </message>
+    <message>
+        <source>Comparing the analysts…</source>
+        <translation>مقایسهٔ تحلیلگران…</translation>
+    </message>
+    <message>
+        <source>How far the analysts agree, pair by pair; the documents they disagree on most</source>
+        <translation>تحلیلگران تا کجا هم‌نظرند، دوبه‌دو؛ سندهایی که بیشترین ناهمسویی را دارند</translation>
+    </message>
+    <message>
+        <source>Analysts' &amp;Agreement…</source>
+        <translation>&amp;توافق تحلیلگران…</translation>
+    </message>
+    <message>
         <source>Your name as an analyst (your edits are recorded under it; other analysts' labels stay hidden):</source>
         <translation>نام شما به‌عنوان تحلیلگر (ویرایش‌هایتان به این نام ثبت می‌شود و برچسب‌های تحلیلگران دیگر پنهان می‌مانند):</translation>
     </message>
@@ -1007,6 +1031,14 @@
 <context>
     <name>Session</name>
     <message>
+        <source>Curation finished.</source>
+        <translation>داوری به پایان رسید.</translation>
+    </message>
+    <message>
+        <source>Curation is for a document two or more analysts labelled; this one has {n}.</source>
+        <translation>داوری برای سندی است که دو تحلیلگر یا بیشتر برچسب زده‌اند؛ این سند {n} دارد.</translation>
+    </message>
+    <message>
         <source>That document is no longer in the project file.</source>
         <translation>این سند دیگر در پروندهٔ پروژه نیست.</translation>
     </message>
@@ -1196,6 +1228,139 @@
     <message>
         <source>⚠ Not saved ({reason}): {edits}. Kept in this window until Retry Saving writes them to the project file.</source>
         <translation>⚠ ذخیره نشد ({reason}): {edits}. تا وقتی «ذخیرهٔ دوباره» آن‌ها را در پروندهٔ پروژه بنویسد، در این پنجره نگه داشته می‌شوند.</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementDialog</name>
+    <message>
+        <source>Documents, the most disagreed on first (double-click to curate):</source>
+        <translation>سندها، پرناهمسوترین اول (برای داوری دوبار کلیک کنید):</translation>
+    </message>
+    <message>
+        <source>Kappa of each pair of analysts:</source>
+        <translation>کاپای هر دو تحلیلگر:</translation>
+    </message>
+    <message>
+        <source>Double-click a document to curate it</source>
+        <translation>برای داوری یک سند روی آن دوبار کلیک کنید</translation>
+    </message>
+    <message>
+        <source>Tags disagreed on</source>
+        <translation>برچسب‌های ناهمسو</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>سند</translation>
+    </message>
+    <message>
+        <source>Overlap F1</source>
+        <translation>F1 هم‌پوشانی</translation>
+    </message>
+    <message>
+        <source>Span F1</source>
+        <translation>F1 بازه‌ها</translation>
+    </message>
+    <message>
+        <source>Kappa</source>
+        <translation>کاپا</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>توکن‌ها</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>سندها</translation>
+    </message>
+    <message>
+        <source>Analysts</source>
+        <translation>تحلیلگران</translation>
+    </message>
+    <message>
+        <source>{a} and {b}: {n} documents, {t} tokens; span F1 {f1}</source>
+        <translation>{a} و {b}: {n} سند، {t} توکن؛ F1 بازه‌ها {f1}</translation>
+    </message>
+    <message>
+        <source>Fleiss' kappa over {n} documents: {kappa}.</source>
+        <translation>کاپای فلایس روی {n} سند: {kappa}.</translation>
+    </message>
+    <message>
+        <source>Overall: kappa {kappa}, span F1 {f1}, overlap F1 {overlap}.</source>
+        <translation>روی هم: کاپا {kappa}، F1 بازه‌ها {f1}، F1 هم‌پوشانی {overlap}.</translation>
+    </message>
+    <message>
+        <source>Analysts' Agreement</source>
+        <translation>توافق تحلیلگران</translation>
+    </message>
+</context>
+<context>
+    <name>CurationPanel</name>
+    <message>
+        <source>nothing</source>
+        <translation>هیچ</translation>
+    </message>
+    <message>
+        <source>Curating: {n} disagreements, {left} to decide. D: next; Alt+1…9: take a version; Alt+0: none; label keys: label anew; Ctrl+Enter: finish.</source>
+        <translation>داوری: {n} ناهمسویی، {left} مانده. D: بعدی؛ Alt+1…9: برداشتن یک نسخه؛ Alt+0: هیچ‌کدام؛ کلیدهای برچسب: برچسب تازه؛ Ctrl+Enter: پایان.</translation>
+    </message>
+</context>
+<context>
+    <name>Curator</name>
+    <message>
+        <source>{n} disagreements are not settled yet (D goes to them); Alt+0 settles one as none.</source>
+        <translation>{n} ناهمسویی هنوز داوری نشده (D به آن‌ها می‌رود)؛ Alt+0 یکی را با «هیچ‌کدام» می‌بندد.</translation>
+    </message>
+    <message>
+        <source>This disagreement has {n} versions.</source>
+        <translation>این ناهمسویی {n} نسخه دارد.</translation>
+    </message>
+    <message>
+        <source>Go to a disagreement first (D).</source>
+        <translation>نخست به یک ناهمسویی بروید (D).</translation>
+    </message>
+    <message>
+        <source>Nothing to decide: the analysts agree on every span.</source>
+        <translation>چیزی برای داوری نیست: تحلیلگران دربارهٔ همهٔ بازه‌ها هم‌نظرند.</translation>
+    </message>
+    <message>
+        <source>Reject every version of this disagreement</source>
+        <translation>رد همهٔ نسخه‌های این ناهمسویی</translation>
+    </message>
+    <message>
+        <source>Take None</source>
+        <translation>برنداشتن هیچ‌کدام</translation>
+    </message>
+    <message>
+        <source>Take the analysts' version {n} of this disagreement</source>
+        <translation>برداشتن نسخهٔ {n} تحلیلگران در این ناهمسویی</translation>
+    </message>
+    <message>
+        <source>Take Version {n}</source>
+        <translation>برداشتن نسخهٔ {n}</translation>
+    </message>
+    <message>
+        <source>Go to the previous disagreement</source>
+        <translation>رفتن به ناهمسویی قبلی</translation>
+    </message>
+    <message>
+        <source>Previous Disagreement</source>
+        <translation>ناهمسویی قبلی</translation>
+    </message>
+    <message>
+        <source>Go to the next disagreement</source>
+        <translation>رفتن به ناهمسویی بعدی</translation>
+    </message>
+    <message>
+        <source>Next &amp;Disagreement</source>
+        <translation>&amp;ناهمسویی بعدی</translation>
+    </message>
+    <message>
+        <source>Settle what several analysts labelled in this document</source>
+        <translation>یکدست کردن برچسب‌های چند تحلیلگر در این سند</translation>
+    </message>
+    <message>
+        <source>&amp;Curate</source>
+        <translation>&amp;داوری</translation>
     </message>
 </context>
 </TS>
