@@ -340,3 +340,36 @@ def test_a_document_another_program_added_meanwhile_is_left_out_with_its_events(
         assert frames(project.document(ids["other"])) == FRAME
         assert project.events_by_type() == {"CONSULT": 1}
         assert project.models.EventArgument.select().count() == 4
+
+
+def test_an_analysts_accepted_suggestion_in_their_event_and_not_in_anothers_view(
+        project: Project) -> None:
+    """With several analysts: a shared suggestion one analyst accepted stands, under its id,
+    for her decision, and can be an argument of her event; the other analyst sees neither;
+    her deleting her decision takes it out of the event, and undo brings both back."""
+    from annotator.core import review
+
+    doc = document("mehr", TEXT, {w: lab for w, lab in WORDS.items() if w != "سوچی"})
+    doc.spans = [s.with_(annotator="مریم") for s in doc.spans]
+    project.add_documents([doc])
+    doc_id = project.keys_to_ids()["mehr"]
+    project.add_suggestions([(doc_id, Span(*at("سوچی"), "LOCATION", origin="model:m1",
+                                           score=0.9, review=Review.PENDING))])
+    mine = project.document(doc_id, "مریم")
+    suggestion = span(mine, "سوچی")
+    run(project, review.decide(mine, suggestion, annotator="مریم"))
+    mine = project.document(doc_id, "مریم")
+    run(project, add_event_command(mine, span(mine, "دیدار"), "CONSULT", annotator="مریم"))
+    mine = project.document(doc_id, "مریم")
+    accepted = span(mine, "سوچی")
+    assert accepted.id == suggestion.id and accepted.is_label
+    run(project, add_argument_command(mine, mine.events[0], Role.LOCATION, accepted))
+    mine = project.document(doc_id, "مریم")
+    assert frames(mine) == [("CONSULT", "دیدار", [("location", "سوچی")])]
+    assert mine.events[0].arguments[0].span is span(mine, "سوچی")
+    assert project.document(doc_id, "علی").events == []
+    undecide = run(project, delete_span_command(mine, span(mine, "سوچی")))
+    assert frames(project.document(doc_id, "مریم")) == [("CONSULT", "دیدار", [])]
+    undecide.revert(project)
+    assert frames(project.document(doc_id, "مریم")) == [
+        ("CONSULT", "دیدار", [("location", "سوچی")])]
