@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from annotator import __version__
-from annotator.cli import team
+from annotator.cli import event_types, team
 from annotator.cli.options import named_analyst
 from annotator.core.analysts import NO_ANALYST
 from annotator.core.errors import AnnotatorError, Cancelled
@@ -151,6 +151,7 @@ def build_parser() -> argparse.ArgumentParser:
                     "first (NAME.backups/...-restore.sqlite), so a restore can be undone.")
     res.add_argument("source", metavar="BACKUP", type=Path)
     team.register(commands, db)
+    event_types.register(commands, db)
     return parser
 
 
@@ -185,11 +186,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     skipped = f", {len(result.skipped)} already in the project" if result.skipped else ""
     relabelled = (f", {counted(len(result.relabelled), 'document')} already in the project "
                   f"relabelled as {options.analyst}'s" if result.relabelled else "")
+    events = f" and {counted(result.events, 'event')}" if result.events else ""
     print(f"imported {counted(result.added, 'document')} with "
-          f"{counted(result.spans, 'span')}{skipped}{relabelled}")
-    if result.events_read:
-        _warn(f"{counted(result.events_read, 'event')} read but not stored: this version's "
-              "project cannot hold events yet")
+          f"{counted(result.spans, 'span')}{events}{skipped}{relabelled}")
     return EXIT_OK
 
 
@@ -319,6 +318,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "import": cmd_import, "predictions": cmd_predictions, "export": cmd_export,
     "stats": cmd_stats, "backup": cmd_backup, "restore": cmd_restore, **team.COMMANDS,
+    **event_types.COMMANDS,
 }
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from annotator.core.events import Argument, Event
 from annotator.core.model import Span, Status, in_text_order
 
 
@@ -91,3 +92,35 @@ def combined_status(statuses: Iterable[Status]) -> Status | None:
     every analyst is done); None when there is none."""
     ranked = [_RANK[s] for s in statuses]
     return STATUS_ORDER[min(ranked)] if ranked else None
+
+
+def events_in_view(events: Iterable[Event], view: Sequence[Span]) -> list[Event]:
+    """``events`` (naming a document's stored spans) as they are in ``view`` (what one analyst
+    sees, :func:`view_of`, or a dataset's :func:`chosen_view`), naming its spans: a span by
+    its id, an analyst's decision by its suggestion's id where the view shows that decision in
+    its place. An event whose trigger the view does not hold is not in it (another analyst's);
+    an argument it does not hold is left out."""
+    by_id = {s.id: s for s in view if s.id is not None}
+
+    def seen(span: Span) -> Span | None:
+        found = by_id.get(span.id) if span.id is not None else None
+        if found is not None:
+            return found
+        if span.source is not None:
+            shown = by_id.get(span.source)
+            if shown is not None and not shown.is_shared and shown.annotator == span.annotator:
+                return shown
+        return None
+
+    found_events: list[Event] = []
+    for event in events:
+        trigger = seen(event.trigger)
+        if trigger is None:
+            continue
+        arguments = []
+        for argument in event.arguments:
+            span = seen(argument.span)
+            if span is not None:
+                arguments.append(Argument(argument.role, span))
+        found_events.append(event.with_(trigger=trigger, arguments=tuple(arguments)))
+    return found_events

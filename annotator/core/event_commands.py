@@ -118,6 +118,7 @@ class ChangeEvent:
     before: Event
     after: Event
     description: str = "change event"
+    doc_text: str = field(repr=False, default="")
 
     @property
     def text(self) -> str:
@@ -191,7 +192,8 @@ def set_type_command(doc: Document, event: Event, type_name: str,
     if before.type == type_name:
         raise EventError(f"the event is already {type_name}")
     return ChangeEvent(document_id, before, before.with_(type=type_name),
-                       f"event {_quote(before.trigger, doc.text)} {before.type} → {type_name}")
+                       f"event {_quote(before.trigger, doc.text)} {before.type} → {type_name}",
+                       doc.text)
 
 
 def add_argument_command(doc: Document, event: Event, role: Role,
@@ -208,7 +210,7 @@ def add_argument_command(doc: Document, event: Event, role: Role,
     after = before.with_(arguments=(*before.arguments, Argument(role, span)))
     return ChangeEvent(document_id, before, after,
                        f"{role.value} {_quote(span, doc.text)} of {before.type} "
-                       f"{_quote(before.trigger, doc.text)}")
+                       f"{_quote(before.trigger, doc.text)}", doc.text)
 
 
 def remove_argument_command(doc: Document, event: Event, span: Span) -> EventCommand:
@@ -220,7 +222,7 @@ def remove_argument_command(doc: Document, event: Event, span: Span) -> EventCom
         raise EventError(f"{describe(span, doc.text)} is not an argument of this event")
     return ChangeEvent(document_id, before, before.without(span),
                        f"remove {found.role.value} {_quote(span, doc.text)} from "
-                       f"{before.type} {_quote(before.trigger, doc.text)}")
+                       f"{before.type} {_quote(before.trigger, doc.text)}", doc.text)
 
 
 def delete_event_command(doc: Document, event: Event) -> EventCommand:
@@ -249,7 +251,7 @@ def _event_steps(doc: Document, span: Span, label: str | None) -> list[EventComm
         elif after is not event:
             steps.append(ChangeEvent(document_id, event, after,
                                      f"remove {_quote(span, doc.text)} from {event.type} "
-                                     f"{_quote(event.trigger, doc.text)}"))
+                                     f"{_quote(event.trigger, doc.text)}", doc.text))
     return steps
 
 
@@ -284,3 +286,54 @@ def delete_span_command(doc: Document, span: Span) -> EventCommand:
     """The command that deletes ``span`` and takes it out of the document's events (deleting
     the event it triggers), as one step."""
     return with_events(doc, DeleteSpan(_stored(doc), span, doc.text))
+
+
+# -- edits kept while they could not be saved ----------------------------------------------
+
+def _moved(current: Event, before: Event, after: Event) -> Event:
+    """``current`` with what changed from ``before`` to ``after``: the type, if it changed,
+    and the arguments added and taken out (the others as ``current`` has them)."""
+    taken = [a for a in before.arguments
+             if not any(same_span(a.span, b.span) for b in after.arguments)]
+    added = [a for a in after.arguments
+             if not any(same_span(a.span, b.span) for b in before.arguments)]
+    kept = [a for a in current.arguments
+            if not any(same_span(a.span, t.span) for t in taken)]
+    kept += [a for a in added if not any(same_span(a.span, k.span) for k in kept)]
+    kind = after.type if after.type != before.type else current.type
+    return current.with_(type=kind, arguments=tuple(kept))
+
+
+def rebased(command: EventCommand, events: Sequence[Event],
+            applied: bool = True) -> EventCommand:
+    """``command`` made again on the events its document has now (``events``), to be applied
+    (or, ``applied`` false, reverted).
+
+    An edit the project could not save is kept and saved later; others may have been saved
+    meanwhile. A :class:`ChangeEvent` writes the whole event, so one built on what the event
+    was would undo them: made again, it changes only what it changed (its type, the arguments
+    it added or took out). A deletion takes the event as it is now, so that undoing it brings
+    that back.
+    """
+    now: dict[int | None, Event] = {e.id: e for e in events if e.id is not None}
+    if isinstance(command, EventCompound):
+        return EventCompound(command.document_id,
+                             [rebased(c, events, applied) for c in command.commands],
+                             command.description)
+    if isinstance(command, ChangeEvent):
+        current = now.get(command.before.id)
+        if current is None:
+            return command
+        if applied:
+            return ChangeEvent(command.document_id, current,
+                               _moved(current, command.before, command.after),
+                               command.description, command.doc_text)
+        return ChangeEvent(command.document_id, _moved(current, command.after, command.before),
+                           current, command.description, command.doc_text)
+    takes_event = isinstance(command, DeleteEvent if applied else AddEvent)
+    if isinstance(command, AddEvent | DeleteEvent) and takes_event:
+        current = now.get(command.event.id)
+        if current is None:
+            return command
+        return type(command)(command.document_id, current, command.doc_text)
+    return command

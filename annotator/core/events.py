@@ -260,6 +260,22 @@ def trigger_of(events: Iterable[Event], span: Span) -> Event | None:
     return next((e for e in events if span_key(e.trigger) == key), None)
 
 
+def on_spans(events: Iterable[Event], spans: Iterable[Span]) -> list[Event]:
+    """``events`` naming the span objects of ``spans`` (by id) as they are now, as the project
+    file would: an event whose trigger is not among them is gone, an argument whose span is
+    not is left out."""
+    by_id = {s.id: s for s in spans if s.id is not None}
+    found: list[Event] = []
+    for event in events:
+        trigger = by_id.get(event.trigger.id) if event.trigger.id is not None else None
+        if trigger is None:
+            continue
+        arguments = tuple(Argument(a.role, by_id[a.span.id]) for a in event.arguments
+                          if a.span.id in by_id)
+        found.append(event.with_(trigger=trigger, arguments=arguments))
+    return found
+
+
 def events_using(events: Iterable[Event], span: Span) -> list[Event]:
     """The events whose trigger or argument ``span`` is."""
     return [e for e in events if e.uses(span)]

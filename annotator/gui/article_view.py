@@ -11,6 +11,11 @@ shade, so it reads as a proposal even where it lies over a label. Rejected sugge
 drawn (they stay in the span list, struck through), nor are suggestions the review filter
 hides (another model, or a score under the threshold).
 
+Events are drawn over that: every trigger that has an event gets a thin underline in a darker
+shade of its colour, and the open frame (:mod:`annotator.gui.events`) its own marks in one
+colour: the trigger outlined and tagged with the event's type, each argument underlined and
+tagged with its role. Only the spans on screen are painted.
+
 Highlights are made only for the spans on and near the screen (``COVER`` code points either
 side), extended as the view scrolls, and edits keep them incremental: only the spans that
 changed get a new selection. So opening or labelling an article with a thousand spans costs
@@ -38,6 +43,7 @@ from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
     QFont,
+    QFontMetricsF,
     QHelpEvent,
     QMouseEvent,
     QPainter,
@@ -52,6 +58,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
+from annotator.core.events import Event, Role
 from annotator.core.model import Document, Label, Review, Span, in_text_order
 from annotator.core.offsets import Utf16Map
 from annotator.core.tokens import TokenIndex
@@ -59,6 +66,8 @@ from annotator.gui.suggestions import SuggestionFilter, score_text
 
 FONT_FAMILY = "Vazirmatn"
 OUTLINE = QColor("#1d3557")
+FRAME = QColor("#6a4c93")  # the open frame's marks (the event panel uses the same)
+TAG_TEXT = QColor("#ffffff")
 ISOLATE, POP = "\u2068", "\u2069"  # first-strong isolate: a Latin name in Persian
 _FALLBACK_COLOR = "#9e9e9e"
 SUGGESTION_ALPHA = 70  # of 255: the light wash of a pending suggestion
@@ -127,6 +136,10 @@ class ArticleView(QPlainTextEdit):
         self._font_size = 15
         self.set_font_size(self._font_size)
         self._covered = (0, 0)  # code points whose spans have a selection
+        self._triggers: list[Span] = []  # of events, in text order
+        self._frame: Event | None = None  # the open frame
+        self._frame_type = ""
+        self._role_names: dict[Role, str] = {role: role.value for role in Role}
         # Other analysts' labels (when the project shows them): lines under the text.
         self._others: list[Span] = []
         self._other_starts: list[int] = []
@@ -154,6 +167,25 @@ class ArticleView(QPlainTextEdit):
         self._selections.clear()
         if self._document is not None:
             self.set_spans(self._document.spans)
+
+    def set_role_names(self, names: dict[Role, str]) -> None:
+        """The roles' names in the interface language, for the open frame's tags."""
+        self._role_names = dict(names)
+
+    def set_events(self, events: Sequence[Event], frame: Event | None = None,
+                   frame_type: str = "") -> None:
+        """The document's events (their triggers are marked) and the open frame (drawn with
+        its roles; ``frame_type`` is the type as the interface names it). Whoever shows a
+        document sets its events too (:class:`annotator.gui.events.EventEditor`)."""
+        triggers = sorted((e.trigger for e in events), key=in_text_order)
+        if (triggers, frame, frame_type) == (self._triggers, self._frame, self._frame_type):
+            return
+        self._triggers, self._frame, self._frame_type = triggers, frame, frame_type
+        self.viewport().update()
+
+    @property
+    def frame(self) -> Event | None:
+        return self._frame
 
     def set_context_actions(self, actions: Sequence[QAction]) -> None:
         self._context_actions = list(actions)
@@ -543,11 +575,13 @@ class ArticleView(QPlainTextEdit):
         super().paintEvent(event)
         suggestions = self._visible_suggestions()
         others = self._visible_others()
-        if self._selected is None and not suggestions and not others:
+        if (self._selected is None and not suggestions and not others
+                and not self._triggers):
             return
         painter = QPainter(self.viewport())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setBrush(Qt.BrushStyle.NoBrush)
+        tags = self._paint_events(painter) if self._triggers else []
         for span in others:
             pen = QPen(self._color(span).darker(130))
             pen.setWidthF(2.0)
@@ -565,13 +599,73 @@ class ArticleView(QPlainTextEdit):
                 painter.drawRoundedRect(rect.adjusted(-1.0, 1.5, 1.0, -1.5), 3, 3)
         rects = (self._range_rects(self._selected.start, self._selected.end)
                  if self._selected is not None else [])
-        if not rects:
-            painter.end()
-            return
         pen = QPen(OUTLINE)
         pen.setWidthF(2.0)
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         for rect in rects:
             painter.drawRoundedRect(rect.adjusted(-1.5, 0.5, 1.5, -0.5), 3, 3)
+        if tags:
+            self._paint_tags(painter, tags)  # over everything, the selection's outline too
         painter.end()
+
+    def _paint_events(self, painter: QPainter) -> list[tuple[QRectF, str]]:
+        """The triggers of events on screen underlined; the open frame's spans marked (the
+        trigger outlined, the arguments underlined). Returns the tags to paint on them: the
+        event's type on the trigger, their role on the arguments."""
+        start, end = self._visible_range()
+        frame = self._frame
+        framed = {frame.trigger.id} if frame is not None else set()
+        lo = max(0, bisect_right([t.start for t in self._triggers], start) - 1)
+        for trigger in self._triggers[lo:]:
+            if trigger.start >= end:
+                break
+            if trigger.end <= start or trigger.id in framed:
+                continue
+            pen = QPen(self._color(trigger).darker(170))
+            pen.setWidthF(1.5)
+            painter.setPen(pen)
+            for rect in self._range_rects(trigger.start, trigger.end):
+                y = rect.bottom() - 2.0
+                painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
+        if frame is None:
+            return []
+        pen = QPen(FRAME)
+        pen.setWidthF(2.5)
+        painter.setPen(pen)
+        marks: list[tuple[Span, str]] = [(frame.trigger, self._frame_type or frame.type)]
+        marks += [(a.span, self._role_names.get(a.role, a.role.value))
+                  for a in frame.ordered_arguments()]
+        tags: list[tuple[QRectF, str]] = []
+        for n, (span, tag) in enumerate(marks):
+            if span.end <= start or span.start >= end:
+                continue
+            rects = self._range_rects(span.start, span.end)
+            if not rects:
+                continue
+            for rect in rects:
+                if n == 0:
+                    painter.drawRoundedRect(rect.adjusted(-2.5, -0.5, 2.5, 0.5), 4, 4)
+                else:
+                    y = rect.bottom() - 1.5
+                    painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
+            tags.append((rects[0], tag))
+        return tags
+
+    def _paint_tags(self, painter: QPainter, tags: list[tuple[QRectF, str]]) -> None:
+        """Small labels on the top edge of a span's first line, at the end where it starts
+        (the right: the text runs right to left)."""
+        font = QFont(self.font())
+        font.setPointSizeF(max(8.0, self.font().pointSizeF() * 0.6))
+        font.setBold(True)
+        metrics = QFontMetricsF(font)
+        painter.setFont(font)
+        height = metrics.height()
+        for rect, tag in tags:
+            width = metrics.horizontalAdvance(tag) + 10
+            box = QRectF(rect.right() - width + 3, rect.top() - height * 0.55, width, height)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(FRAME)
+            painter.drawRoundedRect(box, 4, 4)
+            painter.setPen(TAG_TEXT)
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, tag)

@@ -20,6 +20,13 @@ def show_keys(parent: QWidget) -> None:
         (translate("Dialogs", "A  or  Enter"), translate("Dialogs", "accept the suggestion")),
         ("X", translate("Dialogs", "reject the suggestion")),
         ("1  2  3", translate("Dialogs", "on a suggestion: accept it under that label")),
+        ("E", translate("Dialogs", "on an EVENT span: open its frame, typing the event type's "
+                                   "first letters")),
+        ("J  K  L", translate("Dialogs", "add the span at the caret to the open frame as "
+                                         "actor, recipient, location")),
+        ("O", translate("Dialogs", "take the span at the caret out of the open frame")),
+        ("Shift+Delete  /  Esc", translate("Dialogs", "delete the open frame's event / "
+                                                      "close the frame")),
         ("Alt+Left  /  Alt+Right",
          translate("Dialogs", "previous / next document (PgUp / PgDn in the list)")),
         ("Ctrl+=  /  Ctrl+-", translate("Dialogs", "larger / smaller text")),

@@ -1,8 +1,9 @@
 """File → Export: the options of ``annotator export`` in a dialog, and the outcome read out.
 
-Format (JSONL or CoNLL), tagging scheme (BIO or BIOES, CoNLL only), which documents (by
-status; none ticked: all), which labels, whether pending suggestions go too, and an optional
-deterministic train/dev/test split by document (percentages and a seed). The dialog only
+Format (JSONL, CoNLL, brat standoff: a folder, or PLOVER events), tagging scheme (BIO or
+BIOES, CoNLL only), which documents (by status; none ticked: all), which labels, whether
+pending suggestions go too, and an optional deterministic train/dev/test split by document
+(percentages and a seed; not for brat, which writes one folder). The dialog only
 builds :class:`~annotator.services.exporting.ExportOptions`; the export runs off the GUI
 thread (:mod:`annotator.gui.transfers`).
 """
@@ -56,6 +57,8 @@ class ExportDialog(QDialog):
         self.format = QComboBox(self)
         self.format.addItem(self.tr("JSONL (one document per line)"), "jsonl")
         self.format.addItem(self.tr("CoNLL (one token per line)"), "conll")
+        self.format.addItem(self.tr("brat standoff (a folder of .txt and .ann files)"), "brat")
+        self.format.addItem(self.tr("PLOVER events (one event per line)"), "plover")
         self.scheme = QComboBox(self)
         self.scheme.addItem("BIO", "bio")
         self.scheme.addItem("BIOES", "bioes")
@@ -175,10 +178,15 @@ class ExportDialog(QDialog):
     # -- keeping it consistent -------------------------------------------------------------
 
     def _format_changed(self) -> None:
-        conll = self.format.currentData() == "conll"
-        self.scheme.setEnabled(conll)
+        chosen = self.format.currentData()
+        self.scheme.setEnabled(chosen == "conll")
         path = Path(self.path.text())
-        self.path.setText(str(path.with_suffix(".conll" if conll else ".jsonl")))
+        suffix = {"conll": ".conll", "brat": ""}.get(chosen, ".jsonl")  # brat: a folder
+        self.path.setText(str(path.with_suffix(suffix) if path.name else path))
+        folder = chosen == "brat"
+        if folder:
+            self.split.setChecked(False)
+        self.split.setEnabled(not folder)
         self._update()
 
     def _update(self) -> None:
@@ -193,6 +201,11 @@ class ExportDialog(QDialog):
         elif self.shares():
             names = [p.name for p in part_paths(self.destination(), len(self.shares()))]
             self.files_note.setText(self.tr("Writes {files}.").format(files=", ".join(names)))
+        elif self.format.currentData() == "brat":
+            self.files_note.setText(self.tr(
+                "Writes the folder {name}: a .txt and an .ann for each document, and "
+                "annotation.conf (an earlier brat export there is replaced).").format(
+                name=self.destination().name))
         else:
             self.files_note.setText("")
 
@@ -224,6 +237,19 @@ def export_report(destination: Path, result: ExportResult,
         lines.append(translate("ExportDialog", "{n} spans left out: they could not be "
                                                "written on the tokens.")
                      .format(n=n(result.dropped)))
+    if result.format == "plover":
+        lines = [translate("ExportDialog", "Exported {events} events from {documents} "
+                                           "documents.")
+                 .format(events=n(result.events), documents=n(result.documents))]
+    elif result.events:
+        lines.append(translate("ExportDialog", "{n} events with them.")
+                     .format(n=n(result.events)))
+    if result.events_left_out:
+        lines.append(translate("ExportDialog", "{n} events left out: CoNLL cannot carry "
+                                               "events.").format(n=n(result.events_left_out))
+                     if result.format in ("conll", "tokens") else
+                     translate("ExportDialog", "{n} events left out: their trigger was not "
+                                               "exported.").format(n=n(result.events_left_out)))
     files = result.files or {str(destination): result.documents}
     lines.append(translate("ExportDialog", "Files written:"))
     lines.extend(translate("ExportDialog", "{file}: {documents} documents").format(

@@ -29,6 +29,8 @@ from annotator.gui.article_view import ArticleView
 from annotator.gui.curation import CurationPanel, Curator
 from annotator.gui.dialogs import show_about, show_keys
 from annotator.gui.document_list import DocumentListPanel, first_strong_is_rtl
+from annotator.gui.event_panel import EventPanel
+from annotator.gui.events import EventEditor
 from annotator.gui.palette import LabelPalette
 from annotator.gui.project_file import FileWatch, UnsavedEdits, show_read_only
 from annotator.gui.review import Reviewer
@@ -96,7 +98,14 @@ class MainWindow(QMainWindow):
         spans_column.addWidget(self.review.filter_bar)
         self.curation_panel = CurationPanel(self)
         spans_column.addWidget(self.curation_panel, 2)
-        spans_column.addWidget(self.span_list, 1)
+        self.event_panel = EventPanel(self)
+        self.events = EventEditor(self, self.session, self.article, self.event_panel)
+        side = QSplitter(Qt.Orientation.Vertical, self)
+        side.setObjectName("spansSplitter")
+        side.addWidget(self.span_list)
+        side.addWidget(self.event_panel)
+        side.setSizes([460, 300])
+        spans_column.addWidget(side, 1)
         self.curator = Curator(self, self.session, self.curation_panel,
                                self.article.select_range)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -112,6 +121,7 @@ class MainWindow(QMainWindow):
         menus = self.menu_actions.menus
         self.review_menu = self.review.actions.build_menu(
             self, menus["file"], self.menu_actions.export, menus["view"])
+        self.events_menu = self.events.actions.build_menu(self, menus["view"])
         self.unsaved.add_to(menus["edit"])
         self.curator.build_menu(menus["document"])
         self.agreement_action = self.review_menu.addAction(self.tr("Analysts' &Agreement…"))
@@ -203,6 +213,7 @@ class MainWindow(QMainWindow):
         self.transfers.message.connect(self.show_message)
         self.transfers.imported.connect(self._after_import)
         self.review.message.connect(self.show_message)
+        self.events.message.connect(self.show_message)
         self.curator.message.connect(self.show_message)
         self.transfers.runner.finished.connect(self._task_finished)
         self.review.suggestionsImported.connect(self._after_suggestions)

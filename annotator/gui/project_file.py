@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.commands import Command
 from annotator.core.errors import ProjectBusy, ProjectUnreachable, WriteError
+from annotator.core.event_commands import EventCommand
 from annotator.gui.session import Session
 from annotator.gui.undo import Reverted, describe
 from annotator.storage import Project
@@ -63,12 +63,12 @@ class Unsaved:
     """An edit the project file refused: the command as it was before it was tried, whether
     it was to be applied (False: it was an undo), and why it was refused (for the bar)."""
 
-    command: Command
+    command: EventCommand
     applied: bool
     reason: str
     unreachable: bool = False  # the server was out of reach: saved by itself once it is back
 
-    def step(self) -> Command:
+    def step(self) -> EventCommand:
         return self.command if self.applied else Reverted(self.command)
 
 
@@ -138,7 +138,7 @@ class UnsavedEdits(QObject):
             return reasons.get(error.reason, str(error))
         return str(error)
 
-    def _failed(self, command: Command, applied: bool, error: Exception) -> None:
+    def _failed(self, command: EventCommand, applied: bool, error: Exception) -> None:
         self.edits.append(Unsaved(command, applied, self.reason(error),
                                   isinstance(error, ProjectUnreachable)))
         self._show()
@@ -156,7 +156,7 @@ class UnsavedEdits(QObject):
         try:
             for i, edit in enumerate(edits):
                 kept = len(self.edits)
-                self._session.push(edit.step())
+                self._session.push(self._session.rebased(edit.step()))
                 if len(self.edits) > kept:  # refused again: it and the rest stay, in order
                     self.edits.extend(edits[i + 1:])
                     break

@@ -4,6 +4,7 @@
     python -m annotator.gui.screenshot docs/window-fa.png --lang fa
     python -m annotator.gui.screenshot docs/window-en.png --lang en
     python -m annotator.gui.screenshot docs/review-en.png --lang en --review
+    python -m annotator.gui.screenshot docs/event-frame-fa.png --lang fa --event
     python -m annotator.gui.screenshot docs/curation-fa.png --lang fa --curation
 
 Runs offscreen on a temporary project file (and temporary settings); nothing else is touched.
@@ -55,6 +56,20 @@ SUGGESTIONS: tuple[tuple[str, int, str, float, str], ...] = (
 )
 
 
+# With an event frame: the second paragraph's «دیدار و گفتگو» (the one that names everyone),
+# its actors, recipient and location; the first paragraph's is an event too, not open.
+FRAME_SPANS: tuple[tuple[str, str, int], ...] = (
+    ("دبیرکل حزب موتلفه اسلامی", "ACTOR", 1),
+    ("سوچی", "LOCATION", 1),
+    ("دیدار و گفتگو", "EVENT", 1),
+)
+FRAME_TRIGGER = ("دیدار و گفتگو", 1)
+FRAME_ARGUMENTS: tuple[tuple[str, int, str], ...] = (
+    ("محمدعلی امانی", 0, "actor"),
+    ("دبیرکل حزب موتلفه اسلامی", 1, "actor"),
+    ("هاوشینگ", 0, "recipient"),
+    ("سوچی", 1, "location"),
+)
 # Curation: the seed article labelled by two analysts who differ on a few spans; a third
 # curates it. (words, label, occurrence) each analyst changed, added or left out.
 ANALYSTS = ("مریم", "علی")
@@ -76,9 +91,11 @@ def _occurrence(text: str, words: str, n: int) -> int:
     return at
 
 
-def build_project(path: Path, review: bool = False, curation: bool = False) -> None:
+def build_project(path: Path, review: bool = False, curation: bool = False,
+                  event: bool = False) -> None:
     """A project file with the bundled samples, the seed article labelled (under review:
-    partly, with a model's suggestions)."""
+    partly, with a model's suggestions; with an event: a frame of CONSULT and another
+    event)."""
     from annotator.core import review as decisions
     from annotator.core.commands import label_command
     from annotator.core.errors import OverlapError
@@ -124,7 +141,8 @@ def build_project(path: Path, review: bool = False, curation: bool = False) -> N
                         continue
                     doc = project.document(seed, analyst)
             return
-        for words, label, n in REVIEW_LABELS if review else SPANS:
+        for words, label, n in (REVIEW_LABELS if review else
+                                (*SPANS, *FRAME_SPANS) if event else SPANS):
             at = _occurrence(doc.text, words, n)
             start, end = tokens.snap(at, at + len(words))
             try:
@@ -133,6 +151,32 @@ def build_project(path: Path, review: bool = False, curation: bool = False) -> N
                 continue
             command.apply(project)
             doc = project.document(seed)
+        if event:
+            _add_frames(project, seed)
+
+
+def _add_frames(project: object, seed: int) -> None:
+    """The seed article's two meetings as events of CONSULT, the second with its frame."""
+    from annotator.core.event_commands import add_argument_command, add_event_command
+    from annotator.core.events import Role
+    from annotator.storage import Project
+
+    assert isinstance(project, Project)
+
+    def span_at(words: str, n: int) -> object:
+        doc = project.document(seed)
+        at = _occurrence(doc.text, words, n)
+        return next(s for s in doc.spans if s.start <= at < s.end)
+
+    for n in (0, 1):
+        doc = project.document(seed)
+        add_event_command(doc, span_at("دیدار و گفتگو", n), "CONSULT",  # type: ignore[arg-type]
+                          annotator="مریم").apply(project)
+    for words, n, role in FRAME_ARGUMENTS:
+        doc = project.document(seed)
+        event = doc.events[-1]
+        add_argument_command(doc, event, Role(role),
+                             span_at(words, n)).apply(project)  # type: ignore[arg-type]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -142,6 +186,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", default="1400x860", help="window size, WIDTHxHEIGHT")
     parser.add_argument("--review", action="store_true",
                         help="the seed article under review: a model's suggestions and labels")
+    parser.add_argument("--event", action="store_true",
+                        help="the seed article with an event frame open")
     parser.add_argument("--curation", action="store_true",
                         help="the seed article, labelled by two analysts, under curation")
     args = parser.parse_args(argv)
@@ -157,7 +203,8 @@ def main(argv: list[str] | None = None) -> int:
 
         app, _language, _translators = create_application([sys.argv[0]], args.lang)
         project_path = Path(tmp) / "screenshot.sqlite"
-        build_project(project_path, review=args.review, curation=args.curation)
+        build_project(project_path, review=args.review, curation=args.curation,
+                      event=args.event)
         with Project(project_path) as project:
             window = MainWindow(project, Settings(Path(tmp) / "settings.ini"),
                                 analyst=CURATOR if args.curation else None)
@@ -178,6 +225,11 @@ def main(argv: list[str] | None = None) -> int:
                 window.article.place_caret(chosen.start - 1)
                 chosen = window.review.next_suggestion() or chosen  # as N would
             window.article.select_span(chosen)
+            if args.event:
+                frame = doc.events[-1]
+                window.events.open_id = frame.id  # as E on its trigger would
+                window.article.select_span(frame.arguments[-1].span)  # as L left it
+                window.events.refresh()
             app.processEvents()
             return _save(window, args.output)
 

@@ -10,6 +10,10 @@ core commands too (:mod:`annotator.core.review`). The session works as one analy
 that analyst's labels, decisions and statuses (others' stay hidden: blind labelling, unless
 the project shows them, as ``others``), and records every edit and decision as theirs.
 
+Events are edited the same way (:mod:`annotator.core.event_commands`), and every span edit goes
+with what it does to the document's events (:func:`~annotator.core.event_commands.with_events`):
+a span deleted or relabelled leaves the events it no longer fits, in the same undo step.
+
 An edit the project file cannot take (full disk, read-only file, busy) is not shown as made:
 the file was left as it was, and the edit goes out with ``saveFailed`` to be kept and saved
 later. A project file opened read-only takes no edits at all.
@@ -17,17 +21,39 @@ later. A project file opened read-only takes no edits at all.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from annotator.core import review
 from annotator.core.agreement import as_triples
-from annotator.core.analysts import curated_of
-from annotator.core.commands import Command, Compound, DeleteSpan, SetStatus, label_command
+from annotator.core.analysts import curated_of, events_in_view
+from annotator.core.commands import SetStatus, label_command
 from annotator.core.curation import Curation, curate
 from annotator.core.errors import AnnotatorError, StorageError
+from annotator.core.event_commands import (
+    EventCommand,
+    EventCompound,
+    add_argument_command,
+    add_event_command,
+    delete_event_command,
+    delete_span_command,
+    rebased,
+    remove_argument_command,
+    set_type_command,
+    with_events,
+)
+from annotator.core.events import Event, EventType, Role
 from annotator.core.model import Document, Label, Span, Status
-from annotator.gui.undo import EditCommand, documents_of, spans_after, statuses_set
+from annotator.gui.undo import (
+    EditCommand,
+    Reverted,
+    documents_of,
+    events_after,
+    spans_after,
+    statuses_set,
+)
 from annotator.services.analysts import others_labels
 from annotator.services.team import labelled_by
 from annotator.storage import EVERYONE, Project
@@ -57,6 +83,7 @@ class Session(QObject):
         self.undo_stack = QUndoStack(self)
         self.document: Document | None = None
         self.labels: list[Label] = project.labels()
+        self.event_types: tuple[EventType, ...] = project.event_types()
         self.analyst = analyst
         # Curating: the open document shows its curated labels, and edits make them; what the
         # analysts labelled (their versions) is in ``curation``.
@@ -78,6 +105,7 @@ class Session(QObject):
 
     def reload_labels(self) -> list[Label]:
         self.labels = self.project.refresh_labels()  # labels may have come with an import
+        self.event_types = self.project.event_types()  # or the list changed meanwhile
         return self.labels
 
     # -- moving between documents ----------------------------------------------------------
@@ -109,7 +137,8 @@ class Session(QObject):
             others = self._others(doc.id)
         except (KeyError, AnnotatorError):
             return True
-        return fresh.spans != doc.spans or fresh.status != doc.status or others != self.others
+        return (fresh.spans != doc.spans or fresh.status != doc.status
+                or fresh.events != doc.events or others != self.others)
 
     def _others(self, doc_id: int) -> list[Span]:
         return [] if self.curating else others_labels(self.project, doc_id, self.analyst)
@@ -123,6 +152,7 @@ class Session(QObject):
         labelled = labelled_by(doc.spans, self.project.work_of(doc_id))
         self.curation = curate({a: as_triples(s) for a, s in labelled.items()})
         doc.spans = curated_of(doc.spans)
+        doc.events = events_in_view(doc.events, doc.spans)
         return doc
 
     def curate(self, doc_id: int | None = None) -> bool:
@@ -184,7 +214,7 @@ class Session(QObject):
 
     # -- edits -----------------------------------------------------------------------------
 
-    def push(self, command: Command, text: str | None = None) -> bool:
+    def push(self, command: EventCommand, text: str | None = None) -> bool:
         """Apply ``command`` through the undo stack; ``text`` overrides what Undo says.
 
         True when it is in the project file; a file opened read-only takes no edit.
@@ -205,19 +235,64 @@ class Session(QObject):
         if doc is None:
             return False
         try:
-            command = label_command(doc, start, end, label, annotator=self.analyst,
-                                    curating=self.curating)
+            command = with_events(doc, label_command(doc, start, end, label,
+                                                     annotator=self.analyst,
+                                                     curating=self.curating))
         except AnnotatorError as exc:
             self.message.emit(str(exc))
             return False
         return self.push(command)
 
     def delete(self, span: Span) -> None:
+        """Delete ``span``, taking it out of its events (deleting the event it triggers)."""
         doc = self.document
         if doc is None or span.id is None:
             return
-        assert doc.id is not None
-        self.push(DeleteSpan(doc.id, span, doc.text))
+        self.push(delete_span_command(doc, span))
+
+    # -- events ----------------------------------------------------------------------------
+
+    def rebased(self, command: EventCommand) -> EventCommand:
+        """A kept edit made again on the events its document has now (others may have been
+        saved since it was made: :func:`~annotator.core.event_commands.rebased`); as it is
+        when the project cannot be read."""
+        try:
+            events = self.project.document(command.document_id, self.analyst).events
+        except (KeyError, AnnotatorError):
+            return command
+        if isinstance(command, Reverted):
+            return Reverted(rebased(command.command, events, applied=False))
+        return rebased(command, events)
+
+    def _push_built(self, build: Callable[[Document], EventCommand]) -> bool:
+        """Build an edit of the open document and push it; a rule it breaks is a message."""
+        doc = self.document
+        if doc is None:
+            return False
+        try:
+            command = build(doc)
+        except AnnotatorError as exc:
+            self.message.emit(str(exc))
+            return False
+        return self.push(command)
+
+    def add_event(self, trigger: Span, type_name: str) -> bool:
+        """Make the EVENT label ``trigger`` the trigger of a new event of that type."""
+        return self._push_built(lambda doc: add_event_command(
+            doc, trigger, type_name, self.event_types, annotator=self.annotator))
+
+    def set_event_type(self, event: Event, type_name: str) -> bool:
+        return self._push_built(lambda doc: set_type_command(doc, event, type_name,
+                                                             self.event_types))
+
+    def add_argument(self, event: Event, role: Role, span: Span) -> bool:
+        return self._push_built(lambda doc: add_argument_command(doc, event, role, span))
+
+    def remove_argument(self, event: Event, span: Span) -> bool:
+        return self._push_built(lambda doc: remove_argument_command(doc, event, span))
+
+    def delete_event(self, event: Event) -> bool:
+        return self._push_built(lambda doc: delete_event_command(doc, event))
 
     # -- review decisions ------------------------------------------------------------------
 
@@ -229,8 +304,9 @@ class Session(QObject):
         if doc is None:
             return False
         try:
-            command = review.decide(doc, suggestion, label=label, start=start, end=end,
-                                    annotator=self.annotator)
+            command = with_events(doc, review.decide(doc, suggestion, label=label,
+                                                     start=start, end=end,
+                                                     annotator=self.annotator))
         except AnnotatorError as exc:
             self.message.emit(str(exc))
             return False
@@ -241,19 +317,20 @@ class Session(QObject):
         if doc is None:
             return False
         try:
-            command = review.reject(doc, suggestion, annotator=self.annotator)
+            command = with_events(doc, review.reject(doc, suggestion,
+                                                     annotator=self.annotator))
         except AnnotatorError as exc:
             self.message.emit(str(exc))
             return False
         return self.push(self._starting(doc, command))
 
-    def _starting(self, doc: Document, command: Command) -> Command:
+    def _starting(self, doc: Document, command: EventCommand) -> EventCommand:
         """A decision in a new document moves it to in progress, as a label does."""
         assert doc.id is not None
         if doc.status != Status.NEW:
             return command
-        return Compound(doc.id, [command, SetStatus(doc.id, Status.NEW, Status.IN_PROGRESS,
-                                                    self.analyst)], command.text)
+        return EventCompound(doc.id, [command, SetStatus(doc.id, Status.NEW, Status.IN_PROGRESS,
+                                                         self.analyst)], command.text)
 
     def set_status(self, status: Status) -> bool:
         doc = self.document
@@ -274,7 +351,7 @@ class Session(QObject):
             return
         self.open(following)
 
-    def _changed(self, command: Command, applied: bool) -> None:
+    def _changed(self, command: EventCommand, applied: bool) -> None:
         touched = documents_of(command)
         if len(touched) > 1:
             self._changed_many(touched)
@@ -285,6 +362,9 @@ class Session(QObject):
         if doc is not None and doc.id == doc_id:
             spans = spans_after(doc.spans, command, applied)
             doc.spans = spans if spans is not None else self._load(doc_id).spans
+            events = events_after(doc.events, doc.spans, command, applied)
+            doc.events = (events if events is not None
+                          else self.project.events(doc_id, doc.spans))
             if status is not None:
                 doc.status = status
             self.spansChanged.emit(doc)
@@ -298,7 +378,7 @@ class Session(QObject):
         doc = self.document
         if doc is not None and doc.id in touched:
             fresh = self._load(doc.id)
-            doc.spans, doc.status = fresh.spans, fresh.status
+            doc.spans, doc.status, doc.events = fresh.spans, fresh.status, fresh.events
             self.spansChanged.emit(doc)
         if len(touched) > ROWS_REFRESHED:
             self.documentsEdited.emit()
@@ -306,7 +386,7 @@ class Session(QObject):
             for doc_id in touched:
                 self.documentEdited.emit(doc_id, True)
 
-    def _failed(self, command: Command, applied: bool, error: Exception) -> None:
+    def _failed(self, command: EventCommand, applied: bool, error: Exception) -> None:
         self._failures += 1
         if isinstance(error, StorageError):  # rolled back: the file is as it was
             self.saveFailed.emit(command, applied, error)

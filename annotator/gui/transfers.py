@@ -96,6 +96,8 @@ class Transfers(QObject):
         if name == "import":
             text = self.tr("Imported {added} documents with {spans} spans.").format(
                 added=result.added, spans=result.spans)
+            if result.events:
+                text += " " + self.tr("{n} events came with them.").format(n=result.events)
             if result.skipped:
                 text += " " + self.tr("{n} already in the project.").format(
                     n=len(result.skipped))

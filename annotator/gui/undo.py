@@ -22,13 +22,23 @@ from PySide6.QtGui import QUndoCommand
 from annotator.core.commands import (
     AddSpan,
     ChangeSpan,
-    Command,
     Compound,
     DeleteSpan,
     SetStatus,
-    SpanStore,
 )
+from annotator.core.event_commands import (
+    AddEvent,
+    ChangeEvent,
+    DeleteEvent,
+    EventCommand,
+    EventCompound,
+    EventStore,
+)
+from annotator.core.events import Event, Role, on_spans, same_span
 from annotator.core.model import Span, Status
+
+# What the undo stack holds: span commands, event commands, and compounds of both.
+EVENT_STEPS = (AddEvent, DeleteEvent, ChangeEvent)
 
 
 def status_name(status: Status) -> str:
@@ -41,11 +51,61 @@ def status_name(status: Status) -> str:
     return names[status]
 
 
+def role_name(role: Role) -> str:
+    """A role in the interface language."""
+    names = {
+        Role.ACTOR: QCoreApplication.translate("Role", "actor"),
+        Role.RECIPIENT: QCoreApplication.translate("Role", "recipient"),
+        Role.LOCATION: QCoreApplication.translate("Role", "location"),
+    }
+    return names[role]
+
+
 def _quoted(span: Span, text: str) -> str:
-    return f"«{text[span.start:span.end]}»"
+    return f"«{text[span.start:span.end]}»" if text else ""
 
 
-def describe(command: Command) -> str:
+def _main_step(command: EventCompound) -> object:
+    """What an event compound is about: its span edit (a span deleted with the events it was
+    in), or its first step when it is all event edits."""
+    for step in command.commands:
+        if isinstance(step, EventCompound):
+            return _main_step(step)
+        if not isinstance(step, EVENT_STEPS):
+            return step
+    return command.commands[0]
+
+
+def _describe_event(command: object) -> str | None:
+    translate = QCoreApplication.translate
+    if isinstance(command, AddEvent | DeleteEvent):
+        event = command.event
+        text = (translate("Edit", "add event {type} {text}") if isinstance(command, AddEvent)
+                else translate("Edit", "delete event {type} {text}"))
+        return text.format(type=event.type, text=_quoted(event.trigger, command.doc_text))
+    if isinstance(command, ChangeEvent):
+        before, after, doc_text = command.before, command.after, command.doc_text
+        trigger = _quoted(before.trigger, doc_text)
+        if before.type != after.type:
+            return translate("Edit", "event {text} {before} → {after}").format(
+                text=trigger, before=before.type, after=after.type)
+        added = [a for a in after.arguments
+                 if not any(same_span(a.span, b.span) for b in before.arguments)]
+        removed = [b for b in before.arguments
+                   if not any(same_span(b.span, a.span) for a in after.arguments)]
+        if len(added) == 1 and not removed:
+            return translate("Edit", "{role} {text} of {type} {trigger}").format(
+                role=role_name(added[0].role), text=_quoted(added[0].span, doc_text),
+                type=before.type, trigger=trigger)
+        if len(removed) == 1 and not added:
+            return translate("Edit", "remove {role} {text} from {type} {trigger}").format(
+                role=role_name(removed[0].role), text=_quoted(removed[0].span, doc_text),
+                type=before.type, trigger=trigger)
+        return command.text
+    return None
+
+
+def describe(command: EventCommand) -> str:
     """What the Edit menu says, in the interface language: ``label ACTOR «عباس عراقچی»``."""
     translate = QCoreApplication.translate
     if isinstance(command, AddSpan):
@@ -77,6 +137,11 @@ def describe(command: Command) -> str:
         return translate("Edit", "mark {status}").format(status=status_name(command.after))
     if isinstance(command, Compound) and command.commands:
         return describe(command.commands[0])
+    if isinstance(command, EventCompound) and command.commands:
+        return describe(_main_step(command))  # type: ignore[arg-type]
+    event_text = _describe_event(command)
+    if event_text is not None:
+        return event_text
     if isinstance(command, Reverted):
         return translate("Edit", "undo {edit}").format(edit=describe(command.command))
     return command.text
@@ -87,7 +152,7 @@ class Reverted:
     """An undo made into an edit of its own: applying it reverts ``command``. (An undo the
     project file refused is saved later this way, as a new step on the stack.)"""
 
-    command: Command
+    command: EventCommand
     document_id: int = field(init=False)
 
     def __post_init__(self) -> None:
@@ -97,14 +162,14 @@ class Reverted:
     def text(self) -> str:
         return f"undo {self.command.text}"
 
-    def apply(self, store: SpanStore) -> None:
+    def apply(self, store: EventStore) -> None:
         self.command.revert(store)
 
-    def revert(self, store: SpanStore) -> None:
+    def revert(self, store: EventStore) -> None:
         self.command.apply(store)
 
 
-def pristine(command: Command) -> Command:
+def pristine(command: EventCommand) -> EventCommand:
     """A copy of ``command`` as it is now, which applying the original does not change.
 
     Commands only rebind their fields when applied (a new span's id), and a compound one may
@@ -112,8 +177,12 @@ def pristine(command: Command) -> Command:
     edit as it was before it was tried, to try again.
     """
     if isinstance(command, Compound):
-        return Compound(command.document_id, [pristine(c) for c in command.commands],
+        return Compound(command.document_id,
+                        [pristine(c) for c in command.commands],  # type: ignore[misc]
                         command.description)
+    if isinstance(command, EventCompound):
+        return EventCompound(command.document_id, [pristine(c) for c in command.commands],
+                             command.description)
     if isinstance(command, Reverted):
         return Reverted(pristine(command.command))
     return copy.copy(command)
@@ -122,13 +191,14 @@ def pristine(command: Command) -> Command:
 class EditCommand(QUndoCommand):
     """One entry of the undo stack: a core command and the project file it edits.
 
-    A compound command (a bulk accept) is applied in one transaction when the store offers
-    them: all of it is stored or none, with one commit rather than one per span.
+    A compound command (a bulk accept, a span deleted with the events it was in) is applied
+    in one transaction when the store offers them: all of it is stored or none, with one
+    commit rather than one per span.
     """
 
-    def __init__(self, command: Command, store: SpanStore,
-                 changed: Callable[[Command, bool], None],
-                 failed: Callable[[Command, bool, Exception], None],
+    def __init__(self, command: EventCommand, store: EventStore,
+                 changed: Callable[[EventCommand, bool], None],
+                 failed: Callable[[EventCommand, bool, Exception], None],
                  text: str | None = None) -> None:
         super().__init__(text or describe(command))
         self.command = command
@@ -139,7 +209,7 @@ class EditCommand(QUndoCommand):
     def _transaction(self) -> AbstractContextManager[object]:
         transaction = getattr(self._store, "transaction", None)
         inner = self.command.command if isinstance(self.command, Reverted) else self.command
-        if isinstance(inner, Compound) and callable(transaction):
+        if isinstance(inner, Compound | EventCompound) and callable(transaction):
             return transaction()
         return nullcontext()
 
@@ -166,11 +236,11 @@ class EditCommand(QUndoCommand):
         self._changed(self.command, apply)
 
 
-def documents_of(command: Command) -> list[int]:
+def documents_of(command: EventCommand) -> list[int]:
     """The documents a command edits, in order (a project-wide bulk accept: several)."""
     if isinstance(command, Reverted):
         return documents_of(command.command)
-    if isinstance(command, Compound):
+    if isinstance(command, Compound | EventCompound):
         found: dict[int, None] = {}
         for step in command.commands:
             found.update(dict.fromkeys(documents_of(step)))
@@ -178,13 +248,13 @@ def documents_of(command: Command) -> list[int]:
     return [command.document_id]
 
 
-def statuses_set(command: Command, applied: bool) -> Status | None:
+def statuses_set(command: EventCommand, applied: bool) -> Status | None:
     """The status a command leaves its document in, when it sets one."""
     if isinstance(command, Reverted):
         return statuses_set(command.command, not applied)
     if isinstance(command, SetStatus):
         return command.after if applied else command.before
-    if isinstance(command, Compound):
+    if isinstance(command, Compound | EventCompound):
         found = [statuses_set(c, applied) for c in command.commands]
         found = [s for s in found if s is not None]
         if found:
@@ -192,12 +262,12 @@ def statuses_set(command: Command, applied: bool) -> Status | None:
     return None
 
 
-def spans_after(spans: list[Span], command: Command, applied: bool) -> list[Span] | None:
+def spans_after(spans: list[Span], command: EventCommand, applied: bool) -> list[Span] | None:
     """The open document's spans once ``command`` was applied (or reverted), worked out
     without a query; None for a command this does not know (the caller reloads)."""
     if isinstance(command, Reverted):
         return spans_after(spans, command.command, not applied)
-    if isinstance(command, Compound):
+    if isinstance(command, Compound | EventCompound):
         steps = command.commands if applied else list(reversed(command.commands))
         result: list[Span] | None = list(spans)
         for step in steps:
@@ -205,7 +275,7 @@ def spans_after(spans: list[Span], command: Command, applied: bool) -> list[Span
                 return None
             result = spans_after(result, step, applied)
         return result
-    if isinstance(command, SetStatus):
+    if isinstance(command, SetStatus | AddEvent | DeleteEvent | ChangeEvent):
         return list(spans)
     if isinstance(command, AddSpan | DeleteSpan):
         adds = isinstance(command, AddSpan) == applied
@@ -219,3 +289,39 @@ def spans_after(spans: list[Span], command: Command, applied: bool) -> list[Span
 
 def _order(span: Span) -> tuple[int, int]:
     return span.start, span.end
+
+
+def events_after(events: list[Event], spans: list[Span], command: EventCommand,
+                 applied: bool) -> list[Event] | None:
+    """The open document's events once ``command`` was applied (or reverted), naming the
+    document's spans as they are then (``spans``: what :func:`spans_after` gave), worked out
+    without a query; None for a command this does not know (the caller reloads)."""
+    found = _events_after(list(events), command, applied)
+    return None if found is None else on_spans(found, spans)
+
+
+def _events_after(events: list[Event], command: object, applied: bool) -> list[Event] | None:
+    if isinstance(command, Reverted):
+        return _events_after(events, command.command, not applied)
+    if isinstance(command, Compound | EventCompound):
+        steps = command.commands if applied else list(reversed(command.commands))
+        result: list[Event] | None = events
+        for step in steps:
+            if result is None:
+                return None
+            result = _events_after(result, step, applied)
+        return result
+    if isinstance(command, AddEvent | DeleteEvent):
+        kept = [e for e in events if e.id != command.event.id]
+        adds = isinstance(command, AddEvent) == applied
+        return sorted([*kept, command.event], key=_event_order) if adds else kept
+    if isinstance(command, ChangeEvent):
+        now = command.after if applied else command.before
+        return [now if e.id == now.id else e for e in events]
+    if isinstance(command, AddSpan | DeleteSpan | ChangeSpan | SetStatus):
+        return events  # what a span edit does to events, on_spans does
+    return None
+
+
+def _event_order(event: Event) -> int:
+    return event.id or 0

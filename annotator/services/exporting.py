@@ -17,14 +17,14 @@ import hashlib
 import json
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TextIO
 
 from annotator import __version__
-from annotator.core.analysts import NO_ANALYST, NoAnalyst, chosen_view
+from annotator.core.analysts import NO_ANALYST, NoAnalyst, chosen_view, events_in_view
 from annotator.core.errors import AnnotatorError
-from annotator.core.events import DEFAULT_EVENT_TYPES, EventType
+from annotator.core.events import EventType
 from annotator.core.model import Document, Status
 from annotator.formats import plover
 from annotator.formats import tokens as token_lines
@@ -57,7 +57,7 @@ class ExportOptions:
     labels: frozenset[str] | None = None  # None: every label
     split: tuple[int, ...] = ()  # e.g. (80, 10, 10): train, dev and test files side by side
     seed: int = 13
-    event_types: tuple[EventType, ...] = DEFAULT_EVENT_TYPES  # the project's, once it has them
+    event_types: tuple[EventType, ...] | None = None  # None: the project's list
     # One analyst's labels; by default each document's curated labels where its curation is
     # finished, else the labels of the one analyst who labelled it (core.analysts.chosen_view).
     analyst: str | NoAnalyst | None = NO_ANALYST
@@ -80,6 +80,7 @@ class ExportResult:
     # Events not written: all of them in CoNLL and tokens, which cannot carry events; in the
     # other formats, those whose trigger was not exported (--labels without EVENT).
     events_left_out: int = 0
+    format: str = ""  # the format written
 
 
 def parse_split(text: str) -> tuple[int, ...]:
@@ -139,6 +140,7 @@ def selected_documents(project: Project, options: ExportOptions, progress: Progr
                 result.waiting_for_curation += 1
             continue
         doc.spans = chosen
+        doc.events = events_in_view(doc.events, chosen)  # decisions under their suggestions' ids
         doc.spans = exported_spans(doc, options.include_pending)
         if options.labels is not None:
             doc.spans = [s for s in doc.spans if s.label in options.labels]
@@ -208,6 +210,8 @@ def export(project: Project, destination: Path | str, options: ExportOptions = E
                              f"(use {', '.join(FORMATS)})")
     if options.split and str(destination) == "-":
         raise AnnotatorError("--split writes several files: give -o a file name, not -")
+    if options.event_types is None:
+        options = replace(options, event_types=project.event_types())
     if options.format == "brat":
         if options.split:
             raise AnnotatorError("--split writes files side by side; brat writes one folder")
@@ -216,7 +220,7 @@ def export(project: Project, destination: Path | str, options: ExportOptions = E
     assign = (split_of(project.document_keys(DocumentFilter(statuses=options.statuses)),
                        shares, options.seed) if options.split else None)
     targets = part_paths(Path(destination), len(shares)) if options.split else [destination]
-    result = ExportResult()
+    result = ExportResult(format=options.format)
     typing = _Typing(len(targets)) if options.split and options.format == "jsonl" else None
     write_tagged = write_document if options.format == "conll" else token_lines.write_document
     with collector_paused(), ExitStack() as stack:
@@ -244,7 +248,7 @@ def export(project: Project, destination: Path | str, options: ExportOptions = E
                     typing.add(part, doc, line)
             elif options.format == "plover":
                 plover.write_document(doc, fh, doc.spans, coder=coder,
-                                      types=options.event_types, report=events)
+                                      types=options.event_types or (), report=events)
             else:
                 write_tagged(doc, fh, options.scheme, conll)
                 result.events_left_out += len(doc.events)
@@ -274,8 +278,9 @@ def _export_brat(project: Project, destination: Path | str, options: ExportOptio
     with collector_paused():
         report = export_brat(destination,
                              selected_documents(project, options, progress, cancel, result),
-                             labels, options.event_types)
+                             labels, options.event_types or ())
     result.documents, result.spans, result.events = report.documents, report.spans, report.events
     result.events_left_out = report.events_left_out
     result.files = {str(destination): report.documents}
+    result.format = "brat"
     return result

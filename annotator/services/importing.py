@@ -35,8 +35,8 @@ class ImportOptions:
     format: str = "auto"
     normalize: Level | str = Level.FULL
     label_map: dict[str, str] = field(default_factory=dict)
-    # The event types events in the input may have (the project's list, once it has one).
-    event_types: tuple[EventType, ...] = DEFAULT_EVENT_TYPES
+    # The event types events in the input may have; None: the project's list.
+    event_types: tuple[EventType, ...] | None = None
     # Whose labels the input holds: they become that analyst's (decisions too; pending
     # suggestions stay shared), and a document already in the project gets them in place of
     # that analyst's (``import --analyst``). None: the project's own, unattributed.
@@ -57,9 +57,7 @@ class ImportResult:
     # Files in a folder that are not articles, and what a reader read but could not carry
     # (brat's relations, attributes and notes).
     problems: list[str] = field(default_factory=list)
-    # Events of the documents handed to the project file. It cannot hold events yet: when it
-    # can, its import summary says how many it stored, and this becomes that figure.
-    events_read: int = 0
+    events: int = 0  # stored with the documents added
 
 
 def parse_label_map(text: str) -> dict[str, str]:
@@ -180,6 +178,8 @@ def import_paths(project: Project, paths: Sequence[Path], options: ImportOptions
     if not files:
         raise InputError("no files to import", path=", ".join(str(p) for p in paths))
     explicit = {Path(p) for p in paths}
+    event_types = (options.event_types if options.event_types is not None
+                   else project.event_types())
 
     def prepared() -> Iterator[tuple[Document, bool]]:
         """Each document checked and normalised, and whether it still needs its tokens."""
@@ -192,13 +192,12 @@ def import_paths(project: Project, paths: Sequence[Path], options: ImportOptions
                 for record in records:
                     if cancel is not None:
                         cancel.check()
-                    doc = prepare_document(record, level, options.label_map,
-                                           options.event_types)
+                    doc = prepare_document(record, level, options.label_map, event_types)
                     result.problems += record.left_out
-                    result.events_read += len(doc.events)
                     if options.analyst is not None:
                         doc.spans = [s if s.review == Review.PENDING
                                      else s.with_(annotator=options.analyst) for s in doc.spans]
+                        doc.events = [e.with_(annotator=options.analyst) for e in doc.events]
                     # Two records of one import may not share an id: number the later ones.
                     seen = keys.get(doc.key, 0)
                     keys[doc.key] = seen + 1
@@ -215,12 +214,10 @@ def import_paths(project: Project, paths: Sequence[Path], options: ImportOptions
         report(len(files), len(files), counted(count, "document"))
 
     with collector_paused(), BatchTokenizer(workers=None if options.parallel else 0) as tokenizer:
-        # Each document goes with its events (Document.events): the seam where the project
-        # file stores them, once it has tables for them.
         summary = project.add_documents(tokenized(prepared(), tokenizer),
                                         analyst=options.analyst)
     result.added, result.spans, result.skipped = summary.added, summary.spans, summary.skipped
-    result.relabelled = summary.relabelled
+    result.relabelled, result.events = summary.relabelled, summary.events
     return result
 
 

@@ -1,5 +1,5 @@
-"""Documents in and out: an import's all-or-nothing staging, a document with its spans, and
-the stream of documents an export writes."""
+"""Documents in and out: an import's all-or-nothing staging, a document with its spans and
+events, and the stream of documents an export writes."""
 
 from __future__ import annotations
 
@@ -12,9 +12,11 @@ from typing import Any
 
 from annotator.core.analysts import view_of
 from annotator.core.errors import InputError
+from annotator.core.events import Event, span_key
 from annotator.core.model import Document, Review, Span, Status
 from annotator.core.tokens import pack, unpack
 from annotator.storage.base import guarded, guarded_iter
+from annotator.storage.events import Events
 from annotator.storage.labels import Labels
 from annotator.storage.listing import DocumentFilter, Listing
 from annotator.storage.schema import now, parse_time
@@ -50,10 +52,12 @@ class ImportSummary:
     relabelled: list[str] = field(default_factory=list)
     # Whoever the stored spans say labelled or decided them: the project's analysts after.
     analysts: set[str] = field(default_factory=set)
+    events: int = 0
 
 
-def staged_span_row(seq: int, span: Span) -> tuple[Any, ...]:
-    """A span as the staging holds it (:class:`annotator.storage.sqlite.Staging`)."""
+def staged_span_row(seq: int, span: Span, row: int) -> tuple[Any, ...]:
+    """A span as the staging holds it (:class:`annotator.storage.sqlite.Staging`): ``row`` is
+    its number in the import, by which the staged events name it."""
     suggested = span.is_suggestion
     return (
         seq, span.id, span.start, span.end, span.label, span.origin, span.score,
@@ -61,15 +65,57 @@ def staged_span_row(seq: int, span: Span) -> tuple[Any, ...]:
         span.created.isoformat() if span.created else None,
         span.updated.isoformat() if span.updated else None,
         span.label if suggested else None, span.start if suggested else None,
-        span.end if suggested else None,
+        span.end if suggested else None, row,
     )
 
 
-class Documents(Labels, Listing):
+@dataclass
+class _Rows:
+    """What the staging is handed next: documents, spans, events and arguments as rows, and
+    the numbers the next span and event get in the import."""
+
+    documents: list[tuple[Any, ...]] = field(default_factory=list)
+    spans: list[tuple[Any, ...]] = field(default_factory=list)
+    events: list[tuple[Any, ...]] = field(default_factory=list)
+    arguments: list[tuple[Any, ...]] = field(default_factory=list)
+    span_row: int = 0
+    event_row: int = 0
+
+    def add(self, seq: int, doc: Document) -> None:
+        """``doc``'s spans and events, its events naming its spans by their rows."""
+        rows: dict[Any, int] = {}
+        for span in doc.spans:
+            self.span_row += 1
+            rows[span_key(span)] = self.span_row
+            self.spans.append(staged_span_row(seq, span, self.span_row))
+        for event in doc.events:
+            self.event_row += 1
+            try:
+                trigger = rows[span_key(event.trigger)]
+                named = [(rows[span_key(a.span)], a.role.value) for a in event.arguments]
+            except KeyError:
+                raise InputError(f"event {event.type} names a span that is not one of the "
+                                 "document's", path=doc.meta.get("file"),
+                                 record=doc.meta.get("record")) from None
+            self.events.append((
+                self.event_row, seq, trigger, event.type, event.annotator,
+                event.created.isoformat() if event.created else None,
+                event.updated.isoformat() if event.updated else None))
+            self.arguments += [(self.event_row, row, role, n)
+                               for n, (row, role) in enumerate(named)]
+
+    def hand_to(self, staging: Staging) -> None:
+        staging.add(self.documents, self.spans, self.events, self.arguments)
+        for rows in (self.documents, self.spans, self.events, self.arguments):
+            rows.clear()
+
+
+class Documents(Labels, Listing, Events):
     @guarded
     def add_documents(self, documents: Iterable[Document], on_document: Any = None,
                       analyst: str | None = None) -> ImportSummary:
-        """Store documents and their spans in one transaction: all of them or none.
+        """Store documents with their spans and events in one transaction: all of them or
+        none. (A document's events name its spans: see :mod:`annotator.core.events`.)
 
         A document whose key is already in the project with the same text is skipped; with a
         different text it is an error. ``on_document`` is called after each one (progress,
@@ -97,10 +143,11 @@ class Documents(Labels, Listing):
                     self._as_analyst(analyst, revisits or [], statuses or [], summary)
             with self.transaction():
                 self._label_cache = None
-                for key, _, _, _, spans in staging.leave_out_added():
+                for key, _, _, _, spans, events in staging.leave_out_added():
                     summary.skipped.append(key)
                     summary.added -= 1
                     summary.spans -= spans
+                    summary.events -= events
                 staging.copy_in(now())
                 if not staging.direct and analyst is not None:
                     self._as_analyst(analyst, revisits or [], statuses or [], summary)
@@ -183,15 +230,12 @@ class Documents(Labels, Listing):
         doc_table = self.models.Document
         existing = {key for (key,) in self._rows(doc_table.select(doc_table.key))}
         staged: set[str] = set()
-        doc_rows: list[tuple[Any, ...]] = []
-        span_rows: list[tuple[Any, ...]] = []
+        rows = _Rows()
         for doc in documents:
             where = {"path": doc.meta.get("file"), "record": doc.meta.get("record")}
             if doc.key in existing or doc.key in staged:
                 if doc.key in staged:
-                    staging.add(doc_rows, span_rows)
-                    doc_rows.clear()
-                    span_rows.clear()
+                    rows.hand_to(staging)
                 if not staging.same_text(doc.key, doc.text, staged=doc.key in staged):
                     where_in = "in the project" if doc.key in existing else "in this import"
                     raise InputError(f"id {doc.key!r} is already {where_in} with a different "
@@ -209,23 +253,22 @@ class Documents(Labels, Listing):
                 statuses.append((doc.key, doc.status))
             staged.add(doc.key)
             meta = {k: v for k, v in doc.meta.items() if k not in ("file", "record")}
-            doc_rows.append((
+            rows.documents.append((
                 seq, doc.key, doc.title, doc.text, doc.status.value,
                 doc.date.isoformat() if doc.date else None,
                 json.dumps(meta, ensure_ascii=False), pack(doc.tokens), pack(doc.sentences),
                 where["path"], where["record"],
             ))
-            span_rows += [staged_span_row(seq, span) for span in doc.spans]
+            rows.add(seq, doc)
             summary.analysts.update(s.annotator for s in doc.spans if s.annotator)
             summary.added += 1
             summary.spans += len(doc.spans)
-            if len(doc_rows) >= _BATCH:
-                staging.add(doc_rows, span_rows)
-                doc_rows.clear()
-                span_rows.clear()
+            summary.events += len(doc.events)
+            if len(rows.documents) >= _BATCH:
+                rows.hand_to(staging)
             if on_document:
                 on_document(doc)
-        staging.add(doc_rows, span_rows)
+        rows.hand_to(staging)
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -247,9 +290,11 @@ class Documents(Labels, Listing):
         if not rows:
             raise KeyError(doc_id)
         found = self._document_from_row(rows[0])
-        found.spans = self.spans(doc_id, viewer)
+        stored = self.spans(doc_id, EVERYONE)
+        found.spans = stored if isinstance(viewer, Everyone) else view_of(stored, viewer)
         if isinstance(viewer, str):
             found.status = self._statuses_of([doc_id], viewer).get(doc_id, Status.NEW)
+        self._attach_events({doc_id: found}, {doc_id: stored})
         return found
 
     @staticmethod
@@ -294,7 +339,8 @@ class Documents(Labels, Listing):
     def iter_documents(self, statuses: Iterable[Status] = (), batch: int = 200,
                        with_tokens: bool = True, viewer: Viewer = None) -> Iterator[Document]:
         """Every document (of the given statuses: the documents' own) with its spans as
-        ``viewer`` sees them (see :meth:`document`), streamed in list order.
+        ``viewer`` sees them (see :meth:`document`) and the events among them, streamed in
+        list order.
 
         The bulk path of exports: spans come without their created/updated times (use
         :meth:`document` for those), and without tokens when ``with_tokens`` is false.
@@ -317,8 +363,9 @@ class Documents(Labels, Listing):
                 .order_by(span.document, span.start))
             if not names.keys() >= set(map(itemgetter(3), spans)):
                 names = self._label_names()  # a label another program added meanwhile
+            stored_of: dict[int, list[Span]] = {}
             for doc_id, found in groupby(spans, itemgetter(0)):
-                stored = [
+                stored = stored_of[doc_id] = [
                     Span(start, end, names[label], origin, score, _REVIEWS[review], annotator,
                          sid, None, None, source,
                          tuple(json.loads(curation)) if curation is not None else None)
@@ -330,8 +377,17 @@ class Documents(Labels, Listing):
                 statuses_of = self._statuses_of(list(docs), viewer)
                 for doc_id, document in docs.items():
                     document.status = statuses_of.get(doc_id, Status.NEW)
+            self._attach_events(docs, stored_of)
             yield from docs.values()
             last = rows[-1][0]
+
+    @guarded
+    def events(self, doc_id: int, spans: Sequence[Span]) -> list[Event]:
+        """The events of document ``doc_id`` among ``spans`` (its spans as someone sees them,
+        as loaded), naming them."""
+        doc = Document("", spans=list(spans), id=doc_id)
+        self._attach_events({doc_id: doc}, {doc_id: self.spans(doc_id, EVERYONE)})
+        return doc.events
 
     @guarded
     def keys_to_ids(self) -> dict[str, int]:

@@ -247,6 +247,10 @@ _SPAN_COLUMNS = ("id", "document_id", "start", "end", "label_id", "origin", "sco
                  "suggested_end")
 _SPAN_TYPES = ("int4", "int4", "int4", "int4", "int4", "text", "float8", "text", "text", "text",
                "text", "text", "int4", "int4")
+_EVENT_COLUMNS = ("id", "document_id", "trigger_id", "type", "annotator", "created", "updated")
+_EVENT_TYPES = ("int4", "int4", "int4", "text", "text", "text", "text")
+_ARGUMENT_COLUMNS = ("event_id", "span_id", "role", "position")
+_ARGUMENT_TYPES = ("int4", "int4", "text", "int4")
 
 
 class PostgresStaging:
@@ -295,7 +299,8 @@ class PostgresStaging:
             for row in rows:
                 copy.write_row(row)
 
-    def add(self, documents: Sequence[tuple[Any, ...]], spans: Sequence[tuple[Any, ...]]
+    def add(self, documents: Sequence[tuple[Any, ...]], spans: Sequence[tuple[Any, ...]],
+            events: Sequence[tuple[Any, ...]] = (), arguments: Sequence[tuple[Any, ...]] = ()
             ) -> None:
         stamp = self.stamp
         ids = self._next_ids("document", len(documents))
@@ -306,20 +311,40 @@ class PostgresStaging:
             in zip(ids, documents, strict=True)))
         labels = self.label_ids(dict.fromkeys(row[4] for row in spans))
         new_ids = iter(self._next_ids("span", sum(row[1] is None for row in spans)))
+        span_ids = [next(new_ids) if row[1] is None else row[1] for row in spans]
         ids_of = self._ids
         self._copy("span", _SPAN_COLUMNS, _SPAN_TYPES, (
-            (next(new_ids) if sid is None else sid, ids_of[seq], start, end, labels[label],
+            (span_id, ids_of[seq], start, end, labels[label],
              origin, score, review, annotator, created or stamp, updated or stamp,
              suggested_label, suggested_start, suggested_end)
-            for (seq, sid, start, end, label, origin, score, review, annotator, created,
-                 updated, suggested_label, suggested_start, suggested_end) in spans))
+            for span_id, (seq, _, start, end, label, origin, score, review, annotator, created,
+                          updated, suggested_label, suggested_start, suggested_end, _)
+            in zip(span_ids, spans, strict=True)))
+        if events:
+            self._add_events(dict(zip((row[-1] for row in spans), span_ids, strict=True)),
+                             events, arguments)
+
+    def _add_events(self, span_ids: dict[int, int], events: Sequence[tuple[Any, ...]],
+                    arguments: Sequence[tuple[Any, ...]]) -> None:
+        """The events of the documents just added, naming their spans by row (a document's
+        spans and events come in one call)."""
+        stamp = self.stamp
+        event_ids = dict(zip((row[0] for row in events),
+                             self._next_ids("event", len(events)), strict=True))
+        self._copy("event", _EVENT_COLUMNS, _EVENT_TYPES, (
+            (event_ids[row], self._ids[seq], span_ids[trigger], kind, annotator,
+             created or stamp, updated or stamp)
+            for row, seq, trigger, kind, annotator, created, updated in events))
+        self._copy("event_argument", _ARGUMENT_COLUMNS, _ARGUMENT_TYPES, (
+            (event_ids[event], span_ids[span], role, position)
+            for event, span, role, position in arguments))
 
     def same_text(self, key: str, text: str, staged: bool) -> bool:
         row = self.db.execute_sql('SELECT text = %s FROM "document" WHERE key = %s',
                                   (text, key)).fetchone()
         return row is None or bool(row[0])
 
-    def leave_out_added(self) -> list[tuple[str, str | None, int | None, bool, int]]:
+    def leave_out_added(self) -> list[tuple[str, str | None, int | None, bool, int, int]]:
         """Nothing: the import lock was held from the first document, so no other import
         added a key meanwhile, and the documents are in already."""
         return []

@@ -3,8 +3,9 @@
 Each part is a module of its own: opening and checks (:mod:`.base`, with the databases'
 differences in :mod:`.sqlite` and :mod:`.postgres`), labels (:mod:`.labels`), the document
 list's queries (:mod:`.listing`), documents and the import's staging (:mod:`.documents`),
-spans and review (:mod:`.spans`), analysts, their statuses, assignments and curations
-(:mod:`.analysts`), what reports count (:mod:`.reports`), the project's settings
+events and the list of event types (:mod:`.events`, below documents, which load and import
+events with them), spans and review (:mod:`.spans`), analysts, their statuses, assignments and
+curations (:mod:`.analysts`), what reports count (:mod:`.reports`), the project's settings
 (:mod:`.settings`), backups and moves between databases (:mod:`.copying`).
 """
 

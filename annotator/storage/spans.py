@@ -202,10 +202,6 @@ class Spans(Documents):
             doc.update(status=combined.value, updated=stamp).where(
                 doc.id == document_id).execute()
 
-    def _touch(self, document_id: int, stamp: str) -> None:
-        doc = self.models.Document
-        doc.update(updated=stamp).where(doc.id == document_id).execute()
-
     # -- suggestions -----------------------------------------------------------------------
 
     @guarded

@@ -254,6 +254,14 @@ class SqliteBackend:
             "CREATE TEMP TABLE IF NOT EXISTS staged_span (seq INTEGER NOT NULL, id, start, end,"
             " label TEXT NOT NULL, origin, score, review, annotator, created, updated,"
             " suggested_label, suggested_start, suggested_end)")
+        # An event names its spans by their rows (the span's number in the import).
+        conn.execute(
+            "CREATE TEMP TABLE IF NOT EXISTS staged_event (event_row INTEGER PRIMARY KEY,"
+            " seq INTEGER NOT NULL, trigger_row INTEGER NOT NULL, type, annotator, created,"
+            " updated)")
+        conn.execute(
+            "CREATE TEMP TABLE IF NOT EXISTS staged_argument (event_row INTEGER NOT NULL,"
+            " span_row INTEGER NOT NULL, role, position)")
         self._clear_staging()
         try:
             yield SqliteStaging(self, label_ids)
@@ -262,8 +270,8 @@ class SqliteBackend:
 
     def _clear_staging(self) -> None:
         with suppress(sqlite3.Error):
-            self.conn.execute("DELETE FROM temp.staged_span")
-            self.conn.execute("DELETE FROM temp.staged_document")
+            for table in ("staged_argument", "staged_event", "staged_span", "staged_document"):
+                self.conn.execute(f"DELETE FROM temp.{table}")
 
     def insert_rows(self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]
                     ) -> None:
@@ -311,12 +319,17 @@ class SqliteBackend:
 
 
 class Staging(Protocol):
-    """An import's documents and spans, held apart from the project until they are copied in.
+    """An import's documents, spans and events, held apart from the project until they are
+    copied in.
 
     Rows are the same on every database: documents as ``(seq, key, title, text, status, date,
-    meta, tokens, sentences, file, record)`` and spans as ``(seq, id, start, end, label,
-    origin, score, review, annotator, created, updated, suggested_label, suggested_start,
-    suggested_end)``.
+    meta, tokens, sentences, file, record)``, spans as ``(seq, id, start, end, label, origin,
+    score, review, annotator, created, updated, suggested_label, suggested_start,
+    suggested_end, row)``, events as ``(row, seq, trigger, type, annotator, created,
+    updated)`` and their arguments as ``(event, span, role, position)``. ``seq`` numbers the
+    documents of the import, a span's or event's ``row`` numbers it in the import (from 1),
+    and events and arguments name spans and events by those rows. A document's spans and
+    events come in the same call of :meth:`add`.
     """
 
     # Whether the documents go straight into the project, inside the transaction of
@@ -327,7 +340,8 @@ class Staging(Protocol):
         """Around the calls of :meth:`add`: what the database needs around many of them."""
         ...
 
-    def add(self, documents: Sequence[tuple[Any, ...]], spans: Sequence[tuple[Any, ...]]
+    def add(self, documents: Sequence[tuple[Any, ...]], spans: Sequence[tuple[Any, ...]],
+            events: Sequence[tuple[Any, ...]] = (), arguments: Sequence[tuple[Any, ...]] = ()
             ) -> None: ...
 
     def same_text(self, key: str, text: str, staged: bool) -> bool:
@@ -335,15 +349,15 @@ class Staging(Protocol):
         ``text``; True when there is none."""
         ...
 
-    def leave_out_added(self) -> list[tuple[str, str | None, int | None, bool, int]]:
+    def leave_out_added(self) -> list[tuple[str, str | None, int | None, bool, int, int]]:
         """Inside the write transaction: the staged documents whose keys another process
-        added meanwhile, ``(key, file, record, same text, spans)``, taken out of the staging;
-        a different text is an error (InputError)."""
+        added meanwhile, ``(key, file, record, same text, spans, events)``, taken out of the
+        staging; a different text is an error (InputError)."""
         ...
 
     def copy_in(self, stamp: str) -> None:
-        """Inside the write transaction: the staged documents and spans copied into the
-        project, the labels they use added to it first."""
+        """Inside the write transaction: the staged documents, spans and events copied into
+        the project, the labels they use added to it first."""
         ...
 
 
@@ -368,16 +382,25 @@ class SqliteStaging:
             raise
         conn.execute("COMMIT")
 
-    def add(self, documents: Sequence[tuple[Any, ...]], spans: Sequence[tuple[Any, ...]]
+    def add(self, documents: Sequence[tuple[Any, ...]], spans: Sequence[tuple[Any, ...]],
+            events: Sequence[tuple[Any, ...]] = (), arguments: Sequence[tuple[Any, ...]] = ()
             ) -> None:
         self.conn.executemany(
             "INSERT INTO temp.staged_document (seq, key, title, text, status, date, meta,"
             " tokens, sentences, file, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             documents)
+        # A span's row is its rowid: events find their spans by it without an index.
         self.conn.executemany(
             "INSERT INTO temp.staged_span (seq, id, start, end, label, origin, score, review,"
-            " annotator, created, updated, suggested_label, suggested_start, suggested_end)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", spans)
+            " annotator, created, updated, suggested_label, suggested_start, suggested_end,"
+            " rowid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", spans)
+        if events:
+            self.conn.executemany(
+                "INSERT INTO temp.staged_event (event_row, seq, trigger_row, type, annotator,"
+                " created, updated) VALUES (?, ?, ?, ?, ?, ?, ?)", events)
+            self.conn.executemany(
+                "INSERT INTO temp.staged_argument (event_row, span_row, role, position)"
+                " VALUES (?, ?, ?, ?)", arguments)
 
     def same_text(self, key: str, text: str, staged: bool) -> bool:
         table = "temp.staged_document" if staged else "main.document"
@@ -385,20 +408,24 @@ class SqliteStaging:
                                 (text, key)).fetchone()
         return row is None or bool(row[0])
 
-    def leave_out_added(self) -> list[tuple[str, str | None, int | None, bool, int]]:
+    def leave_out_added(self) -> list[tuple[str, str | None, int | None, bool, int, int]]:
         conn = self.conn
         clashes = conn.execute(
             "SELECT s.seq, s.key, s.file, s.record, d.text = s.text,"
-            " (SELECT count(*) FROM temp.staged_span p WHERE p.seq = s.seq)"
+            " (SELECT count(*) FROM temp.staged_span p WHERE p.seq = s.seq),"
+            " (SELECT count(*) FROM temp.staged_event e WHERE e.seq = s.seq)"
             " FROM temp.staged_document s JOIN main.document d ON d.key = s.key").fetchall()
-        for seq, key, path, record, same, _ in clashes:
+        for seq, key, path, record, same, _, _ in clashes:
             if not same:
                 raise InputError(f"id {key!r} is already in the project with a different text",
                                  path=path, record=record)
+            conn.execute("DELETE FROM temp.staged_argument WHERE event_row IN"
+                         " (SELECT event_row FROM temp.staged_event WHERE seq = ?)", (seq,))
+            conn.execute("DELETE FROM temp.staged_event WHERE seq = ?", (seq,))
             conn.execute("DELETE FROM temp.staged_span WHERE seq = ?", (seq,))
             conn.execute("DELETE FROM temp.staged_document WHERE seq = ?", (seq,))
-        return [(key, path, record, bool(same), spans)
-                for _, key, path, record, same, spans in clashes]
+        return [(key, path, record, bool(same), spans, events)
+                for _, key, path, record, same, spans, events in clashes]
 
     def copy_in(self, stamp: str) -> None:
         conn = self.conn
@@ -412,13 +439,37 @@ class SqliteStaging:
             " FROM temp.staged_document ORDER BY seq",
             (base_id, stamp, stamp),
         )
+        # A span without an id of its own gets the id after the largest there is, plus its
+        # row (as the project would give them one by one), so its events can name it.
+        span_base = conn.execute(
+            "SELECT max(coalesce((SELECT max(id) FROM main.span), 0),"
+            " coalesce((SELECT max(id) FROM temp.staged_span), 0))").fetchone()[0]
         conn.execute(
             "INSERT INTO main.span (id, document_id, start, end, label_id, origin, score,"
             " review, annotator, created, updated, suggested_label, suggested_start,"
             " suggested_end, decided_by, decided_at)"
-            " SELECT s.id, ? + s.seq, s.start, s.end, l.id, s.origin, s.score, s.review,"
-            " s.annotator, coalesce(s.created, ?), coalesce(s.updated, ?), s.suggested_label,"
-            " s.suggested_start, s.suggested_end, NULL, NULL"
+            " SELECT coalesce(s.id, ? + s.rowid), ? + s.seq, s.start, s.end, l.id, s.origin,"
+            " s.score, s.review, s.annotator, coalesce(s.created, ?), coalesce(s.updated, ?),"
+            " s.suggested_label, s.suggested_start, s.suggested_end, NULL, NULL"
             " FROM temp.staged_span s JOIN main.label l ON l.name = s.label ORDER BY s.rowid",
-            (base_id, stamp, stamp),
+            (span_base, base_id, stamp, stamp),
+        )
+        if conn.execute("SELECT 1 FROM temp.staged_event LIMIT 1").fetchone() is None:
+            return
+        event_base = conn.execute("SELECT coalesce(max(id), 0) FROM main.event").fetchone()[0]
+        conn.execute(
+            "INSERT INTO main.event (id, document_id, trigger_id, type, annotator, created,"
+            " updated)"
+            " SELECT ? + e.event_row, ? + e.seq, coalesce(s.id, ? + s.rowid), e.type, e.annotator,"
+            " coalesce(e.created, ?), coalesce(e.updated, ?)"
+            " FROM temp.staged_event e JOIN temp.staged_span s ON s.rowid = e.trigger_row"
+            " ORDER BY e.event_row",
+            (event_base, base_id, span_base, stamp, stamp),
+        )
+        conn.execute(
+            "INSERT INTO main.event_argument (event_id, span_id, role, position)"
+            " SELECT ? + a.event_row, coalesce(s.id, ? + s.rowid), a.role, a.position"
+            " FROM temp.staged_argument a JOIN temp.staged_span s ON s.rowid = a.span_row"
+            " ORDER BY a.rowid",
+            (event_base, span_base),
         )

@@ -224,6 +224,22 @@
         <translation>پایان این سند و باز کردن سند بعدی</translation>
     </message>
     <message>
+        <source>on an EVENT span: open its frame, typing the event type&apos;s first letters</source>
+        <translation>روی برچسب EVENT: باز کردن چارچوب رویدادش، با تایپ حرف‌های اول نوع رویداد</translation>
+    </message>
+    <message>
+        <source>add the span at the caret to the open frame as actor, recipient, location</source>
+        <translation>افزودن برچسب زیر مکان‌نما به چارچوب باز در نقش کنشگر، گیرنده، مکان</translation>
+    </message>
+    <message>
+        <source>take the span at the caret out of the open frame</source>
+        <translation>بیرون بردن برچسب زیر مکان‌نما از چارچوب باز</translation>
+    </message>
+    <message>
+        <source>delete the open frame&apos;s event / close the frame</source>
+        <translation>حذف رویداد چارچوب باز / بستن چارچوب</translation>
+    </message>
+    <message>
         <source>previous / next document (PgUp / PgDn in the list)</source>
         <translation>سند قبلی / بعدی (در فهرست: PgUp / PgDn)</translation>
     </message>
@@ -345,6 +361,26 @@
         <translation>پذیرش {label} {text}</translation>
     </message>
     <message>
+        <source>add event {type} {text}</source>
+        <translation>افزودن رویداد {type} {text}</translation>
+    </message>
+    <message>
+        <source>delete event {type} {text}</source>
+        <translation>حذف رویداد {type} {text}</translation>
+    </message>
+    <message>
+        <source>event {text} {before} → {after}</source>
+        <translation>رویداد {text} {before} → {after}</translation>
+    </message>
+    <message>
+        <source>{role} {text} of {type} {trigger}</source>
+        <translation>{role} {text} برای {type} {trigger}</translation>
+    </message>
+    <message>
+        <source>remove {role} {text} from {type} {trigger}</source>
+        <translation>برداشتن {role} {text} از {type} {trigger}</translation>
+    </message>
+    <message>
         <source>accept {text} as {after} (suggested {before})</source>
         <translation>پذیرش {text} با برچسب {after} (پیشنهاد: {before})</translation>
     </message>
@@ -359,6 +395,119 @@
     <message>
         <source>undo {edit}</source>
         <translation>واگرد {edit}</translation>
+    </message>
+</context>
+<context>
+    <name>EventActions</name>
+    <message>
+        <source>Event &amp;Frame…</source>
+        <translation>&amp;چارچوب رویداد…</translation>
+    </message>
+    <message>
+        <source>Open the frame of the EVENT span at the caret: its event, made when it has none, and its type</source>
+        <translation>باز کردن چارچوب برچسب EVENT زیر مکان‌نما: رویدادش (اگر ندارد، ساخته می‌شود) و نوع آن</translation>
+    </message>
+    <message>
+        <source>Add as &amp;Actor</source>
+        <translation>افزودن در نقش &amp;کنشگر</translation>
+    </message>
+    <message>
+        <source>Add the span at the caret to the open frame as its actor</source>
+        <translation>افزودن برچسب زیر مکان‌نما به چارچوب باز در نقش کنشگر</translation>
+    </message>
+    <message>
+        <source>Add as &amp;Recipient</source>
+        <translation>افزودن در نقش &amp;گیرنده</translation>
+    </message>
+    <message>
+        <source>Add the span at the caret to the open frame as its recipient</source>
+        <translation>افزودن برچسب زیر مکان‌نما به چارچوب باز در نقش گیرنده</translation>
+    </message>
+    <message>
+        <source>Add as &amp;Location</source>
+        <translation>افزودن در نقش &amp;مکان</translation>
+    </message>
+    <message>
+        <source>Add the span at the caret to the open frame as its location</source>
+        <translation>افزودن برچسب زیر مکان‌نما به چارچوب باز در نقش مکان</translation>
+    </message>
+    <message>
+        <source>&amp;Take Out of the Frame</source>
+        <translation>&amp;بیرون بردن از چارچوب</translation>
+    </message>
+    <message>
+        <source>Take the span at the caret out of the open frame</source>
+        <translation>بیرون بردن برچسب زیر مکان‌نما از چارچوب باز</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Event</source>
+        <translation>&amp;حذف رویداد</translation>
+    </message>
+    <message>
+        <source>Delete the open frame&apos;s event (its spans stay)</source>
+        <translation>حذف رویداد چارچوب باز (برچسب‌هایش می‌مانند)</translation>
+    </message>
+    <message>
+        <source>&amp;Close Frame</source>
+        <translation>&amp;بستن چارچوب</translation>
+    </message>
+    <message>
+        <source>Close the open frame</source>
+        <translation>بستن چارچوب باز</translation>
+    </message>
+    <message>
+        <source>E&amp;vents</source>
+        <translation>&amp;رویدادها</translation>
+    </message>
+</context>
+<context>
+    <name>EventEditor</name>
+    <message>
+        <source>Put the caret in an EVENT span (or click one), then press E to open its frame.</source>
+        <translation>مکان‌نما را در یک برچسب EVENT بگذارید (یا روی آن کلیک کنید) و E را بزنید تا چارچوبش باز شود.</translation>
+    </message>
+    <message>
+        <source>Type the event type&apos;s first letters, then Enter (Esc: no change).</source>
+        <translation>حرف‌های اول نوع رویداد را بنویسید و Enter را بزنید (Esc: بدون تغییر).</translation>
+    </message>
+    <message>
+        <source>Frame open: J actor, K recipient, L location for the span at the caret.</source>
+        <translation>چارچوب باز است: J کنشگر، K گیرنده، L مکان، برای برچسب زیر مکان‌نما.</translation>
+    </message>
+    <message>
+        <source>No frame is open: put the caret in an EVENT span and press E.</source>
+        <translation>چارچوبی باز نیست: مکان‌نما را در یک برچسب EVENT بگذارید و E را بزنید.</translation>
+    </message>
+    <message>
+        <source>No span at the caret: put the caret in a span, or click one (label it first with 1 or 3).</source>
+        <translation>برچسبی زیر مکان‌نما نیست: مکان‌نما را در یک برچسب بگذارید یا روی آن کلیک کنید (اگر برچسب ندارد، اول با 1 یا 3 برچسبش بزنید).</translation>
+    </message>
+    <message>
+        <source>The trigger cannot leave its frame: Shift+Delete deletes the event.</source>
+        <translation>واژهٔ رویداد نمی‌تواند از چارچوبش بیرون برود: Shift+Delete خود رویداد را حذف می‌کند.</translation>
+    </message>
+    <message>
+        <source>No event to delete: open a frame (E on an EVENT span) first.</source>
+        <translation>رویدادی برای حذف نیست: اول چارچوبی باز کنید (E روی یک برچسب EVENT).</translation>
+    </message>
+</context>
+<context>
+    <name>EventPanel</name>
+    <message>
+        <source>Type the event type&apos;s first letters</source>
+        <translation>حرف‌های اول نوع رویداد را بنویسید</translation>
+    </message>
+    <message>
+        <source>Events ({n})</source>
+        <translation>رویدادها ({n})</translation>
+    </message>
+    <message>
+        <source>no {roles} yet</source>
+        <translation>هنوز بدون {roles}</translation>
+    </message>
+    <message>
+        <source>E on an EVENT span: its frame (type the type&apos;s first letters, Enter). Then, with the caret in a span: J actor, K recipient, L location, O takes it out; Shift+Delete deletes the event, Esc closes the frame.</source>
+        <translation>با مکان‌نما در یک برچسب EVENT، کلید E چارچوب رویدادش را باز می‌کند (حرف‌های اول نوع را بنویسید و Enter). سپس با مکان‌نما در هر برچسب: J کنشگر، K گیرنده، L مکان، O بیرون بردن از چارچوب؛ Shift+Delete حذف رویداد، Esc بستن چارچوب.</translation>
     </message>
 </context>
 <context>
@@ -408,6 +557,14 @@
         <translation>تقسیم سندها به آموزش، توسعه و آزمون</translation>
     </message>
     <message>
+        <source>brat standoff (a folder of .txt and .ann files)</source>
+        <translation>brat standoff (پوشه‌ای از پرونده‌های txt و ann)</translation>
+    </message>
+    <message>
+        <source>PLOVER events (one event per line)</source>
+        <translation>رویدادهای PLOVER (هر سطر یک رویداد)</translation>
+    </message>
+    <message>
         <source>train</source>
         <translation>آموزش</translation>
     </message>
@@ -448,6 +605,10 @@
         <translation>نوشته می‌شود: {files}.</translation>
     </message>
     <message>
+        <source>Writes the folder {name}: a .txt and an .ann for each document, and annotation.conf (an earlier brat export there is replaced).</source>
+        <translation>پوشهٔ {name} نوشته می‌شود: برای هر سند یک پروندهٔ txt و یک ann، و annotation.conf (خروجی brat پیشینِ آنجا جایگزین می‌شود).</translation>
+    </message>
+    <message>
         <source>Exported {documents} documents with {spans} spans.</source>
         <translation>{documents} سند با {spans} برچسب نوشته شد.</translation>
     </message>
@@ -462,6 +623,22 @@
     <message>
         <source>{n} spans left out: they could not be written on the tokens.</source>
         <translation>{n} برچسب کنار گذاشته شد: روی توکن‌ها نوشتنی نبود.</translation>
+    </message>
+    <message>
+        <source>Exported {events} events from {documents} documents.</source>
+        <translation>{events} رویداد از {documents} سند نوشته شد.</translation>
+    </message>
+    <message>
+        <source>{n} events with them.</source>
+        <translation>همراه با {n} رویداد.</translation>
+    </message>
+    <message>
+        <source>{n} events left out: CoNLL cannot carry events.</source>
+        <translation>{n} رویداد کنار گذاشته شد: CoNLL رویداد را نگه نمی‌دارد.</translation>
+    </message>
+    <message>
+        <source>{n} events left out: their trigger was not exported.</source>
+        <translation>{n} رویداد کنار گذاشته شد: واژهٔ رویدادشان در خروجی نبود.</translation>
     </message>
     <message>
         <source>Files written:</source>
@@ -522,7 +699,7 @@
         <translation>انتخاب…</translation>
     </message>
     <message>
-        <source>the model's name, e.g. parsbert-ner-v2</source>
+        <source>the model&apos;s name, e.g. parsbert-ner-v2</source>
         <translation>نام مدل، مثلاً parsbert-ner-v2</translation>
     </message>
     <message>
@@ -703,7 +880,7 @@
         <translation>هنوز هیچ مدلی در این پروژه پیشنهادی ندارد: پرونده ← ورود پیشنهادها آن‌ها را می‌افزاید.</translation>
     </message>
     <message>
-        <source>Corrected: accepted with another label or other boundaries. Precision: accepted as they were, out of all reviewed. Recall: the analysts' labels the model had proposed exactly, on documents done with nothing of the model pending.</source>
+        <source>Corrected: accepted with another label or other boundaries. Precision: accepted as they were, out of all reviewed. Recall: the analysts&apos; labels the model had proposed exactly, on documents done with nothing of the model pending.</source>
         <translation>اصلاح‌شده: پذیرفته با برچسب یا مرزهای دیگر. دقت: پذیرفته‌های بی‌تغییر از میان همهٔ بازبینی‌شده‌ها. بازیابی: برچسب‌های نهایی تحلیلگران که مدل دقیقاً همان را پیشنهاد کرده بود، در سندهای انجام‌شده‌ای که پیشنهاد در انتظاری از آن مدل ندارند.</translation>
     </message>
 </context>
@@ -765,7 +942,7 @@
         <translation>&amp;گزارش مدل‌ها…</translation>
     </message>
     <message>
-        <source>How each model's suggestions fared: precision and recall, per label</source>
+        <source>How each model&apos;s suggestions fared: precision and recall, per label</source>
         <translation>سرنوشت پیشنهادهای هر مدل: دقت و بازیابی، به تفکیک برچسب</translation>
     </message>
     <message>
@@ -773,7 +950,7 @@
         <translation>ورود &amp;پیشنهادها…</translation>
     </message>
     <message>
-        <source>Add a model's pre-annotations to review</source>
+        <source>Add a model&apos;s pre-annotations to review</source>
         <translation>افزودن پیش‌برچسب‌های یک مدل برای بازبینی</translation>
     </message>
     <message>
@@ -834,6 +1011,21 @@
     <message>
         <source>{n} were already in the project.</source>
         <translation>{n} پیشنهاد از پیش در پروژه بود.</translation>
+    </message>
+</context>
+<context>
+    <name>Role</name>
+    <message>
+        <source>actor</source>
+        <translation>کنشگر</translation>
+    </message>
+    <message>
+        <source>recipient</source>
+        <translation>گیرنده</translation>
+    </message>
+    <message>
+        <source>location</source>
+        <translation>مکان</translation>
     </message>
 </context>
 <context>
@@ -953,6 +1145,10 @@
     <message>
         <source>Imported {added} documents with {spans} spans.</source>
         <translation>{added} سند با {spans} برچسب وارد شد.</translation>
+    </message>
+    <message>
+        <source>{n} events came with them.</source>
+        <translation>همراه با {n} رویداد.</translation>
     </message>
     <message>
         <source>{n} already in the project.</source>

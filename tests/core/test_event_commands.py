@@ -11,6 +11,7 @@ from annotator.core.commands import ChangeSpan, Compound, DeleteSpan, SetStatus
 from annotator.core.errors import EventError
 from annotator.core.event_commands import (
     AddEvent,
+    ChangeEvent,
     EventCompound,
     add_argument_command,
     add_event_command,
@@ -267,3 +268,53 @@ def test_events_name_the_documents_own_spans(store: MemoryStore, doc: Document) 
     [event] = doc.events
     assert all(any(s is own for own in doc.spans) for s in event.spans())
     assert event.arguments[0] == Argument(Role.ACTOR, span(doc, "دبیرکل حزب کمونیست روسیه"))
+
+
+def test_edits_kept_unsaved_are_made_again_on_the_events_as_they_are(store: MemoryStore,
+                                                                     doc: Document) -> None:
+    """Two argument edits built on the same event (the first could not be saved when the
+    second was made) both hold once saved, and a deletion kept meanwhile takes the event as
+    it is when it runs, so undoing it brings back everything."""
+    from annotator.core.event_commands import rebased
+
+    assert doc.id is not None
+    add_event_command(doc, span(doc, "دیدار"), "CONSULT").apply(store)
+    base = store.document(doc.id)
+    event = base.events[0]
+    first = add_argument_command(base, event, Role.ACTOR,
+                                 span(base, "دبیرکل حزب کمونیست روسیه"))
+    second = add_argument_command(base, event, Role.LOCATION, span(base, "سوچی"))
+    retype = set_type_command(base, event, "AGREE")
+    delete = delete_span_command(base, span(base, "دیدار"))
+    for kept in (first, second, retype):
+        rebased(kept, store.document(doc.id).events).apply(store)
+    assert frame(store, doc) == [("AGREE", "دیدار", [("actor", "دبیرکل حزب کمونیست روسیه"),
+                                                     ("location", "سوچی")])]
+    as_built = frame(store, doc)
+    # As built, the second writes the event without the actor: made again, it did not.
+    assert isinstance(second, ChangeEvent)
+    assert [a.role for a in second.after.arguments] == [Role.LOCATION]
+    deletion = rebased(delete, store.document(doc.id).events)
+    deletion.apply(store)
+    assert frame(store, doc) == []
+    deletion.revert(store)
+    assert frame(store, doc) == as_built
+    # An undo kept unsaved is made again the other way round: taking the location out again
+    # leaves the actor and the type as they are now.
+    undo_second = rebased(second, store.document(doc.id).events, applied=False)
+    undo_second.revert(store)
+    assert frame(store, doc) == [("AGREE", "دیدار", [("actor", "دبیرکل حزب کمونیست روسیه")])]
+
+
+def test_events_on_spans_follow_the_spans_as_the_project_would() -> None:
+    from annotator.core.events import on_spans
+
+    trigger, actor, place = (Span(0, 5, "EVENT", id=1), Span(6, 9, "ACTOR", id=2),
+                             Span(10, 12, "LOCATION", id=3))
+    event = Event(trigger, "CONSULT", (Argument(Role.ACTOR, actor),
+                                       Argument(Role.LOCATION, place)), id=7)
+    renewed = [trigger.with_(annotator="ana"), actor, place]
+    [moved] = on_spans([event], renewed)
+    assert moved.trigger is renewed[0] and moved.arguments == event.arguments
+    assert on_spans([event], [trigger, actor])[0].arguments == (Argument(Role.ACTOR, actor),)
+    assert on_spans([event], [actor, place]) == []  # its trigger is gone

@@ -297,7 +297,7 @@ def test_a_collection_imports_with_auto_and_reports_what_it_left_out(tmp_path: P
     assert reader_for(folder / "mehr-1.ann") is read_brat
     assert list(read_brat(folder / "annotation.conf")) == []
     result = import_paths(project, [folder], ImportOptions(normalize="none"))
-    assert (result.added, result.spans, result.events_read) == (1, 14, 4)
+    assert (result.added, result.spans, result.events) == (1, 14, 4)
     assert any("mehr-1.ann: 4 lines not imported" in p for p in result.problems)
     assert any("notes.md" in p for p in result.problems)
 

@@ -163,9 +163,9 @@ def test_types_and_roles_pass_through_the_label_map(tmp_path: Path) -> None:
     assert [a.role for a in event.arguments] == [Role.ACTOR, Role.LOCATION]
 
 
-def test_an_import_counts_the_events_it_hands_on(tmp_path: Path, project: Project) -> None:
+def test_an_import_counts_the_events_it_stores(tmp_path: Path, project: Project) -> None:
     path = jsonl_file(tmp_path / "in.jsonl", record())
     result = import_paths(project, [path], ImportOptions(normalize="none"))
-    assert (result.added, result.spans, result.events_read) == (1, 6, 2)
+    assert (result.added, result.spans, result.events) == (1, 6, 2)
     written = json.loads(path.read_text(encoding="utf-8"))
     assert written["events"] == EVENTS

@@ -183,3 +183,31 @@ def test_the_result_message_names_everything(qapp: Any, tmp_path: Path) -> None:
         "a.train.conll: 10 documents",
         "a.test.conll: 2 documents",
     ]
+
+
+def test_brat_writes_a_folder_and_plover_events(dialog: ExportDialog, tmp_path: Path) -> None:
+    dialog.split.setChecked(True)
+    dialog.format.setCurrentIndex(dialog.format.findData("brat"))
+    assert dialog.destination() == tmp_path / "annotations"
+    assert not dialog.split.isEnabled() and not dialog.split.isChecked()
+    assert dialog.options() == ExportOptions(format="brat")
+    assert dialog.files_note.text().startswith("Writes the folder annotations: a .txt and")
+    dialog.format.setCurrentIndex(dialog.format.findData("plover"))
+    assert dialog.destination() == tmp_path / "annotations.jsonl"
+    assert dialog.split.isEnabled()
+    assert dialog.options().format == "plover"
+
+
+def test_the_report_counts_events_and_what_was_left_out(tmp_path: Path) -> None:
+    from annotator.gui.export_dialog import export_report
+    from annotator.services.exporting import ExportResult
+
+    plover = export_report(tmp_path / "e.jsonl", ExportResult(documents=3, events=5,
+                                                             format="plover"))
+    assert plover.startswith("Exported 5 events from 3 documents.")
+    conll = export_report(tmp_path / "a.conll", ExportResult(documents=3, spans=9,
+                                                            events_left_out=2, format="conll"))
+    assert "2 events left out: CoNLL cannot carry events." in conll
+    brat = export_report(tmp_path / "b", ExportResult(documents=3, spans=9, events=2,
+                                                      format="brat"))
+    assert "Exported 3 documents with 9 spans.\n2 events with them." in brat

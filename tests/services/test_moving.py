@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 from annotator.cli.main import run
+from annotator.core.events import DEFAULT_EVENT_TYPES, Argument, Event, EventType, Role
 from annotator.core.model import Review, Span, Status
 from annotator.services.stats import project_stats
-from annotator.storage import Project
+from annotator.storage import EVERYONE, Project
 from annotator.storage.backups import list_backups
 from annotator.storage.location import DatabaseUrl
 from tests.postgres import Server
@@ -62,26 +63,51 @@ def fill(location: Path | str, tmp_path: Path) -> None:
         meeting = spans[at(second, "نشست")]
         project.update_span(meeting.with_(review=Review.REJECTED, annotator="علی"))
         project.set_status(ids["doc-2"], Status.REVIEWED)
+        # Events, and an event type of the project's own.
+        project.set_event_types([*DEFAULT_EVENT_TYPES, EventType("VISIT", "بازدید")])
+        # مریم's: the meeting (a suggestion she accepted), its actor and recipient.
+        project.insert_span(ids["doc-0"], Span(*at(first, "همتای چینی خود"), "ACTOR",
+                                               annotator="مریم"))
+        doc = project.document(ids["doc-0"], "مریم")
+        by_text = {first[s.start:s.end]: s for s in doc.spans}
+        talks = by_text["دیدار"]
+        talks = project.update_span(talks.with_(review=Review.ACCEPTED, annotator="مریم"))
+        project.insert_event(ids["doc-0"], Event(talks, "CONSULT", (
+            Argument(Role.ACTOR, by_text["عباس عراقچی"]),
+            Argument(Role.RECIPIENT, by_text["همتای چینی خود"])), annotator="مریم"))
+        # علی's: the opening, where he accepted the suggestion of Mashhad.
+        opened = project.insert_span(ids["doc-1"], Span(*at(second, "آغاز"), "EVENT",
+                                                        annotator="علی"))
+        project.insert_event(ids["doc-1"], Event(opened, "VISIT", (
+            Argument(Role.LOCATION, mashhad),), annotator="علی"))
 
 
 def exports(location: Path | str, tmp_path: Path, name: str) -> dict[str, bytes]:
-    """Every export of the project, as bytes."""
+    """Every export of the project, as bytes (a brat folder: each of its files)."""
     out: dict[str, bytes] = {}
     for fmt, extra in (("jsonl", ["--include-pending"]), ("conll", []), ("tokens", []),
-                       ("conll", ["--scheme", "bioes"])):
+                       ("conll", ["--scheme", "bioes"]), ("plover", []), ("brat", []),
+                       ("jsonl", ["--analyst", "مریم"]), ("plover", ["--analyst", "مریم"]),
+                       ("brat", ["--analyst", "مریم"])):
         path = tmp_path / f"{name}-{fmt}-{len(out)}.out"
         assert run(["export", "--format", fmt, *extra, "--db", str(location),
                     "-o", str(path)]) == 0
-        out[f"{fmt} {' '.join(extra)}"] = path.read_bytes()
+        if path.is_dir():
+            out.update({f"{fmt} {' '.join(extra)} {file.name}": file.read_bytes()
+                        for file in sorted(path.iterdir())})
+        else:
+            out[f"{fmt} {' '.join(extra)}"] = path.read_bytes()
     return out
 
 
 def everything(location: Path | str) -> tuple[object, ...]:
     """What the project holds, as seen through storage: documents with spans and their times,
-    labels with keys and colours, the statistics and the model report."""
+    events with theirs, labels with keys and colours, event types, the statistics and the model
+    report."""
     with Project(location) as project:
-        docs = [project.document(i) for i in sorted(project.keys_to_ids().values())]
-        return (docs, project.labels(), project_stats(project))
+        docs = [project.document(i, EVERYONE) for i in sorted(project.keys_to_ids().values())]
+        times = [(e.created, e.updated) for doc in docs for e in doc.events]
+        return (docs, times, project.labels(), project.event_types(), project_stats(project))
 
 
 def test_a_project_moved_to_postgresql_and_back_exports_the_same_bytes(
@@ -98,6 +124,11 @@ def test_a_project_moved_to_postgresql_and_back_exports_the_same_bytes(
     after = exports(back, tmp_path, "after")
     assert on_server == before
     assert after == before
+    assert b'"events": [{"id": "E1", "trigger": "T' in before["jsonl --analyst مریم"]
+    assert before["plover --analyst مریم"].count(b"\n") == 1
+    assert b"CONSULT:T" in before["brat --analyst مریم doc-0.ann"]
+    with Project(url) as project:
+        assert project.events_by_type() == {"CONSULT": 1, "VISIT": 1}
     assert everything(url) == everything(original) == everything(back)
     # The database goes on numbering after what it was given.
     with Project(url) as project:
