@@ -1,0 +1,274 @@
+"""Built-in models kept in the project: the model in use for each name, every training's
+held-out scores (the learning curve), gazetteer entries, and a model's suggestions replacing
+its earlier ones.
+
+The storage keeps what the services hand it (a model's bytes and its info as JSON); what a
+model is and how it is trained is :mod:`annotator.suggest`'s.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import peewee as pw
+
+from annotator.core.model import Review, Span, Status
+from annotator.storage.base import guarded
+from annotator.storage.listing import DocumentFilter, DocumentRow
+from annotator.storage.schema import now, parse_time
+from annotator.storage.spans import Spans
+
+_CHUNK = 500
+# Above this many documents, a model's suggestions are written under the import lock alone
+# rather than each document's (one round trip a document, on a server).
+_LOCKED_ONE_BY_ONE = 100
+
+
+@dataclass(frozen=True, slots=True)
+class Training:
+    """One training of a built-in model: when, on how much, and its held-out scores (JSON as
+    the services write it)."""
+
+    model: str
+    trained: dt.datetime
+    documents: int
+    tokens: int
+    scores: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Replaced:
+    """What storing a model's suggestions did: added, already there (identical ones of the
+    same model, whatever their review), over a label (not stored), and earlier pending ones
+    the model no longer makes (removed)."""
+
+    added: int = 0
+    kept: int = 0
+    over_labels: int = 0
+    removed: int = 0
+
+
+@dataclass(slots=True)
+class _Plan:
+    rows: list[tuple[int, Span]] = field(default_factory=list)
+    stale: list[int] = field(default_factory=list)
+    touched: set[int] = field(default_factory=set)
+    kept: int = 0
+    over_labels: int = 0
+
+
+class Trained(Spans):
+    # -- models ----------------------------------------------------------------------------
+
+    @guarded
+    def store_model(self, name: str, data: bytes, info: Mapping[str, Any], trained: str,
+                    documents: int, tokens: int, scores: Mapping[str, Any]) -> None:
+        """Make ``data`` the model in use for ``name`` and record the training, in one short
+        transaction: until it commits, the model before it stays in use."""
+        table, history = self.models.TrainedModel, self.models.Training
+        with self.transaction():
+            table.delete().where(table.name == name).execute()
+            table.insert(name=name, data=data, trained=trained,
+                         info=json.dumps(info, ensure_ascii=False, sort_keys=True)).execute()
+            history.insert(model=name, trained=trained, documents=documents, tokens=tokens,
+                           scores=json.dumps(scores, ensure_ascii=False,
+                                             sort_keys=True)).execute()
+
+    @guarded
+    def model_data(self, name: str) -> bytes | None:
+        """The bytes of the model in use for ``name``, or None when none was trained."""
+        table = self.models.TrainedModel
+        rows = self._rows(table.select(table.data).where(table.name == name))
+        return bytes(rows[0][0]) if rows else None
+
+    @guarded
+    def model_infos(self) -> dict[str, dict[str, Any]]:
+        """The info (JSON) of every model in use, by name, without their bytes."""
+        table = self.models.TrainedModel
+        rows = self._rows(table.select(table.name, table.info).order_by(table.name))
+        return {name: json.loads(info) for name, info in rows}
+
+    @guarded
+    def trainings(self, model: str | None = None) -> list[Training]:
+        """Every training (of ``model``, or of all), oldest first."""
+        table = self.models.Training
+        query = table.select(table.model, table.trained, table.documents, table.tokens,
+                             table.scores).order_by(table.trained, table.id)
+        if model is not None:
+            query = query.where(table.model == model)
+        out = []
+        for name, trained, documents, tokens, scores in self._rows(query):
+            when = parse_time(trained)
+            assert when is not None
+            out.append(Training(name, when, documents, tokens, json.loads(scores)))
+        return out
+
+    # -- gazetteers ------------------------------------------------------------------------
+
+    @guarded
+    def add_gazetteer(self, entries: Iterable[tuple[str, str, int]], source: str
+                      ) -> tuple[int, int]:
+        """Add ``(text, label, line)`` entries of the file ``source`` in one transaction;
+        an entry whose text and label the project has (or that came earlier in the same
+        file) is skipped. Returns (added, skipped)."""
+        gathered = list(entries)
+        table = self.models.GazetteerEntry
+        stamp = now()
+        with self.transaction():
+            self.backend.lock_imports()
+            there = set(self._rows(table.select(table.text, table.label)))
+            rows = []
+            for text, label, line in gathered:
+                if (text, label) in there:
+                    continue
+                there.add((text, label))
+                rows.append({"text": text, "label": label, "source": source, "line": line,
+                             "added": stamp})
+            for chunk in range(0, len(rows), _CHUNK):
+                table.insert_many(rows[chunk:chunk + _CHUNK]).on_conflict_ignore().execute()
+        return len(rows), len(gathered) - len(rows)
+
+    @guarded
+    def gazetteer(self) -> list[tuple[str, str]]:
+        """Every gazetteer entry as ``(text, label)``, in the order they were added."""
+        table = self.models.GazetteerEntry
+        return [(text, label) for text, label in
+                self._rows(table.select(table.text, table.label).order_by(table.id))]
+
+    @guarded
+    def gazetteer_sources(self) -> list[tuple[str, str, int]]:
+        """``(file, label, entries)`` of the gazetteers added, by file and label."""
+        table = self.models.GazetteerEntry
+        return [(source, label, int(n)) for source, label, n in self._rows(
+            table.select(table.source, table.label, pw.fn.COUNT(table.id))
+            .group_by(table.source, table.label).order_by(table.source, table.label))]
+
+    @guarded
+    def remove_gazetteer(self, source: str) -> int:
+        """Remove the entries that came from the file ``source``; how many there were."""
+        table = self.models.GazetteerEntry
+        with self.transaction():
+            return int(table.delete().where(table.source == source).execute())
+
+    # -- a model's suggestions -------------------------------------------------------------
+
+    @guarded
+    def replace_suggestions(self, origin: str, suggestions: Mapping[int, Sequence[Span]],
+                            ) -> Replaced:
+        """Store the suggestions ``origin`` (``model:NAME``) makes now for each document, in
+        one transaction.
+
+        A suggestion over a label the document has now (another analyst or program may have
+        labelled it meanwhile) is not stored; one identical to a suggestion of the same
+        model already there (pending, accepted, corrected or rejected) is not repeated; and
+        the model's pending suggestions in these documents that it no longer makes (an
+        earlier training's, never reviewed) are removed.
+        """
+        documents = sorted(suggestions)
+        if len(documents) <= _LOCKED_ONE_BY_ONE:
+            # A document opened again usually has its suggestions already: then nothing is
+            # written, and no write lock taken.
+            plan = self._plan(origin, suggestions, documents)
+            if not plan.rows and not plan.stale:
+                return Replaced(0, plan.kept, plan.over_labels, 0)
+        table = self.models.Span
+        stamp = now()
+        with self.transaction():
+            self._label_cache = None  # another program may have added labels meanwhile
+            self.ensure_labels(s.label for spans in suggestions.values() for s in spans)
+            self.backend.lock_imports()
+            if len(documents) <= _LOCKED_ONE_BY_ONE:
+                documents = [d for d in documents if self.backend.lock_document(d)]
+            plan = self._plan(origin, suggestions, documents)  # again, under the locks
+            rows = [self._span_values(doc_id, span.with_(id=None, origin=origin,
+                                                         review=Review.PENDING), stamp)
+                    for doc_id, span in plan.rows]
+            for chunk in range(0, len(plan.stale), _CHUNK):
+                table.delete().where(table.id.in_(plan.stale[chunk:chunk + _CHUNK])).execute()
+            for chunk in range(0, len(rows), _CHUNK):
+                table.insert_many(rows[chunk:chunk + _CHUNK]).execute()
+            changed = sorted(plan.touched)
+            doc = self.models.Document
+            for chunk in range(0, len(changed), _CHUNK):
+                doc.update(updated=stamp).where(doc.id.in_(changed[chunk:chunk + _CHUNK])
+                                                ).execute()
+        return Replaced(len(rows), plan.kept, plan.over_labels, len(plan.stale))
+
+    def _plan(self, origin: str, suggestions: Mapping[int, Sequence[Span]],
+              documents: Sequence[int]) -> _Plan:
+        """What :meth:`replace_suggestions` writes, from the spans the documents have now."""
+        table, label = self.models.Span, self.models.Label
+        found: dict[int, list[tuple[Any, ...]]] = {d: [] for d in documents}
+        for chunk in range(0, len(documents), _CHUNK):
+            for row in self._rows(
+                    table.select(table.document, table.id,
+                                 pw.fn.COALESCE(table.suggested_start, table.start),
+                                 pw.fn.COALESCE(table.suggested_end, table.end),
+                                 pw.fn.COALESCE(table.suggested_label, label.name),
+                                 table.start, table.end, table.origin, table.review,
+                                 table.decided_by)
+                    .join(label)
+                    .where(table.document.in_(list(documents[chunk:chunk + _CHUNK])))):
+                found[row[0]].append(row[1:])
+        plan = _Plan()
+        pending = Review.PENDING.value
+        for doc_id in documents:
+            there = found[doc_id]
+            labels = [(start, end) for *_, start, end, _, review, _ in there
+                      if review is None or review == Review.ACCEPTED.value]
+            made = {(s[1], s[2], s[3]) for s in there if s[6] == origin}
+            wanted: set[tuple[int, int, str]] = set()
+            for span in suggestions[doc_id]:
+                key = (span.start, span.end, span.label)
+                if key in wanted:
+                    continue
+                wanted.add(key)
+                if key in made:
+                    plan.kept += 1
+                elif any(a < span.end and span.start < b for a, b in labels):
+                    plan.over_labels += 1
+                else:
+                    made.add(key)
+                    plan.rows.append((doc_id, span))
+                    plan.touched.add(doc_id)
+            gone = [s[0] for s in there if s[6] == origin and s[7] == pending
+                    and s[8] is None and (s[1], s[2], s[3]) not in wanted]
+            if gone:
+                plan.stale += gone
+                plan.touched.add(doc_id)
+        return plan
+
+    # -- the document list, ranked ---------------------------------------------------------
+
+    @guarded
+    def filter_ids(self, ids: Sequence[int], flt: DocumentFilter) -> list[int]:
+        """The documents of ``ids`` that ``flt`` lets through, in the order of ``ids``."""
+        doc = self.models.Document
+        passing: set[int] = set()
+        for chunk in range(0, len(ids), _CHUNK):
+            query, _ = self._filtered(flt, doc.id)
+            passing.update(i for (i,) in self._rows(
+                query.where(doc.id.in_(list(ids[chunk:chunk + _CHUNK])))))
+        return [i for i in ids if i in passing]
+
+    @guarded
+    def rows_of(self, ids: Sequence[int]) -> list[DocumentRow]:
+        """Rows of the document list for ``ids``, in that order (missing ones left out)."""
+        doc, span = self.models.Document, self.models.Span
+        labels = (span.select(pw.fn.COUNT(span.id))
+                  .where((span.document == doc.id)
+                         & (span.review.is_null() | (span.review == Review.ACCEPTED.value))))
+        pending = (span.select(pw.fn.COUNT(span.id))
+                   .where((span.document == doc.id) & (span.review == Review.PENDING.value)))
+        found: dict[int, DocumentRow] = {}
+        for chunk in range(0, len(ids), _CHUNK):
+            for r in self._rows(doc.select(doc.id, doc.key, doc.title, doc.date, doc.status,
+                                           labels, pending)
+                                .where(doc.id.in_(list(ids[chunk:chunk + _CHUNK])))):
+                found[r[0]] = DocumentRow(r[0], r[1], r[2], parse_time(r[3]),
+                                          Status(r[4]), r[5], r[6])
+        return [found[i] for i in ids if i in found]
