@@ -1,4 +1,5 @@
-"""``annotator import|export|stats``: one entry point, no window, usable in scripts.
+"""``annotator import|export|stats|...``: one entry point, no window, usable in scripts (the
+built-in models' commands are in :mod:`.models`).
 
 A wrong option value is argparse's usage error (exit status 2) naming the option, never a
 file; a closed standard output (``annotator export -o - | head``) ends the command quietly
@@ -16,6 +17,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from annotator import __version__
+from annotator.cli import models as model_commands
 from annotator.core.errors import AnnotatorError, Cancelled
 from annotator.core.model import Status
 from annotator.services.exporting import FORMATS as EXPORT_FORMATS
@@ -84,6 +86,9 @@ def build_parser() -> argparse.ArgumentParser:
                      type=_option(parse_label_map),
                      help="map foreign labels, event types and roles, e.g. "
                           "PER=ACTOR,LOC=LOCATION,Meet=CONSULT,Agent=actor (names in any case)")
+    imp.add_argument("--status", default=None, choices=[s.value for s in Status],
+                     help="give every document this status, whatever the input says (done: "
+                          "a labelled corpus to train the built-in models on)")
 
     pre = commands.add_parser("predictions", parents=[db],
                               help="add a model's pre-annotations to review",
@@ -143,6 +148,7 @@ def build_parser() -> argparse.ArgumentParser:
                     "is refused and nothing is changed. What the project held is backed up "
                     "first (NAME.backups/...-restore.sqlite), so a restore can be undone.")
     res.add_argument("source", metavar="BACKUP", type=Path)
+    model_commands.add_commands(commands, db, _option)
     return parser
 
 
@@ -164,7 +170,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     from annotator.cli.progress import TerminalProgress
 
     options = ImportOptions(format=args.format, normalize=args.normalize,
-                            label_map=args.label_map, parallel=True)
+                            label_map=args.label_map, parallel=True,
+                            status=Status(args.status) if args.status else None)
     progress = TerminalProgress("importing")
     with _open(args) as project:
         try:
@@ -293,6 +300,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "import": cmd_import, "predictions": cmd_predictions, "export": cmd_export,
     "stats": cmd_stats, "backup": cmd_backup, "restore": cmd_restore,
+    **model_commands.COMMANDS,
 }
 
 

@@ -41,6 +41,9 @@ class ImportOptions:
     # The command and the window do; a program of its own that turns this on must start
     # with ``if __name__ == "__main__":``, as for any use of multiprocessing.
     parallel: bool = False
+    # Every imported document's status, whatever its input says (``--status done`` marks a
+    # labelled corpus as training material); None: the input's, else new.
+    status: Status | None = None
 
 
 @dataclass
@@ -188,6 +191,8 @@ def import_paths(project: Project, paths: Sequence[Path], options: ImportOptions
                         cancel.check()
                     doc = prepare_document(record, level, options.label_map,
                                            options.event_types)
+                    if options.status is not None:
+                        doc.status = options.status
                     result.problems += record.left_out
                     result.events_read += len(doc.events)
                     # Two records of one import may not share an id: number the later ones.
