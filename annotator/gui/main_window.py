@@ -26,6 +26,7 @@ from annotator.gui.actions import Actions
 from annotator.gui.article_view import ArticleView
 from annotator.gui.dialogs import show_about, show_keys
 from annotator.gui.document_list import DocumentListPanel, first_strong_is_rtl
+from annotator.gui.models import ModelControls
 from annotator.gui.palette import LabelPalette
 from annotator.gui.project_file import FileWatch, UnsavedEdits, show_read_only
 from annotator.gui.review import Reviewer
@@ -96,6 +97,9 @@ class MainWindow(QMainWindow):
         self.review_menu = self.review.actions.build_menu(
             self, menus["file"], self.menu_actions.export, menus["view"])
         self.unsaved.add_to(menus["edit"])
+        self.models = ModelControls(self, self.session, self.documents, self.transfers)
+        self.models.add_to_menus(self.review_menu, menus["document"])
+        self.statusBar().addPermanentWidget(self.models.status)
         self.statusBar().addPermanentWidget(self.progress)
         self.setAcceptDrops(True)
         self.setWindowTitle(self.tr("Annotator — {file}").format(file=project.location.name))
@@ -160,6 +164,11 @@ class MainWindow(QMainWindow):
         self.transfers.imported.connect(self._after_import)
         self.review.message.connect(self.show_message)
         self.review.suggestionsImported.connect(self._after_suggestions)
+        self.models.message.connect(self.show_message)
+        self.models.suggestionsAdded.connect(self._after_suggestions)
+        self.models.suggestionsShown.connect(self.review.refresh_models)
+        self.models.rankingChanged.connect(
+            lambda: self.documents.set_ranking(self.models.ranked_ids()))
         self._undo_text("")
         self._redo_text("")
 
@@ -323,6 +332,7 @@ class MainWindow(QMainWindow):
         if [lab.name for lab in labels] != list(self.menu_actions.labels):
             self._apply_labels(labels)
         self.review.refresh_models()
+        self.models.refresh()
         self.documents.reload()
         self._update_progress()
         if self.session.document is None:
@@ -423,6 +433,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.watch.stop()
+        self.models.shutdown()
         if self.transfers.busy:
             self.transfers.runner.cancel()
             self.transfers.runner.wait(10_000)

@@ -43,6 +43,7 @@ from annotator.gui.suggestions import SuggestionFilter, score_text
 from annotator.gui.transfers import Transfers, start_folder
 from annotator.services.progress import CancelToken, Progress
 from annotator.services.stats import model_report
+from annotator.services.training import learning_curve, trained_models
 from annotator.storage import Project
 
 # The review keys, and the letter the same key gives on a Persian (and Arabic) layout.
@@ -459,7 +460,8 @@ class Reviewer(QObject):
         if self.report_dialog is not None:
             self.report_dialog.close()
             self.report_dialog.deleteLater()
-        self.report_dialog = ModelReportDialog(model_report(self._session.project),
-                                               self._window)
+        project = self._session.project
+        self.report_dialog = ModelReportDialog(model_report(project), self._window,
+                                               learning_curve(project), trained_models(project))
         self.report_dialog.open()
         return self.report_dialog

@@ -28,7 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.gui.learning_curve import LearningCurve
 from annotator.gui.suggestions import SuggestionFilter
+from annotator.services.training import CurvePoint
+from annotator.suggest.info import ModelInfo
 
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -181,7 +184,9 @@ class ModelReportDialog(QDialog):
     RATES = ("precision", "recall")
 
     def __init__(self, report: Mapping[str, Mapping[str, Any]],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None,
+                 curves: Mapping[str, Sequence[CurvePoint]] | None = None,
+                 trained: Mapping[str, ModelInfo] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("modelReportDialog")
         self.setWindowTitle(self.tr("Model Report"))
@@ -211,7 +216,7 @@ class ModelReportDialog(QDialog):
         header.setStretchLastSection(False)
         empty = QLabel(self.tr("No model has suggestions in this project yet: File → Import "
                                "Suggestions adds them."), self)
-        empty.setVisible(not report)
+        empty.setVisible(not report and not trained)
         note = QLabel(self.tr("Corrected: accepted with another label or other boundaries. "
                               "Precision: accepted as they were, out of all reviewed. Recall: "
                               "the analysts' labels the model had proposed exactly, on "
@@ -223,8 +228,28 @@ class ModelReportDialog(QDialog):
         layout.addWidget(empty)
         layout.addWidget(self.tree, 1)
         layout.addWidget(note)
+        self.curve: LearningCurve | None = None
+        if trained:
+            self.trained = QLabel("\n".join(self._trained_line(info, locale)
+                                             for _, info in sorted(trained.items())), self)
+            self.trained.setObjectName("trainedModels")
+            self.trained.setWordWrap(True)
+            self.curve = LearningCurve(curves or {}, self)
+            layout.addWidget(self.trained)
+            layout.addWidget(self.curve, 2)
         layout.addWidget(buttons)
-        self.resize(720, 420)
+        self.resize(760, 720 if trained else 420)
+
+    def _trained_line(self, info: ModelInfo, locale: QLocale) -> str:
+        """``crf: trained on 120 documents; held-out F1 73.5% (ACTOR 70.0%, ...)``."""
+        line = self.tr("{name}: trained on {n} documents").format(
+            name=info.name, n=locale.toString(info.documents))
+        if info.held_out:
+            per_label = ", ".join(f"{label} {percent(counts.f1, locale)}"
+                                  for label, counts in sorted(info.held_out.items()))
+            line += "; " + self.tr("held-out F1 {f1} ({labels})").format(
+                f1=percent(info.held_out_total.f1, locale), labels=per_label)
+        return line
 
     def _row(self, parent: QTreeWidget | QTreeWidgetItem, name: str,
              figures: Mapping[str, Any], locale: QLocale) -> QTreeWidgetItem:
