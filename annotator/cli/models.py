@@ -193,6 +193,9 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         return 0
     print(f"{result.model} on {counted(result.documents, 'document')} (exact spans):")
     print("\n".join(_table([*sorted(result.counts.items()), ("overall", result.overall)])))
+    if result.left_out:
+        print("not scored (labels the model was not trained on): " + ", ".join(
+            f"{label} {n}" for label, n in sorted(result.left_out.items())))
     return 0
 
 

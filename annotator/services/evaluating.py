@@ -3,13 +3,16 @@
 The file is read as an import reads it (the same readers, ``--label-map``, normalisation and
 tokens) but nothing of it is stored: each document is tagged by the model as if it had no
 labels, and its suggestions are compared with its labels on exact spans, as conlleval
-counts them (:mod:`annotator.core.scores`).
+counts them (:mod:`annotator.core.scores`). Only the labels the model was trained on are
+scored: the file's spans of other labels (ParsTwiNER's NAT, for a model trained without it)
+are counted apart and named.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +34,8 @@ class Evaluation:
     model: str
     documents: int
     counts: dict[str, Counts]
+    # Spans of the file whose label the model was not trained on: not scored, by label.
+    left_out: dict[str, int] = field(default_factory=dict)
 
     @property
     def overall(self) -> Counts:
@@ -40,7 +45,8 @@ class Evaluation:
         """``{"precision", "recall", "f1", "support", "labels": {LABEL: {...}}}``."""
         overall = self.overall.as_dict()
         return {"model": self.model, "documents": self.documents, **overall,
-                "labels": {label: c.as_dict() for label, c in sorted(self.counts.items())}}
+                "labels": {label: c.as_dict() for label, c in sorted(self.counts.items())},
+                "left_out": dict(sorted(self.left_out.items()))}
 
 
 def read_gold(paths: Sequence[Path], fmt: str = "auto",
@@ -70,14 +76,19 @@ def evaluate_file(project: Project, paths: Sequence[Path], model: str | None = N
                   fmt: str = "auto", label_map: Mapping[str, str] | None = None,
                   normalize: Level | str = Level.FULL, progress: Progress | None = None,
                   cancel: CancelToken | None = None) -> Evaluation:
-    """Precision, recall and F1 of the model in use (or ``model``) on the labelled files."""
+    """Precision, recall and F1 of the model in use (or ``model``) on the labelled files,
+    for the labels the model knows (spans of others are counted in ``left_out``)."""
     report = progress or no_progress
     name = chosen_model(project, model)
     trained = load_trained(project, name)
+    known = set(trained.info.labels)
+    left_out: Counter[str] = Counter()
     documents = []
     for n, document in enumerate(read_gold(paths, fmt, label_map, normalize, cancel)):
         if n % 100 == 0:
             report(n, None, f"reading: {counted(n, 'document')}")
+        left_out.update(s.label for s in document.spans if s.is_label and s.label not in known)
+        document.spans = [s for s in document.spans if s.label in known]
         documents.append(document)
     if not documents:
         raise InputError("no documents to evaluate on", path=", ".join(map(str, paths)))
@@ -90,4 +101,4 @@ def evaluate_file(project: Project, paths: Sequence[Path], model: str | None = N
                 report(n, len(documents), "tagging")
             yield document
 
-    return Evaluation(name, len(documents), evaluate(trained, tagged()))
+    return Evaluation(name, len(documents), evaluate(trained, tagged()), dict(left_out))

@@ -226,6 +226,14 @@ def test_evaluate_a_labelled_file(labelled: Project, tmp_path: Path) -> None:
     assert set(out["labels"]["ACTOR"]) == {"precision", "recall", "f1", "support"}
     assert out["f1"] > 0.8
     assert labelled.count_documents() == 40  # nothing of the file was stored
+    # Labels the model was not trained on are not scored, and said.
+    other = tmp_path / "other.jsonl"
+    other.write_text(json.dumps({"id": "n", "text": "ایرانی‌ها در تهران", "spans": [
+        {"start": 0, "end": 8, "label": "NAT"}, {"start": 12, "end": 17, "label": "LOCATION"}]},
+        ensure_ascii=False) + "\n", encoding="utf-8")
+    result = evaluate_file(labelled, [other], normalize="none")
+    assert result.left_out == {"NAT": 1}
+    assert result.overall.support == 1
 
 
 def test_retraining_is_due_every_n_documents_done(labelled: Project) -> None:
