@@ -8,7 +8,15 @@ import math
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QLocale, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QGuiApplication,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QTextOption,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from annotator.services.training import CurvePoint
@@ -63,6 +71,7 @@ class LearningCurve(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         palette = self.palette()
         painter.fillRect(self.rect(), palette.base())
         text = palette.text().color()
@@ -70,20 +79,28 @@ class LearningCurve(QWidget):
         title.setBold(True)
         painter.setFont(title)
         painter.setPen(text)
-        painter.drawText(QRectF(0, 4, self.width(), 24), Qt.AlignmentFlag.AlignCenter,
-                         self.tr("Held-out F1 by documents trained on"))
+        self._text(painter, QRectF(0, 4, self.width(), 24), Qt.AlignmentFlag.AlignCenter,
+                   self.tr("Held-out F1 by documents trained on"))
         painter.setFont(self.font())
         if not self.curves:
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter
-                             | Qt.TextFlag.TextWordWrap,
-                             self.tr("No training with held-out scores yet: a model needs "
-                                     "five documents or more."))
+            self._text(painter, QRectF(self.rect()), Qt.AlignmentFlag.AlignCenter,
+                       self.tr("No training with held-out scores yet: a model needs five "
+                               "documents or more."))
             painter.end()
             return
         self._axes(painter, text)
         for n, (name, points) in enumerate(self.curves.items()):
             self._line(painter, name, points, n)
         painter.end()
+
+    @staticmethod
+    def _text(painter: QPainter, rect: QRectF, alignment: Qt.AlignmentFlag, text: str) -> None:
+        """A sentence of the interface in its direction (Persian right to left, even when it
+        starts with "F1"), wrapped, where the chart's geometry, left to right, puts it."""
+        option = QTextOption(alignment | Qt.AlignmentFlag.AlignAbsolute)
+        option.setWrapMode(QTextOption.WrapMode.WordWrap)
+        option.setTextDirection(QGuiApplication.layoutDirection())
+        painter.drawText(rect, text, option)
 
     def _axes(self, painter: QPainter, text: QColor) -> None:
         area = self.plot_area()
@@ -99,7 +116,8 @@ class LearningCurve(QWidget):
             painter.setPen(axis)
             label = f"{locale.toString(tenth * 10)}{locale.percent()}"
             painter.drawText(QRectF(0, y - 10, area.left() - 6, 20),
-                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute
+                             | Qt.AlignmentFlag.AlignVCenter, label)
         top = self.x_range()
         step = nice_step(top)
         value = 0.0
@@ -114,9 +132,9 @@ class LearningCurve(QWidget):
         painter.setPen(axis)
         painter.drawLine(area.bottomLeft(), area.bottomRight())
         painter.drawLine(area.bottomLeft(), area.topLeft())
-        painter.drawText(QRectF(area.left(), area.bottom() + 4 + metrics.height(),
-                                area.width(), metrics.height() + 2),
-                         Qt.AlignmentFlag.AlignHCenter, self.tr("documents trained on"))
+        self._text(painter, QRectF(area.left(), area.bottom() + 4 + metrics.height(),
+                                   area.width(), metrics.height() + 2),
+                   Qt.AlignmentFlag.AlignHCenter, self.tr("documents trained on"))
 
     def _line(self, painter: QPainter, name: str, points: Sequence[CurvePoint], n: int) -> None:
         color = COLORS.get(name, OTHER)
@@ -139,6 +157,6 @@ class LearningCurve(QWidget):
         shown = f"{locale.toString(latest * 100, 'f', 1)}{locale.percent()}"
         painter.drawText(QRectF(area.left() + 36, y - metrics.height() / 2, area.width() - 40,
                                 metrics.height()),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         f"{name}  {shown}")
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute
+                         | Qt.AlignmentFlag.AlignVCenter, f"{name}  \u2066{shown}\u2069")
         painter.setBrush(Qt.BrushStyle.NoBrush)

@@ -149,6 +149,7 @@ class ModelControls(QObject):
 
         self.status = QLabel(window)
         self.status.setObjectName("modelStatus")
+        self.status.setMargin(4)  # apart from the count of documents done beside it
 
         def make(text: str, tip: str, shortcuts: list[QKeySequence] | None = None) -> QAction:
             action = QAction(text, window)

@@ -229,27 +229,58 @@ class ModelReportDialog(QDialog):
         layout.addWidget(self.tree, 1)
         layout.addWidget(note)
         self.curve: LearningCurve | None = None
+        self.held_out: QTreeWidget | None = None
         if trained:
-            self.trained = QLabel("\n".join(self._trained_line(info, locale)
-                                             for _, info in sorted(trained.items())), self)
-            self.trained.setObjectName("trainedModels")
-            self.trained.setWordWrap(True)
+            self.held_out = self._held_out_table(trained, locale)
             self.curve = LearningCurve(curves or {}, self)
-            layout.addWidget(self.trained)
+            layout.addWidget(QLabel(self.tr("Built-in models, scored on the documents held out "
+                                            "from their training:"), self))
+            layout.addWidget(self.held_out, 1)
             layout.addWidget(self.curve, 2)
         layout.addWidget(buttons)
         self.resize(760, 720 if trained else 420)
 
-    def _trained_line(self, info: ModelInfo, locale: QLocale) -> str:
-        """``crf: trained on 120 documents; held-out F1 73.5% (ACTOR 70.0%, ...)``."""
-        line = self.tr("{name}: trained on {n} documents").format(
-            name=info.name, n=locale.toString(info.documents))
-        if info.held_out:
-            per_label = ", ".join(f"{label} {percent(counts.f1, locale)}"
-                                  for label, counts in sorted(info.held_out.items()))
-            line += "; " + self.tr("held-out F1 {f1} ({labels})").format(
-                f1=percent(info.held_out_total.f1, locale), labels=per_label)
-        return line
+    def _held_out_table(self, trained: Mapping[str, ModelInfo], locale: QLocale
+                        ) -> QTreeWidget:
+        """Per trained model (and per label under it): the documents it learnt from and its
+        held-out precision, recall, F1 and spans."""
+        table = QTreeWidget(self)
+        table.setObjectName("heldOutScores")
+        headers = [self.tr("Model / label"), self.tr("Documents"), self.tr("Precision"),
+                   self.tr("Recall"), "F1", self.tr("Spans")]
+        table.setColumnCount(len(headers))
+        table.setHeaderLabels(headers)
+        table.setUniformRowHeights(True)
+        table.setAlternatingRowColors(True)
+        for name, info in sorted(trained.items()):
+            rows = [(name, info.held_out_total, info.documents),
+                    *((label, counts, None) for label, counts in sorted(info.held_out.items()))]
+            parent: QTreeWidget | QTreeWidgetItem = table
+            for n, (shown, counts, documents) in enumerate(rows):
+                item = QTreeWidgetItem(parent)
+                item.setText(0, shown)
+                if documents is not None:
+                    item.setText(1, locale.toString(documents))
+                if info.held_out:
+                    values = (counts.precision, counts.recall, counts.f1)
+                    for column, value in enumerate(values, 2):
+                        item.setText(column, percent(value, locale))
+                        item.setData(column, VALUE_ROLE, value)
+                    item.setText(5, locale.toString(counts.support))
+                for column in range(1, len(headers)):
+                    item.setTextAlignment(column, Qt.AlignmentFlag.AlignCenter)
+                if n == 0:
+                    font = item.font(0)
+                    font.setBold(True)
+                    for column in range(len(headers)):
+                        item.setFont(column, font)
+                    parent = item
+            if isinstance(parent, QTreeWidgetItem):
+                parent.setExpanded(True)
+        header = table.header()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+        return table
 
     def _row(self, parent: QTreeWidget | QTreeWidgetItem, name: str,
              figures: Mapping[str, Any], locale: QLocale) -> QTreeWidgetItem:

@@ -16,6 +16,7 @@ this process instead: only the time changes.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import multiprocessing
 import multiprocessing.connection
@@ -37,6 +38,8 @@ log = logging.getLogger(__name__)
 Job = Callable[..., Any]
 
 POLL_S = 0.1
+# How much a worker yields to other processes (os.nice): work in the background, as it is.
+NICE = 10
 
 
 class WorkerFailed(AnnotatorError):
@@ -112,9 +115,12 @@ def _in_worker(location: Location, job: Job, arguments: dict[str, Any], report: 
 
 
 def _work(sending: Any, location: Location, job: Job, arguments: dict[str, Any]) -> None:
-    """The worker: Ctrl+C in a terminal is the command's to answer, and the worker ends with
+    """The worker: Ctrl+C in a terminal is the command's to answer, it yields the processor to
+    the window (an analyst's key comes before a training's next iteration), and it ends with
     the process it works for (killed, that one cannot say)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    with contextlib.suppress(OSError, AttributeError):  # not on Windows
+        os.nice(NICE)
     parent = multiprocessing.parent_process()
     if parent is not None:
         threading.Thread(target=_end_with, args=(parent.sentinel,), daemon=True).start()

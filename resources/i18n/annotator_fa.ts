@@ -801,12 +801,16 @@
         <translation>اصلاح‌شده: پذیرفته با برچسب یا مرزهای دیگر. دقت: پذیرفته‌های بی‌تغییر از میان همهٔ بازبینی‌شده‌ها. بازیابی: برچسب‌های نهایی تحلیلگران که مدل دقیقاً همان را پیشنهاد کرده بود، در سندهای انجام‌شده‌ای که پیشنهاد در انتظاری از آن مدل ندارند.</translation>
     </message>
     <message>
-        <source>{name}: trained on {n} documents</source>
-        <translation>{name}: آموزش روی {n} سند</translation>
+        <source>Built-in models, scored on the documents held out from their training:</source>
+        <translation>مدل‌های درونی، با امتیاز روی سندهایی که از آموزششان کنار گذاشته شد:</translation>
     </message>
     <message>
-        <source>held-out F1 {f1} ({labels})</source>
-        <translation>F1 کنارگذاشته {f1} ({labels})</translation>
+        <source>Documents</source>
+        <translation>سندها</translation>
+    </message>
+    <message>
+        <source>Spans</source>
+        <translation>برچسب‌ها</translation>
     </message>
 </context>
 <context>

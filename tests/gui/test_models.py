@@ -190,7 +190,13 @@ def test_the_model_report_draws_the_learning_curve(
     points = curve.curves["crf"]
     assert [p.documents for p in points] == [10, 20, 30]
     assert all(0.0 <= p.f1 <= 1.0 for p in points)
-    assert "crf: trained on 30 documents; held-out F1" in dialog.trained.text()
+    table = dialog.held_out
+    assert table is not None
+    row = table.topLevelItem(0)
+    assert (row.text(0), row.text(1)) == ("crf", "30")
+    assert [row.child(n).text(0) for n in range(row.childCount())] == ["ACTOR", "EVENT",
+                                                                         "LOCATION"]
+    assert row.data(4, Qt.ItemDataRole.UserRole + 1) == pytest.approx(points[-1].f1, abs=1e-3)
     image = curve.grab().toImage()
     assert image.width() > 300
     # The line is drawn: the curve's colour is on it.
