@@ -1,4 +1,5 @@
-"""``annotator import|export|stats``: one entry point, no window, usable in scripts.
+"""``annotator import|export|stats|...``: one entry point, no window, usable in scripts (the
+built-in models' commands are in :mod:`.models`).
 
 A wrong option value is argparse's usage error (exit status 2) naming the option, never a
 file; a closed standard output (``annotator export -o - | head``) ends the command quietly
@@ -17,6 +18,7 @@ from pathlib import Path
 
 from annotator import __version__
 from annotator.cli import event_types, team
+from annotator.cli import models as model_commands
 from annotator.cli.options import named_analyst
 from annotator.core.analysts import NO_ANALYST
 from annotator.core.errors import AnnotatorError, Cancelled
@@ -91,6 +93,9 @@ def build_parser() -> argparse.ArgumentParser:
                      type=_option(parse_label_map),
                      help="map foreign labels, event types and roles, e.g. "
                           "PER=ACTOR,LOC=LOCATION,Meet=CONSULT,Agent=actor (names in any case)")
+    imp.add_argument("--status", default=None, choices=[s.value for s in Status],
+                     help="give every document this status, whatever the input says (done: "
+                          "a labelled corpus to train the built-in models on)")
 
     pre = commands.add_parser("predictions", parents=[db],
                               help="add a model's pre-annotations to review",
@@ -152,6 +157,7 @@ def build_parser() -> argparse.ArgumentParser:
     res.add_argument("source", metavar="BACKUP", type=Path)
     team.register(commands, db)
     event_types.register(commands, db)
+    model_commands.add_commands(commands, db, _option)
     return parser
 
 
@@ -174,7 +180,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     options = ImportOptions(format=args.format, normalize=args.normalize,
                             label_map=args.label_map, parallel=True,
-                            analyst=named_analyst(args))
+                            analyst=named_analyst(args),
+                            status=Status(args.status) if args.status else None)
     progress = TerminalProgress("importing")
     with _open(args) as project:
         try:
@@ -319,6 +326,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "import": cmd_import, "predictions": cmd_predictions, "export": cmd_export,
     "stats": cmd_stats, "backup": cmd_backup, "restore": cmd_restore, **team.COMMANDS,
     **event_types.COMMANDS,
+    **model_commands.COMMANDS,
 }
 
 

@@ -9,9 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from annotator.core.commands import ChangeSpan, Command, Compound
+from annotator.core.commands import ChangeSpan, Command, Compound, SetStatus
 from annotator.core.errors import OverlapError
-from annotator.core.model import Document, Review, Span, describe, find_overlap, in_text_order
+from annotator.core.model import (
+    Document,
+    Review,
+    Span,
+    Status,
+    describe,
+    find_overlap,
+    in_text_order,
+)
 
 
 def pending(doc: Document, model: str | None = None,
@@ -73,15 +81,19 @@ def reject(doc: Document, suggestion: Span, annotator: str | None = None) -> Com
 
 
 def accept_above(docs: Iterable[Document], min_score: float, model: str | None = None,
-                 annotator: str | None = None) -> tuple[Command | None, int]:
-    """One command accepting every pending suggestion scoring at least ``min_score``.
+                 annotator: str | None = None) -> tuple[Command | None, int, int]:
+    """One command accepting, in every document, the pending suggestions scoring at least
+    ``min_score``, as ``annotator``'s decisions; a new document it accepts in moves to in
+    progress (``annotator``'s status), as a label would move it.
 
-    Suggestions that would overlap a label (or a stronger accepted one) are left pending;
-    returns the command (None when nothing qualifies) and how many were left.
+    Suggestions that would overlap a label (or a stronger accepted one) are left pending.
+    Returns the command (None when nothing qualifies), how many it accepts and how many were
+    left. Only the decisions are kept, not the documents: ``docs`` may stream a whole
+    project.
     """
-    commands: list[Command] = []
+    decisions: list[Command] = []
+    starts: list[Command] = []
     left = 0
-    first_doc: int | None = None
     for doc in docs:
         accepted: list[Span] = []
         # The most confident first: of two overlapping suggestions, the stronger is taken.
@@ -91,12 +103,13 @@ def accept_above(docs: Iterable[Document], min_score: float, model: str | None =
                     or any(a.overlaps(suggestion.start, suggestion.end) for a in accepted)):
                 left += 1
                 continue
-            commands.append(decide(doc, suggestion, annotator=annotator))
+            decisions.append(decide(doc, suggestion, annotator=annotator))
             accepted.append(suggestion)
-        if accepted and first_doc is None:
-            first_doc = doc.id
-    if not commands:
-        return None, left
-    assert first_doc is not None
-    return Compound(first_doc, commands,
-                    f"accept {len(commands)} suggestions scoring {min_score:g} or more"), left
+        if accepted and doc.status == Status.NEW:
+            assert doc.id is not None
+            starts.append(SetStatus(doc.id, Status.NEW, Status.IN_PROGRESS, annotator))
+    if not decisions:
+        return None, 0, left
+    return (Compound(decisions[0].document_id, [*decisions, *starts],
+                     f"accept {len(decisions)} suggestions scoring {min_score:g} or more"),
+            len(decisions), left)

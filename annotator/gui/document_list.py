@@ -90,7 +90,10 @@ class DocumentListModel(QAbstractTableModel):
         self._persian = _persian_interface()
         self._locale = QLocale()
         self._resetting = False
-        self._total = project.count_documents(self._filter)
+        # A model's order (Most uncertain first): the ids in it, and those the filter passes.
+        self._ranking: list[int] | None = None
+        self._ranked: list[int] = []
+        self._total = self._count()
         self._load_first_page()
 
     # -- Qt's model interface --------------------------------------------------------------
@@ -111,15 +114,26 @@ class DocumentListModel(QAbstractTableModel):
             return
         self._fetch(PAGE)
 
+    def _count(self) -> int:
+        if self._ranking is None:
+            return self._project.count_documents(self._filter)
+        self._ranked = self._project.filter_ids(self._ranking, self._filter)
+        return len(self._ranked)
+
+    def _page(self, start: int, count: int) -> list[DocumentRow]:
+        if self._ranking is None:
+            return self._project.document_rows(self._filter, start, count)
+        return self._project.rows_of(self._ranked[start:start + count], self._filter)
+
     def _load_first_page(self) -> None:
         """Called with no rows, inside a reset or the constructor: fills without signals."""
-        rows = self._project.document_rows(self._filter, 0, PAGE)
+        rows = self._page(0, PAGE)
         self._rows = rows
         self._row_of = {row.id: n for n, row in enumerate(rows)}
 
     def _fetch(self, count: int) -> None:
         start = len(self._rows)
-        rows = self._project.document_rows(self._filter, start, count)
+        rows = self._page(start, count)
         if not rows:
             self._total = start
             return
@@ -202,10 +216,19 @@ class DocumentListModel(QAbstractTableModel):
         self._filter = flt
         self.reload()
 
+    @property
+    def ranked(self) -> bool:
+        return self._ranking is not None
+
+    def set_ranking(self, ranking: list[int] | None) -> None:
+        """Show the documents of ``ranking`` in its order (None: all, in import order)."""
+        self._ranking = list(ranking) if ranking is not None else None
+        self.reload()
+
     def reload(self) -> None:
         """Start again from the first page (after an import or a filter change)."""
         self.beginResetModel()
-        self._total = self._project.count_documents(self._filter)
+        self._total = self._count()
         self._load_first_page()
         self._resetting = True
         try:
@@ -220,7 +243,11 @@ class DocumentListModel(QAbstractTableModel):
         """The row showing ``doc_id``, fetching pages up to it; None when the filter hides it."""
         if doc_id in self._row_of:
             return self._row_of[doc_id]
-        index = self._project.document_index(doc_id, self._filter)
+        if self._ranking is not None:
+            index: int | None = (self._ranked.index(doc_id) if doc_id in self._ranked
+                                 else None)
+        else:
+            index = self._project.document_index(doc_id, self._filter)
         if index is None:
             return None
         if index >= len(self._rows):
@@ -229,14 +256,14 @@ class DocumentListModel(QAbstractTableModel):
 
     def refresh_document(self, doc_id: int) -> bool:
         """Show a document's new status and span count in place; False when the edit took it
-        out of the filter, and the list needs a reload."""
+        out of the filter (or into it), and the list needs a reload."""
         row = self._row_of.get(doc_id)
+        found = self._project.rows_of([doc_id], self._filter)
         if row is None:
-            return self._project.document_index(doc_id, self._filter) is None
-        found = self._project.document_row(doc_id, self._filter)
-        if found is None:
+            return not found
+        if not found:
             return False
-        self._rows[row] = found
+        self._rows[row] = found[0]
         self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
         return True
 
@@ -290,6 +317,15 @@ class DocumentListPanel(QWidget):
         self.mine = QCheckBox(self.tr("Assigned to me"), self)
         self.mine.setObjectName("assignedToMe")
         self.mine.setToolTip(self.tr("Only the documents assigned to you"))
+        # Shown once the model has weighed the documents (annotator.gui.models).
+        self.order = QComboBox(self)
+        self.order.setObjectName("documentOrder")
+        self.order.addItem(self.tr("Import order"), False)
+        self.order.addItem(self.tr("Most uncertain first"), True)
+        self.order.setToolTip(self.tr("Most uncertain first: the documents not done, the one "
+                                      "the model is least sure of first"))
+        self.order.setVisible(False)
+        self._ranking: list[int] | None = None
         self.table = DocumentTable(self)
         self.table.setObjectName("documentList")
         self.table.setModel(self.model)
@@ -313,6 +349,7 @@ class DocumentListPanel(QWidget):
         filters.addWidget(self.status)
         filters.addWidget(self.label)
         filters.addWidget(self.mine)
+        filters.addWidget(self.order)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search)
@@ -327,6 +364,7 @@ class DocumentListPanel(QWidget):
         self.status.currentIndexChanged.connect(self._apply_filter)
         self.label.currentIndexChanged.connect(self._apply_filter)
         self.mine.toggled.connect(self._apply_filter)
+        self.order.currentIndexChanged.connect(self._apply_order)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self._quiet = False
         self.set_labels(project.labels())
@@ -375,6 +413,25 @@ class DocumentListPanel(QWidget):
         self._quiet = True
         try:
             self.model.set_filter(self.current_filter())
+        finally:
+            self._quiet = False
+        if current is not None:
+            self.select_document(current)
+
+    def set_ranking(self, ranking: list[int] | None) -> None:
+        """The model's order of the documents, least sure first (None: none yet)."""
+        self._ranking = ranking
+        self.order.setVisible(ranking is not None)
+        if ranking is None and self.order.currentData():
+            self.order.setCurrentIndex(0)  # back to import order, through _apply_order
+        elif self.order.currentData():
+            self._apply_order()
+
+    def _apply_order(self) -> None:
+        current = self.current_document()
+        self._quiet = True
+        try:
+            self.model.set_ranking(self._ranking if self.order.currentData() else None)
         finally:
             self._quiet = False
         if current is not None:

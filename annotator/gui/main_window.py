@@ -31,6 +31,7 @@ from annotator.gui.dialogs import show_about, show_keys
 from annotator.gui.document_list import DocumentListPanel, first_strong_is_rtl
 from annotator.gui.event_panel import EventPanel
 from annotator.gui.events import EventEditor
+from annotator.gui.models import ModelControls
 from annotator.gui.palette import LabelPalette
 from annotator.gui.project_file import FileWatch, UnsavedEdits, show_read_only
 from annotator.gui.review import Reviewer
@@ -142,6 +143,9 @@ class MainWindow(QMainWindow):
             "Show every analyst the others' labels, underlined in the labels' colours (a "
             "setting of the project; off, each labels blind)"))
         self.others_action.toggled.connect(self.show_others)
+        self.models = ModelControls(self, self.session, self.documents, self.transfers)
+        self.models.add_to_menus(self.review_menu, menus["document"])
+        self.statusBar().addPermanentWidget(self.models.status)
         self.statusBar().addPermanentWidget(self.progress)
         self.setAcceptDrops(True)
         self._show_title()
@@ -217,6 +221,11 @@ class MainWindow(QMainWindow):
         self.curator.message.connect(self.show_message)
         self.transfers.runner.finished.connect(self._task_finished)
         self.review.suggestionsImported.connect(self._after_suggestions)
+        self.models.message.connect(self.show_message)
+        self.models.suggestionsAdded.connect(self._after_suggestions)
+        self.models.suggestionsShown.connect(self.review.refresh_models)
+        self.models.rankingChanged.connect(
+            lambda: self.documents.set_ranking(self.models.ranked_ids()))
         self._undo_text("")
         self._redo_text("")
 
@@ -483,6 +492,7 @@ class MainWindow(QMainWindow):
         if [lab.name for lab in labels] != list(self.menu_actions.labels):
             self._apply_labels(labels)
         self.review.refresh_models()
+        self.models.refresh()
         self.documents.reload()
         self._update_progress()
         if self.session.document is None:
@@ -584,6 +594,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.watch.stop()
+        self.models.shutdown()
         if self.transfers.busy:
             self.transfers.runner.cancel()
             self.transfers.runner.wait(10_000)

@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core import review
-from annotator.core.commands import Command, Compound, SetStatus
-from annotator.core.model import Document, Review, Span, Status
+from annotator.core.commands import Command
+from annotator.core.model import Review, Span
 from annotator.gui.actions import keys
 from annotator.gui.article_view import ArticleView
 from annotator.gui.review_dialogs import (
@@ -42,7 +42,9 @@ from annotator.gui.span_list import SpanListView
 from annotator.gui.suggestions import SuggestionFilter, score_text
 from annotator.gui.transfers import Transfers, start_folder
 from annotator.services.progress import CancelToken, Progress
+from annotator.services.reviewing import accept_above_in_project
 from annotator.services.stats import model_report
+from annotator.services.training import learning_curve, trained_models
 from annotator.storage import Project
 
 # The review keys, and the letter the same key gives on a Persian (and Arabic) layout.
@@ -173,33 +175,6 @@ class ReviewActions(QObject):
         menu.addAction(self.model_report)
         window.menuBar().insertMenu(before.menuAction(), menu)
         return menu
-
-
-def bulk_accept(docs: Iterable[Document], min_score: float, model: str | None,
-                annotator: str | None) -> tuple[Command | None, int, int]:
-    """One command accepting, in every document, the pending suggestions scoring at least
-    ``min_score`` (those that would overlap a label stay pending). A new document it touches
-    moves to in progress. Returns the command (None: nothing to accept), how many it accepts
-    and how many were left. Only documents with such suggestions are kept in memory."""
-    decisions: list[Command] = []
-    starts: list[Command] = []
-    left = 0
-    for doc in docs:
-        if not review.pending(doc, model, min_score):
-            continue
-        command, skipped = review.accept_above([doc], min_score, model, annotator)
-        left += skipped
-        if command is None:
-            continue
-        assert isinstance(command, Compound) and doc.id is not None
-        decisions.extend(command.commands)
-        if doc.status == Status.NEW:
-            starts.append(SetStatus(doc.id, Status.NEW, Status.IN_PROGRESS))
-    if not decisions:
-        return None, 0, left
-    return (Compound(decisions[0].document_id, [*decisions, *starts],
-                     f"accept {len(decisions)} suggestions scoring {min_score:g} or more"),
-            len(decisions), left)
 
 
 class Reviewer(QObject):
@@ -375,25 +350,17 @@ class Reviewer(QObject):
 
         The open document is done here; the whole project is read off the GUI thread (the
         command is then applied here, in one transaction)."""
-        annotator = self._session.annotator
+        analyst = self._session.analyst
         if not whole_project:
             doc = self._session.document
             if doc is None:
                 return False
-            self._push_bulk(bulk_accept([doc], min_score, model, annotator), min_score)
+            self._push_bulk(review.accept_above([doc], min_score, model, analyst), min_score)
             return True
 
         def work(project: Project, progress: Progress, cancel: CancelToken) -> object:
-            total = project.count_documents()
-
-            def documents() -> Iterable[Document]:
-                for n, doc in enumerate(project.iter_documents()):
-                    cancel.check()
-                    if n % 200 == 0:
-                        progress(n, total, "")
-                    yield doc
-
-            return min_score, bulk_accept(documents(), min_score, model, annotator)
+            return min_score, accept_above_in_project(project, min_score, model, analyst,
+                                                      progress, cancel)
 
         return self._transfers.start("accept-above", self.tr("Accepting suggestions…"), work)
 
@@ -459,7 +426,8 @@ class Reviewer(QObject):
         if self.report_dialog is not None:
             self.report_dialog.close()
             self.report_dialog.deleteLater()
-        self.report_dialog = ModelReportDialog(model_report(self._session.project),
-                                               self._window)
+        project = self._session.project
+        self.report_dialog = ModelReportDialog(model_report(project), self._window,
+                                               learning_curve(project), trained_models(project))
         self.report_dialog.open()
         return self.report_dialog

@@ -28,7 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.gui.learning_curve import LearningCurve
 from annotator.gui.suggestions import SuggestionFilter
+from annotator.services.training import CurvePoint
+from annotator.suggest.info import ModelInfo
 
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -181,7 +184,9 @@ class ModelReportDialog(QDialog):
     RATES = ("precision", "recall")
 
     def __init__(self, report: Mapping[str, Mapping[str, Any]],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None,
+                 curves: Mapping[str, Sequence[CurvePoint]] | None = None,
+                 trained: Mapping[str, ModelInfo] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("modelReportDialog")
         self.setWindowTitle(self.tr("Model Report"))
@@ -211,7 +216,7 @@ class ModelReportDialog(QDialog):
         header.setStretchLastSection(False)
         empty = QLabel(self.tr("No model has suggestions in this project yet: File → Import "
                                "Suggestions adds them."), self)
-        empty.setVisible(not report)
+        empty.setVisible(not report and not trained)
         note = QLabel(self.tr("Corrected: accepted with another label or other boundaries. "
                               "Precision: accepted as they were, out of all reviewed. Recall: "
                               "the analysts' labels the model had proposed exactly, on "
@@ -223,8 +228,60 @@ class ModelReportDialog(QDialog):
         layout.addWidget(empty)
         layout.addWidget(self.tree, 1)
         layout.addWidget(note)
+        self.curve: LearningCurve | None = None
+        self.held_out: QTreeWidget | None = None
+        if trained:
+            self.held_out = self._held_out_table(trained, locale)
+            self.curve = LearningCurve(curves or {}, self)
+            layout.addWidget(QLabel(self.tr("Built-in models, scored on the documents held out "
+                                            "from their training:"), self))
+            layout.addWidget(self.held_out, 1)
+            layout.addWidget(self.curve, 2)
         layout.addWidget(buttons)
-        self.resize(720, 420)
+        self.resize(760, 720 if trained else 420)
+
+    def _held_out_table(self, trained: Mapping[str, ModelInfo], locale: QLocale
+                        ) -> QTreeWidget:
+        """Per trained model (and per label under it): the documents it learnt from and its
+        held-out precision, recall, F1 and spans."""
+        table = QTreeWidget(self)
+        table.setObjectName("heldOutScores")
+        headers = [self.tr("Model / label"), self.tr("Documents"), self.tr("Precision"),
+                   self.tr("Recall"), "F1", self.tr("Spans")]
+        table.setColumnCount(len(headers))
+        table.setHeaderLabels(headers)
+        table.setUniformRowHeights(True)
+        table.setAlternatingRowColors(True)
+        for name, info in sorted(trained.items()):
+            rows = [(name, info.held_out_total, info.documents),
+                    *((label, counts, None) for label, counts in sorted(info.held_out.items()))]
+            parent: QTreeWidget | QTreeWidgetItem = table
+            for n, (shown, counts, documents) in enumerate(rows):
+                item = QTreeWidgetItem(parent)
+                item.setText(0, shown)
+                if documents is not None:
+                    item.setText(1, locale.toString(documents))
+                if info.held_out:
+                    values = (counts.precision, counts.recall, counts.f1)
+                    for column, value in enumerate(values, 2):  # 74.0%, as 66.7% beside it
+                        item.setText(column, f"{locale.toString(value * 100, 'f', 1)}"
+                                             f"{locale.percent()}")
+                        item.setData(column, VALUE_ROLE, value)
+                    item.setText(5, locale.toString(counts.support))
+                for column in range(1, len(headers)):
+                    item.setTextAlignment(column, Qt.AlignmentFlag.AlignCenter)
+                if n == 0:
+                    font = item.font(0)
+                    font.setBold(True)
+                    for column in range(len(headers)):
+                        item.setFont(column, font)
+                    parent = item
+            if isinstance(parent, QTreeWidgetItem):
+                parent.setExpanded(True)
+        header = table.header()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+        return table
 
     def _row(self, parent: QTreeWidget | QTreeWidgetItem, name: str,
              figures: Mapping[str, Any], locale: QLocale) -> QTreeWidgetItem:

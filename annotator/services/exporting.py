@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -118,34 +118,51 @@ def split_of(keys: Sequence[str], shares: Sequence[int], seed: int) -> dict[str,
     return out
 
 
-def selected_documents(project: Project, options: ExportOptions, progress: Progress,
-                       cancel: CancelToken | None,
-                       result: ExportResult | None = None) -> Iterator[Document]:
-    """Documents to export, in list order, each with only the spans the options keep (whose:
-    :func:`annotator.core.analysts.chosen_view`); those waiting for curation are left out and
-    counted in ``result``."""
-    total = project.count_documents(DocumentFilter(statuses=options.statuses))
+def dataset_documents(project: Project, statuses: Iterable[Status], *,
+                      analyst: str | NoAnalyst | None = NO_ANALYST, with_tokens: bool = True,
+                      progress: Progress = no_progress, cancel: CancelToken | None = None,
+                      waiting: Callable[[Document], None] | None = None) -> Iterator[Document]:
+    """The documents of ``statuses`` (their own), in list order, each with the spans and
+    events a dataset takes from it (:func:`annotator.core.analysts.chosen_view`: one
+    ``analyst``'s, else its finished curation's, else its one analyst's): what an export
+    writes and what a model learns from. A document waiting for curation is left out, and
+    given to ``waiting``."""
+    total = project.count_documents(DocumentFilter(statuses=frozenset(statuses)))
     finished = {doc_id for doc_id, row in project.curations().items() if row.finished}
-    documents = project.iter_documents(options.statuses,
-                                       with_tokens=options.format in (*TAGGED, "plover"),
-                                       viewer=EVERYONE)
+    documents = project.iter_documents(statuses, with_tokens=with_tokens, viewer=EVERYONE)
     for n, doc in enumerate(documents):
         if cancel is not None:
             cancel.check()
         if n % 200 == 0:
             progress(n, total, f"{n} of {counted(total, 'document')}")
-        chosen = chosen_view(doc.spans, curated=doc.id in finished, analyst=options.analyst)
+        chosen = chosen_view(doc.spans, curated=doc.id in finished, analyst=analyst)
         if chosen is None:
-            if result is not None:
-                result.waiting_for_curation += 1
+            if waiting is not None:
+                waiting(doc)
             continue
         doc.spans = chosen
         doc.events = events_in_view(doc.events, chosen)  # decisions under their suggestions' ids
+        yield doc
+    progress(total, total, counted(total, "document"))
+
+
+def selected_documents(project: Project, options: ExportOptions, progress: Progress,
+                       cancel: CancelToken | None,
+                       result: ExportResult | None = None) -> Iterator[Document]:
+    """Documents to export (:func:`dataset_documents`), each with only the spans the options
+    keep; those waiting for curation are counted in ``result``."""
+
+    def waiting(_: Document) -> None:
+        if result is not None:
+            result.waiting_for_curation += 1
+
+    for doc in dataset_documents(project, options.statuses, analyst=options.analyst,
+                                 with_tokens=options.format in (*TAGGED, "plover"),
+                                 progress=progress, cancel=cancel, waiting=waiting):
         doc.spans = exported_spans(doc, options.include_pending)
         if options.labels is not None:
             doc.spans = [s for s in doc.spans if s.label in options.labels]
         yield doc
-    progress(total, total, counted(total, "document"))
 
 
 def part_paths(destination: Path, parts: int) -> list[Path]:

@@ -45,6 +45,9 @@ class ImportOptions:
     # The command and the window do; a program of its own that turns this on must start
     # with ``if __name__ == "__main__":``, as for any use of multiprocessing.
     parallel: bool = False
+    # Every imported document's status, whatever its input says (``--status done`` marks a
+    # labelled corpus as training material); None: the input's, else new.
+    status: Status | None = None
 
 
 @dataclass
@@ -193,6 +196,8 @@ def import_paths(project: Project, paths: Sequence[Path], options: ImportOptions
                     if cancel is not None:
                         cancel.check()
                     doc = prepare_document(record, level, options.label_map, event_types)
+                    if options.status is not None:
+                        doc.status = options.status
                     result.problems += record.left_out
                     if options.analyst is not None:
                         doc.spans = [s if s.review == Review.PENDING

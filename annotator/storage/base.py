@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any, Concatenate, Protocol
@@ -75,6 +75,9 @@ class Backend(Protocol):
     def data_version(self) -> int: ...
 
     def staging(self, label_ids: LabelIds) -> AbstractContextManager[Staging]: ...
+
+    def insert_rows(self, table: str, columns: Sequence[str],
+                    rows: Iterable[Sequence[Any]]) -> None: ...
 
     def integrity_problems(self) -> list[str]: ...
 

@@ -14,6 +14,7 @@ from annotator.storage.base import ProjectBase, guarded
 from annotator.storage.schema import parse_time
 
 NOT_DONE = (Status.NEW.value, Status.IN_PROGRESS.value)
+_CHUNK = 500  # ids in one query's IN list
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,13 +126,29 @@ class Listing(ProjectBase):
         return [_row(r) for r in self._rows(query.order_by(order).limit(limit).offset(offset))]
 
     @guarded
-    def document_row(self, doc_id: int, flt: DocumentFilter = DocumentFilter()
-                     ) -> DocumentRow | None:
-        """The list's row of ``doc_id`` (as :meth:`document_rows` gives it), or None when the
-        filter hides the document: what the list needs after an edit, found by its id."""
+    def rows_of(self, ids: Sequence[int], flt: DocumentFilter = DocumentFilter()
+                ) -> list[DocumentRow]:
+        """The list's rows of ``ids`` (as :meth:`document_rows` gives them) that ``flt`` lets
+        through, in the order of ``ids``: a document after an edit, or the list in another
+        order than import order (the model's ranking)."""
+        found: dict[int, DocumentRow] = {}
         query, _ = self._row_query(flt)
-        found = self._rows(query.where(self.models.Document.id == doc_id))
-        return _row(found[0]) if found else None
+        doc = self.models.Document
+        for chunk in range(0, len(ids), _CHUNK):
+            for r in self._rows(query.where(doc.id.in_(list(ids[chunk:chunk + _CHUNK])))):
+                found[r[0]] = _row(r)
+        return [found[i] for i in ids if i in found]
+
+    @guarded
+    def filter_ids(self, ids: Sequence[int], flt: DocumentFilter) -> list[int]:
+        """The documents of ``ids`` that ``flt`` lets through, in the order of ``ids``."""
+        doc = self.models.Document
+        passing: set[int] = set()
+        for chunk in range(0, len(ids), _CHUNK):
+            query, _ = self._filtered(flt, doc.id)
+            passing.update(i for (i,) in self._rows(
+                query.where(doc.id.in_(list(ids[chunk:chunk + _CHUNK])))))
+        return [i for i in ids if i in passing]
 
     def _row_query(self, flt: DocumentFilter) -> tuple[pw.Select, Any]:
         doc, span = self.models.Document, self.models.Span

@@ -334,6 +334,18 @@
         <translation>پالایش با متن…</translation>
     </message>
     <message>
+        <source>Import order</source>
+        <translation>ترتیب ورود</translation>
+    </message>
+    <message>
+        <source>Most uncertain first</source>
+        <translation>نامطمئن‌ترین در آغاز</translation>
+    </message>
+    <message>
+        <source>Most uncertain first: the documents not done, the one the model is least sure of first</source>
+        <translation>نامطمئن‌ترین در آغاز: سندهای انجام‌نشده، آن‌که مدل کمتر از همه به آن مطمئن است در آغاز</translation>
+    </message>
+    <message>
         <source>Any label</source>
         <translation>هر برچسبی</translation>
     </message>
@@ -731,6 +743,21 @@
     </message>
 </context>
 <context>
+    <name>LearningCurve</name>
+    <message>
+        <source>Held-out F1 by documents trained on</source>
+        <translation>F1 روی سندهای کنارگذاشته، برحسب سندهای آموزش</translation>
+    </message>
+    <message>
+        <source>No training with held-out scores yet: a model needs five documents or more.</source>
+        <translation>هنوز آموزشی با امتیاز روی سندهای کنارگذاشته نیست: مدل دست‌کم پنج سند می‌خواهد.</translation>
+    </message>
+    <message>
+        <source>documents trained on</source>
+        <translation>سندهای آموزش</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Show every analyst the others' labels, underlined in the labels' colours (a setting of the project; off, each labels blind)</source>
@@ -842,6 +869,133 @@
     </message>
 </context>
 <context>
+    <name>ModelControls</name>
+    <message>
+        <source>&amp;Train Model</source>
+        <translation>&amp;آموزش مدل</translation>
+    </message>
+    <message>
+        <source>Train the built-in model on the documents done, in the background</source>
+        <translation>آموزش مدل درونی روی سندهای انجام‌شده، در پس‌زمینه</translation>
+    </message>
+    <message>
+        <source>Cancel &amp;Training</source>
+        <translation>لغو آ&amp;موزش</translation>
+    </message>
+    <message>
+        <source>Stop the training; the model in use stays as it was</source>
+        <translation>آموزش را متوقف کن؛ مدلِ در کار همان که بود می‌ماند</translation>
+    </message>
+    <message>
+        <source>Suggest for &amp;This Document</source>
+        <translation>پیشنهاد برای &amp;همین سند</translation>
+    </message>
+    <message>
+        <source>Add the model's suggestions to the open document</source>
+        <translation>پیشنهادهای مدل را به سند باز بیفزا</translation>
+    </message>
+    <message>
+        <source>Suggest for All Documents &amp;Not Done</source>
+        <translation>پیشنهاد برای همهٔ سندهای ا&amp;نجام‌نشده</translation>
+    </message>
+    <message>
+        <source>Add the model's suggestions to every new and in-progress document</source>
+        <translation>پیشنهادهای مدل را به همهٔ سندهای تازه و در حال کار بیفزا</translation>
+    </message>
+    <message>
+        <source>Train the model again in the background as documents are marked done</source>
+        <translation>با انجام‌شدن سندها، مدل را دوباره در پس‌زمینه آموزش بده</translation>
+    </message>
+    <message>
+        <source>Next Most &amp;Uncertain</source>
+        <translation>نامطمئن‌ترین &amp;بعدی</translation>
+    </message>
+    <message>
+        <source>Open the document not done that the model is least sure of</source>
+        <translation>سند انجام‌نشده‌ای را باز کن که مدل کمتر از همه به آن مطمئن است</translation>
+    </message>
+    <message>
+        <source>Train &amp;Again Every {n} Documents Done</source>
+        <translation>آموزش &amp;دوباره پس از هر {n} سند انجام‌شده</translation>
+    </message>
+    <message>
+        <source>Model {name} trained {when}</source>
+        <translation>مدل {name}، آموزش {when}</translation>
+    </message>
+    <message>
+        <source>held-out F1 {f1}</source>
+        <translation>F1 کنارگذاشته {f1}</translation>
+    </message>
+    <message>
+        <source>Trained on {documents} documents ({tokens} tokens); held-out scores on {held} documents.</source>
+        <translation>آموزش روی {documents} سند ({tokens} توکن)؛ امتیاز روی {held} سند کنارگذاشته.</translation>
+    </message>
+    <message>
+        <source>{label}: precision {p}, recall {r}, F1 {f1}</source>
+        <translation>{label}: دقت {p}، بازیابی {r}، F1 {f1}</translation>
+    </message>
+    <message>
+        <source>The model is being trained already.</source>
+        <translation>مدل هم‌اکنون در حال آموزش است.</translation>
+    </message>
+    <message>
+        <source>Training the model…</source>
+        <translation>آموزش مدل…</translation>
+    </message>
+    <message>
+        <source>Training the model… {percent}</source>
+        <translation>آموزش مدل… {percent}</translation>
+    </message>
+    <message>
+        <source>, held-out F1 {f1}</source>
+        <translation>، F1 کنارگذاشته {f1}</translation>
+    </message>
+    <message>
+        <source>The model {name} was trained on {n} documents{f1}.</source>
+        <translation>مدل {name} روی {n} سند آموزش دید{f1}.</translation>
+    </message>
+    <message>
+        <source>The model was not trained: {problem}</source>
+        <translation>مدل آموزش ندید: {problem}</translation>
+    </message>
+    <message>
+        <source>No model yet: Review → Train Model trains one.</source>
+        <translation>هنوز مدلی نیست: بازبینی ← آموزش مدل یکی می‌سازد.</translation>
+    </message>
+    <message>
+        <source>This document is done: the model suggests for new and in-progress documents.</source>
+        <translation>این سند انجام شده است: مدل برای سندهای تازه و در حال کار پیشنهاد می‌دهد.</translation>
+    </message>
+    <message>
+        <source>{added} suggestions of {model} added ({kept} were there already).</source>
+        <translation>{added} پیشنهاد {model} افزوده شد ({kept} از پیش بود).</translation>
+    </message>
+    <message>
+        <source>Adding the model's suggestions…</source>
+        <translation>افزودن پیشنهادهای مدل…</translation>
+    </message>
+    <message>
+        <source>Added {added} suggestions of {model} to {documents} documents.</source>
+        <translation>{added} پیشنهاد {model} به {documents} سند افزوده شد.</translation>
+    </message>
+    <message>
+        <source>Next Most Uncertain needs the crf model: Review → Train Model trains it.</source>
+        <translation>«نامطمئن‌ترین بعدی» مدل crf را می‌خواهد: بازبینی ← آموزش مدل آن را می‌سازد.</translation>
+    </message>
+    <message>
+        <source>The model is still weighing the documents; try again in a moment.</source>
+        <translation>مدل هنوز سندها را می‌سنجد؛ کمی بعد دوباره بکوشید.</translation>
+    </message>
+    <message>
+        <source>Every document is done.</source>
+        <translation>همهٔ سندها انجام شده‌اند.</translation>
+    </message>
+    <message>
+        <source>The model is least sure of this document (uncertainty {value}).</source>
+        <translation>مدل کمتر از همه به این سند مطمئن است (عدم قطعیت {value}).</translation>
+    </message>
+</context>
+<context>
     <name>ModelReportDialog</name>
     <message>
         <source>Model Report</source>
@@ -882,6 +1036,18 @@
     <message>
         <source>Corrected: accepted with another label or other boundaries. Precision: accepted as they were, out of all reviewed. Recall: the analysts&apos; labels the model had proposed exactly, on documents done with nothing of the model pending.</source>
         <translation>اصلاح‌شده: پذیرفته با برچسب یا مرزهای دیگر. دقت: پذیرفته‌های بی‌تغییر از میان همهٔ بازبینی‌شده‌ها. بازیابی: برچسب‌های نهایی تحلیلگران که مدل دقیقاً همان را پیشنهاد کرده بود، در سندهای انجام‌شده‌ای که پیشنهاد در انتظاری از آن مدل ندارند.</translation>
+    </message>
+    <message>
+        <source>Built-in models, scored on the documents held out from their training:</source>
+        <translation>مدل‌های درونی، با امتیاز روی سندهایی که از آموزششان کنار گذاشته شد:</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>سندها</translation>
+    </message>
+    <message>
+        <source>Spans</source>
+        <translation>برچسب‌ها</translation>
     </message>
 </context>
 <context>

@@ -146,9 +146,9 @@ def test_bulk_accept_above_a_score_is_one_undoable_command(project: Project,
         suggestion(TEXT_A, "تهران", "LOCATION", 0.85),
         suggestion(TEXT_A, "مشهد", "LOCATION", 0.4)]})], "m2")
     doc = project.document(1)
-    command, left = accept_above([doc], 0.8)
+    command, accepted, left = accept_above([doc], 0.8)
     assert command is not None
-    assert left == 1
+    assert (accepted, left) == (2, 1)
     assert command.text == "accept 2 suggestions scoring 0.8 or more"
     command.apply(project)
     labels = [(TEXT_A[s.start:s.end]) for s in project.document(1).labels()]
@@ -182,3 +182,30 @@ def test_predictions_are_not_added_twice(project: Project, tmp_path: Path) -> No
     first = import_predictions(project, [source], "m")
     second = import_predictions(project, [source], "m")
     assert (first.added, second.added, second.skipped) == (1, 0, 1)
+
+
+def test_accept_above_over_the_project_is_one_analysts(project: Project, tmp_path: Path) -> None:
+    """Accepting above a score in every document, as maryam: her decisions, her status (a
+    new document moves to in progress for her alone), and reza's view left as it was."""
+    from annotator.core.model import Status
+    from annotator.services.reviewing import accept_above_in_project
+
+    import_paths(project, [write(tmp_path / "d.jsonl", {"id": "a", "text": TEXT_A},
+                                 {"id": "b", "text": TEXT_A + " "})],
+                 ImportOptions(normalize="none"))
+    import_predictions(project, [write(tmp_path / "p.jsonl", {"id": "a", "text": TEXT_A, "spans": [
+        suggestion(TEXT_A, "علی رضایی", "ACTOR", 0.95),
+        suggestion(TEXT_A, "مشهد", "LOCATION", 0.4)]})], "m2")
+    ids = project.keys_to_ids()
+    command, accepted, left = accept_above_in_project(project, 0.8, None, "maryam")
+    assert command is not None and (accepted, left) == (1, 0)
+    command.apply(project)
+    mine = project.document(ids["a"], "maryam")
+    assert [(TEXT_A[s.start:s.end], s.review, s.annotator) for s in mine.spans] == [
+        ("علی رضایی", Review.ACCEPTED, "maryam"), ("مشهد", Review.PENDING, None)]
+    assert mine.status == Status.IN_PROGRESS
+    theirs = project.document(ids["a"], "reza")
+    assert [s.review for s in theirs.spans] == [Review.PENDING, Review.PENDING]
+    assert theirs.status == Status.NEW
+    # Decided already: asked again, nothing is left for her above 0.8.
+    assert accept_above_in_project(project, 0.8, None, "maryam")[0] is None

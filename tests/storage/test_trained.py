@@ -1,0 +1,121 @@
+"""Trained models, their trainings, gazetteer entries and a model's suggestions replacing its
+earlier ones, on a project file and on PostgreSQL."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from annotator.core.model import Document, Review, Span, Status
+from annotator.storage import DocumentFilter, Project
+from annotator.text.tokenize import tokenize
+
+TEXT = "عباس عراقچی در تهران با وزیر خارجه چین دیدار کرد."
+
+
+def at(words: str, label: str, text: str = TEXT, **kw: object) -> Span:
+    start = text.index(words)
+    return Span(start, start + len(words), label, **kw)  # type: ignore[arg-type]
+
+
+def suggestion(words: str, label: str, model: str = "crf", score: float = 0.5) -> Span:
+    return at(words, label, origin=f"model:{model}", score=score, review=Review.PENDING)
+
+
+def one_document(project: Project, spans: list[Span] | None = None) -> int:
+    tokens, sentences = tokenize(TEXT)
+    project.add_documents([Document(TEXT, key="a", tokens=tokens, sentences=sentences,
+                                    spans=spans or [])])
+    doc_id = project.keys_to_ids()["a"]
+    return doc_id
+
+
+def test_a_new_model_replaces_the_old_and_the_history_grows(location: Path | str) -> None:
+    with Project(location) as project:
+        assert project.model_data("crf") is None
+        assert project.model_infos() == {}
+        project.store_model("crf", b"first \x00\xff", {"name": "crf", "documents": 10},
+                            "2025-11-17T10:00:00+00:00", 10, 300,
+                            {"overall": {"f1": 0.5}, "labels": {}})
+        project.store_model("crf", b"second", {"name": "crf", "documents": 20},
+                            "2025-11-18T10:00:00+00:00", 20, 700,
+                            {"overall": {"f1": 0.6}, "labels": {}})
+        project.store_model("strings", b"s", {"name": "strings"},
+                            "2025-11-18T11:00:00+00:00", 20, 700, {"overall": None})
+    with Project(location) as again:
+        assert again.model_data("crf") == b"second"
+        assert again.model_infos() == {"crf": {"name": "crf", "documents": 20},
+                                       "strings": {"name": "strings"}}
+        history = again.trainings("crf")
+        assert [(t.documents, t.tokens, t.scores["overall"]["f1"]) for t in history] == [
+            (10, 300, 0.5), (20, 700, 0.6)]
+        assert [t.model for t in again.trainings()] == ["crf", "crf", "strings"]
+
+
+def test_gazetteer_entries_once_each_and_removed_by_file(location: Path | str) -> None:
+    with Project(location) as project:
+        assert project.add_gazetteer([("تهران", "LOCATION", 1), ("مهر", "ACTOR", 2),
+                                      ("تهران", "LOCATION", 3)], "places.tsv") == (2, 1)
+        assert project.add_gazetteer([("تهران", "LOCATION", 1), ("تهران", "ACTOR", 2)],
+                                     "more.tsv") == (1, 1)
+        assert project.gazetteer() == [("تهران", "LOCATION"), ("مهر", "ACTOR"),
+                                       ("تهران", "ACTOR")]
+        assert project.gazetteer_sources() == [("more.tsv", "ACTOR", 1),
+                                               ("places.tsv", "ACTOR", 1),
+                                               ("places.tsv", "LOCATION", 1)]
+        assert project.remove_gazetteer("places.tsv") == 2
+        assert project.gazetteer() == [("تهران", "ACTOR")]
+
+
+def test_suggestions_never_over_labels_never_twice_and_stale_ones_replaced(
+        location: Path | str) -> None:
+    with Project(location) as project:
+        doc_id = one_document(project, [at("تهران", "LOCATION", annotator="مریم")])
+        first = project.replace_suggestions("model:crf", {doc_id: [
+            suggestion("عباس عراقچی", "ACTOR"), suggestion("تهران", "LOCATION"),
+            suggestion("چین", "LOCATION"), suggestion("دیدار", "EVENT")]})
+        assert (first.added, first.kept, first.over_labels, first.removed) == (3, 0, 1, 0)
+        spans = {project.document(doc_id).text[s.start:s.end]: s
+                 for s in project.spans(doc_id) if s.is_suggestion}
+        project.update_span(spans["چین"].with_(review=Review.REJECTED, annotator="مریم"))
+        project.update_span(spans["دیدار"].with_(review=Review.ACCEPTED, label="EVENT",
+                                                annotator="مریم"))
+        version = project.data_version()
+        # The same suggestions again: nothing is written.
+        same = project.replace_suggestions("model:crf", {doc_id: [
+            suggestion("عباس عراقچی", "ACTOR"), suggestion("چین", "LOCATION"),
+            suggestion("دیدار", "EVENT")]})
+        assert (same.added, same.kept, same.removed) == (0, 3, 0)
+        assert project.data_version() == version
+        # A newer training: its pending guess that changed is replaced; decided ones stay;
+        # another model's are left alone.
+        project.replace_suggestions("model:other", {doc_id: [suggestion("عباس", "ACTOR",
+                                                                        "other")]})
+        newer = project.replace_suggestions("model:crf", {doc_id: [
+            suggestion("عباس", "ACTOR"), suggestion("وزیر خارجه چین", "ACTOR")]})
+        assert (newer.added, newer.kept, newer.over_labels, newer.removed) == (2, 0, 0, 1)
+        # (مریم's decisions are rows of their own: her view shows them in their suggestions'
+        # place, and the suggestions stay, shared, for every other analyst.)
+        kept = sorted((TEXT[s.start:s.end], s.origin, s.review.value if s.review else None)
+                      for s in project.spans(doc_id, "مریم"))
+        assert kept == [("تهران", "human", None),
+                        ("دیدار", "model:crf", "accepted"),
+                        ("عباس", "model:crf", "pending"),
+                        ("عباس", "model:other", "pending"),
+                        ("وزیر خارجه چین", "model:crf", "pending"),
+                        ("چین", "model:crf", "rejected")]
+        shared = sorted((TEXT[s.start:s.end], s.review.value if s.review else None)
+                        for s in project.spans(doc_id, "reza") if s.is_suggestion)
+        assert ("دیدار", "pending") in shared and ("چین", "pending") in shared
+
+
+def test_ranked_rows_follow_the_order_given(location: Path | str) -> None:
+    with Project(location) as project:
+        project.add_documents([Document(f"متن {n}", key=f"d{n}", title=f"خبر {n}",
+                                        status=Status.DONE if n == 1 else Status.NEW)
+                               for n in range(4)])
+        ids = project.keys_to_ids()
+        order = [ids["d3"], ids["d1"], ids["d0"], 999_999]
+        assert project.filter_ids(order, DocumentFilter()) == order[:3]
+        assert project.filter_ids(order, DocumentFilter(statuses=frozenset({Status.NEW}))) \
+            == [ids["d3"], ids["d0"]]
+        assert [row.key for row in project.rows_of(order)] == ["d3", "d1", "d0"]
