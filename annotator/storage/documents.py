@@ -45,13 +45,14 @@ def staged_span_row(seq: int, span: Span) -> tuple[Any, ...]:
 
 class Documents(Labels, Listing):
     @guarded
-    def add_documents(self, documents: Iterable[Document],
-                      on_document: Any = None) -> ImportSummary:
+    def add_documents(self, documents: Iterable[Document], on_document: Any = None,
+                      add_labels: bool = False) -> ImportSummary:
         """Store documents and their spans in one transaction: all of them or none.
 
         A document whose key is already in the project with the same text is skipped; with a
         different text it is an error. ``on_document`` is called after each one (progress,
-        cancel): raising there stores nothing.
+        cancel): raising there stores nothing. A span's label must be one of the project's
+        (LabelError) unless ``add_labels``: then the labels it lacks are added.
 
         The documents are first staged apart from the project (temporary tables of this
         connection), which takes no lock; only the last step, copying them in, holds the
@@ -61,9 +62,17 @@ class Documents(Labels, Listing):
         """
         summary = ImportSummary()
         self._label_cache = None  # another program may have added labels meanwhile
-        with self.backend.staging(self._label_ids_of) as staging:
+        used: set[int] = set()
+
+        def label_ids(names: Iterable[str]) -> dict[str, int]:
+            ids = self._label_ids_of(names, add=add_labels)
+            used.update(ids.values())
+            return ids
+
+        with self.backend.staging(label_ids) as staging:
             with staging.filling():
                 self._stage(staging, documents, on_document, summary)
+                self._check_labels_exist(used)
             with self.transaction():
                 self._label_cache = None
                 for key, _, _, _, spans in staging.leave_out_added():
