@@ -46,6 +46,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 from annotator.core.model import Document, Label, Review, Span, in_text_order
 from annotator.core.offsets import Utf16Map
 from annotator.core.tokens import TokenIndex
+from annotator.gui.label_names import shown_label
 from annotator.gui.suggestions import SuggestionFilter, score_text
 
 FONT_FAMILY = "Vazirmatn"
@@ -58,7 +59,7 @@ COVER = 4000  # code points either side of the screen whose spans are highlighte
 def span_tooltip(span: Span, text: str, locale: QLocale | None = None) -> str:
     """``ACTOR «عباس عراقچی»``; a suggestion adds its model and score:
     ``ACTOR «عباس عراقچی» — model m1, 0.87``, and what became of it once decided."""
-    shown = f"{span.label} «{text[span.start:span.end]}»"
+    shown = f"{shown_label(span.label)} «{text[span.start:span.end]}»"
     if not span.is_suggestion:
         return shown
     translate = QCoreApplication.translate

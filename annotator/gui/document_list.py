@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.model import Label, Status
+from annotator.gui.label_names import shown_label
 from annotator.gui.undo import status_name
 from annotator.storage import DocumentFilter, DocumentRow, Project
 from annotator.text.dates import jalali, jalali_display
@@ -344,7 +345,7 @@ class DocumentListPanel(QWidget):
         self.label.clear()
         self.label.addItem(self.tr("Any label"), None)
         for lab in labels:
-            self.label.addItem(lab.name, lab.name)
+            self.label.addItem(shown_label(lab.name), lab.name)
         at = self.label.findData(chosen)
         self.label.setCurrentIndex(max(at, 0))
         self.label.blockSignals(False)

@@ -26,6 +26,7 @@ from annotator.gui.actions import Actions
 from annotator.gui.article_view import ArticleView
 from annotator.gui.dialogs import show_about, show_keys
 from annotator.gui.document_list import DocumentListPanel, first_strong_is_rtl
+from annotator.gui.label_names import shown_label
 from annotator.gui.palette import LabelPalette
 from annotator.gui.project_file import FileWatch, UnsavedEdits, show_read_only
 from annotator.gui.review import Reviewer
@@ -164,13 +165,14 @@ class MainWindow(QMainWindow):
         self._redo_text("")
 
     def _apply_labels(self, labels: Sequence[Label]) -> None:
+        self._labels_shown = list(labels)
         actions = self.menu_actions.set_labels(self, labels)
         for name, action in actions.items():
             action.triggered.connect(lambda _=False, name=name: self.label_selection(name))
         self.label_palette.set_labels(list(labels), actions)
         self.article.set_labels(labels)
         self.span_list.span_model.set_labels(list(labels))
-        self.span_list.set_column_widths([lab.name for lab in labels])
+        self.span_list.set_column_widths([shown_label(lab.name) for lab in labels])
         self.documents.set_labels(list(labels))
         self.article.set_context_actions([*actions.values(), self.menu_actions.delete])
 
@@ -320,7 +322,7 @@ class MainWindow(QMainWindow):
     def _after_import(self) -> None:
         self._data_version = self.project.data_version()
         labels = self.session.reload_labels()
-        if [lab.name for lab in labels] != list(self.menu_actions.labels):
+        if labels != self._labels_shown:  # added, renamed, removed, another key or colour
             self._apply_labels(labels)
         self.review.refresh_models()
         self.documents.reload()

@@ -53,11 +53,12 @@ def label_mapper(label_map: Mapping[str, str]) -> Callable[[str], str]:
 
 
 class UnknownLabels(InputError):
-    """Input with labels the project does not have (and no ``--add-labels``)."""
+    """Input with labels the project does not have (and no ``--add-labels``): ``spans`` says
+    how many spans each has, in the order they were met."""
 
-    def __init__(self, problem: str, names: Sequence[str]) -> None:
+    def __init__(self, problem: str, spans: Mapping[str, int]) -> None:
         super().__init__(problem)
-        self.names = list(names)
+        self.spans = dict(spans)
 
 
 @dataclass
@@ -132,7 +133,7 @@ class IncomingLabels:
             f"labels not in the project: {'; '.join(parts)}. The project's labels are "
             f"{known}: map them with --label-map {example}={_closest(first, self._labels)} "
             f"(or {example}= to drop its spans), or add them with --add-labels",
-            list(self.unknown))
+            {name: seen.spans for name, seen in self.unknown.items()})
 
     def dropped_note(self) -> str:
         """``56 spans of NAT dropped (--label-map NAT=)``, or ``""``."""
@@ -174,8 +175,8 @@ def checked_labels(project: Project, names: Iterable[str]) -> frozenset[str]:
     if unknown:
         known = ", ".join(lab.name for lab in labels) or "none"
         which = "is not a label" if len(unknown) == 1 else "are not labels"
-        raise LabelError(f"--labels: {', '.join(sorted(unknown))} {which} of the project (its labels: "
-                         f"{known})")
+        raise LabelError(f"--labels: {', '.join(sorted(unknown))} {which} of the project "
+                         f"(its labels: {known})")
     return frozenset(found)
 
 

@@ -859,6 +859,30 @@
 <context>
     <name>Transfers</name>
     <message>
+        <source>Nothing was imported: the files have labels the project does not have.</source>
+        <translation>چیزی وارد نشد: پرونده‌ها برچسب‌هایی دارند که در پروژه نیستند.</translation>
+    </message>
+    <message>
+        <source>Add Labels and Import</source>
+        <translation>افزودن برچسب‌ها و ورود</translation>
+    </message>
+    <message>
+        <source>These files have labels the project does not have: {labels}. Nothing was imported.
+
+Add them to the project's labels and import the files?</source>
+        <translation>این پرونده‌ها برچسب‌هایی دارند که در پروژه نیستند: {labels}. چیزی وارد نشد.
+
+آن‌ها را به برچسب‌های پروژه بیفزاییم و پرونده‌ها را وارد کنیم؟</translation>
+    </message>
+    <message>
+        <source>Labels not in the project</source>
+        <translation>برچسب‌هایی که در پروژه نیستند</translation>
+    </message>
+    <message>
+        <source>{label} ({n} spans)</source>
+        <translation>{label} ({n} برچسب)</translation>
+    </message>
+    <message>
         <source>Import articles</source>
         <translation>ورود مقاله‌ها</translation>
     </message>
@@ -964,6 +988,21 @@
     <message>
         <source>⚠ Not saved ({reason}): {edits}. Kept in this window until Retry Saving writes them to the project file.</source>
         <translation>⚠ ذخیره نشد ({reason}): {edits}. تا وقتی «ذخیرهٔ دوباره» آن‌ها را در پروندهٔ پروژه بنویسد، در این پنجره نگه داشته می‌شوند.</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>LOCATION</source>
+        <translation>مکان</translation>
+    </message>
+    <message>
+        <source>EVENT</source>
+        <translation>رویداد</translation>
+    </message>
+    <message>
+        <source>ACTOR</source>
+        <translation>کنشگر</translation>
     </message>
 </context>
 </TS>
