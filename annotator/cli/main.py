@@ -17,6 +17,7 @@ from pathlib import Path
 
 from annotator import __version__
 from annotator.cli import labels as labels_cli
+from annotator.cli import search as search_cli
 from annotator.core.errors import AnnotatorError, Cancelled
 from annotator.core.model import Status
 from annotator.services.exporting import FORMATS as EXPORT_FORMATS
@@ -154,6 +155,7 @@ def build_parser() -> argparse.ArgumentParser:
                     "first (NAME.backups/...-restore.sqlite), so a restore can be undone.")
     res.add_argument("source", metavar="BACKUP", type=Path)
     labels_cli.register(commands, db)
+    search_cli.register(commands, db)
     return parser
 
 
@@ -309,9 +311,14 @@ def cmd_labels(args: argparse.Namespace) -> int:
     return labels_cli.run(args, _open)
 
 
+def cmd_search(args: argparse.Namespace) -> int:
+    return search_cli.run(args, _open)
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "import": cmd_import, "predictions": cmd_predictions, "export": cmd_export,
     "stats": cmd_stats, "backup": cmd_backup, "restore": cmd_restore, "labels": cmd_labels,
+    "search": cmd_search,
 }
 
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -194,6 +195,10 @@ class DocumentListModel(QAbstractTableModel):
         return self._filter
 
     @property
+    def project(self) -> Project:
+        return self._project
+
+    @property
     def total(self) -> int:
         return self._total
 
@@ -277,7 +282,15 @@ class DocumentListPanel(QWidget):
         self.search = QLineEdit(self)
         self.search.setObjectName("documentSearch")
         self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText(self.tr("Filter by text…"))
+        self.search.setPlaceholderText(self.tr("Search titles and article text…"))
+        self.search.setToolTip(self.tr(
+            "Titles and ids holding the text, and articles holding its words in a row (the "
+            "last one as the beginning of a word), whatever the spelling: ي/ی, ك/ک, "
+            "diacritics, kashida, a ZWNJ or a space."))
+        self.note = QLabel(self)
+        self.note.setObjectName("searchNote")
+        self.note.setWordWrap(True)
+        self.note.hide()
         self.status = QComboBox(self)
         self.status.setObjectName("statusFilter")
         for text, statuses in _status_choices():
@@ -309,6 +322,7 @@ class DocumentListPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search)
+        layout.addWidget(self.note)
         layout.addLayout(filters)
         layout.addWidget(self.table)
 
@@ -365,6 +379,23 @@ class DocumentListPanel(QWidget):
             self._quiet = False
         if current is not None:
             self.select_document(current)
+        self._show_index_state()
+
+    def _show_index_state(self) -> None:
+        """Under a text filter: how many documents' text is not searched yet (being
+        indexed in the background; they are found by title and id meanwhile)."""
+        waiting = self.model.project.text_index_state()[1] if self.search.text().strip() else 0
+        if waiting:
+            self.note.setText(self.tr(
+                "The text of {n} documents is not indexed yet (it is being indexed): they "
+                "are found by title and id only until then.").format(
+                    n=QLocale().toString(waiting)))
+        self.note.setVisible(bool(waiting))
+
+    def text_indexed(self) -> None:
+        """More documents' text can be searched: a text filter is applied again."""
+        if self.search.text().strip():
+            self._apply_filter()
 
     def reload(self) -> None:
         current = self.current_document()
@@ -375,6 +406,8 @@ class DocumentListPanel(QWidget):
             self._quiet = False
         if current is not None:
             self.select_document(current)
+        if self.note.isVisible():
+            self._show_index_state()
 
     def refresh_document(self, doc_id: int) -> None:
         if not self.model.refresh_document(doc_id):

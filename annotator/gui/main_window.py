@@ -33,6 +33,7 @@ from annotator.gui.review import Reviewer
 from annotator.gui.session import Session
 from annotator.gui.settings import DEFAULT_FONT_SIZE, MAX_FONT_SIZE, MIN_FONT_SIZE, Settings
 from annotator.gui.span_list import SpanListView
+from annotator.gui.text_index import TextIndexer
 from annotator.gui.transfers import Transfers
 from annotator.gui.undo import status_name
 from annotator.storage import Project
@@ -51,6 +52,7 @@ class MainWindow(QMainWindow):
         self.session = Session(project, self)
         self.unsaved = UnsavedEdits(self, self.session)
         self.transfers = Transfers(self, project.location)
+        self.indexer = TextIndexer(project.location, self)
         self.menu_actions = Actions(self)
         self.menu_actions.set_labels(self, self.session.labels)
 
@@ -111,6 +113,7 @@ class MainWindow(QMainWindow):
         self._update_progress()
         self.session.open_first()
         self.article.setFocus()
+        QTimer.singleShot(0, self.index_text)
 
     # -- wiring ----------------------------------------------------------------------------
 
@@ -161,6 +164,7 @@ class MainWindow(QMainWindow):
         self.transfers.imported.connect(self._after_import)
         self.review.message.connect(self.show_message)
         self.review.suggestionsImported.connect(self._after_suggestions)
+        self.indexer.finished.connect(lambda _: self.documents.text_indexed())
         self._undo_text("")
         self._redo_text("")
 
@@ -329,6 +333,12 @@ class MainWindow(QMainWindow):
         self._update_progress()
         if self.session.document is None:
             self.session.open_first()
+        self.index_text()
+
+    def index_text(self) -> None:
+        """Index, in the background, the documents' text that is not indexed yet."""
+        if not self.project.read_only and self.project.text_index_state()[1]:
+            self.indexer.start()
 
     def _after_suggestions(self) -> None:
         """A model's suggestions came in: show those of the open document too."""
@@ -425,6 +435,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.watch.stop()
+        self.indexer.stop()
         if self.transfers.busy:
             self.transfers.runner.cancel()
             self.transfers.runner.wait(10_000)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass
 from typing import Any
@@ -9,19 +10,20 @@ from typing import Any
 import peewee as pw
 
 from annotator.core.model import Review, Status
-from annotator.storage.base import ProjectBase, guarded
+from annotator.storage.base import guarded
 from annotator.storage.schema import parse_time
+from annotator.storage.search import TextSearch
 
 NOT_DONE = (Status.NEW.value, Status.IN_PROGRESS.value)
 
 
 @dataclass(frozen=True, slots=True)
 class DocumentFilter:
-    """What the document list shows: text in the title or id, statuses, a label.
+    """What the document list shows: text, statuses, a label.
 
-    How the text is looked up is the database's own (:meth:`Backend.filter_text`): on a
-    project file, text of three characters or more is answered by a trigram index of titles
-    and ids.
+    The text lets through the documents whose title or id holds it (a trigram index of
+    titles and ids answers text of three characters or more) and those whose text holds it as
+    a phrase, blind to Persian spelling variants (:mod:`annotator.storage.search`).
     """
 
     text: str = ""
@@ -42,15 +44,19 @@ class DocumentRow:
     pending: int = 0
 
 
-class Listing(ProjectBase):
+def _text_only(flt: DocumentFilter) -> bool:
+    return bool(flt.text) and not flt.statuses and not flt.label
+
+
+class Listing(TextSearch):
     def _filtered(self, flt: DocumentFilter, *columns: Any) -> tuple[pw.Select, Any]:
         """A query of the documents ``flt`` lets through, and the column that gives the
-        list's order (import order, in the terms an index of the text can hand back)."""
+        list's order (import order)."""
         doc = self.models.Document
         query = doc.select(*columns)
         order: Any = doc.id
         if flt.text:
-            query, order = self.backend.filter_text(query, doc, flt.text)
+            query = query.where(self._in_ids(doc.id, self._filter_ids(flt.text)))
         if flt.statuses:
             query = query.where(doc.status.in_(sorted(s.value for s in flt.statuses)))
         if flt.label:
@@ -68,10 +74,9 @@ class Listing(ProjectBase):
         return [key for (key,) in self._rows(query.order_by(doc.id))]
 
     def _count(self, flt: DocumentFilter, below: int | None = None) -> int:
-        if flt.text and not flt.statuses and not flt.label:
-            counted = self.backend.count_text(flt.text, below)
-            if counted is not None:
-                return counted
+        if _text_only(flt):
+            ids = self._filter_ids(flt.text)
+            return len(ids) if below is None else bisect.bisect_left(ids, below)
         query, _ = self._filtered(flt, pw.fn.COUNT(pw.SQL("*")))
         if below is not None:
             query = query.where(self.models.Document.id < below)
@@ -91,15 +96,22 @@ class Listing(ProjectBase):
                          & (span.review.is_null() | (span.review == Review.ACCEPTED.value))))
         pending = (span.select(pw.fn.COUNT(span.id))
                    .where((span.document == doc.id) & (span.review == Review.PENDING.value)))
-        query, order = self._filtered(flt, doc.id, doc.key, doc.title, doc.date, doc.status,
-                                      labels, pending)
-        rows = self._rows(query.order_by(order).limit(limit).offset(offset))
+        columns = (doc.id, doc.key, doc.title, doc.date, doc.status, labels, pending)
+        if _text_only(flt):  # the page's ids from the filter's, in order
+            page = list(self._filter_ids(flt.text)[offset:offset + limit])
+            query = doc.select(*columns).where(doc.id.in_(page)) if page else None
+            rows = self._rows(query.order_by(doc.id)) if query is not None else []
+        else:
+            query, order = self._filtered(flt, *columns)
+            rows = self._rows(query.order_by(order).limit(limit).offset(offset))
         return [DocumentRow(r[0], r[1], r[2], parse_time(r[3]), Status(r[4]), r[5], r[6])
                 for r in rows]
 
     @guarded
     def document_index(self, doc_id: int, flt: DocumentFilter = DocumentFilter()) -> int | None:
         """The row of ``doc_id`` in the filtered list, or None when the filter hides it."""
+        if _text_only(flt):
+            return self._position(self._filter_ids(flt.text), doc_id)
         doc = self.models.Document
         query, _ = self._filtered(flt, pw.SQL("1"))
         if not self._rows(query.where(doc.id == doc_id)):

@@ -306,8 +306,16 @@
 <context>
     <name>DocumentListPanel</name>
     <message>
-        <source>Filter by text…</source>
-        <translation>پالایش با متن…</translation>
+        <source>The text of {n} documents is not indexed yet (it is being indexed): they are found by title and id only until then.</source>
+        <translation>متن {n} سند هنوز نمایه نشده است (در حال نمایه شدن است): تا آن زمان فقط با عنوان و شناسه پیدا می‌شوند.</translation>
+    </message>
+    <message>
+        <source>Titles and ids holding the text, and articles holding its words in a row (the last one as the beginning of a word), whatever the spelling: ي/ی, ك/ک, diacritics, kashida, a ZWNJ or a space.</source>
+        <translation>عنوان‌ها و شناسه‌هایی که این متن را دارند، و مقاله‌هایی که واژه‌های آن را پشت سر هم دارند (واژهٔ آخر به‌عنوان آغاز یک واژه)، با هر املایی: ي/ی، ك/ک، اعراب، کشیده، نیم‌فاصله یا فاصله.</translation>
+    </message>
+    <message>
+        <source>Search titles and article text…</source>
+        <translation>جست‌وجو در عنوان‌ها و متن مقاله‌ها…</translation>
     </message>
     <message>
         <source>Any label</source>
