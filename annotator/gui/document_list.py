@@ -275,6 +275,7 @@ class DocumentListPanel(QWidget):
     """Filters over the list; announces the document the analyst picked."""
 
     documentActivated = Signal(int)
+    filterApplied = Signal()
 
     def __init__(self, project: Project, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -380,6 +381,7 @@ class DocumentListPanel(QWidget):
         if current is not None:
             self.select_document(current)
         self._show_index_state()
+        self.filterApplied.emit()
 
     def _show_index_state(self) -> None:
         """Under a text filter: how many documents' text is not searched yet (being

@@ -38,6 +38,7 @@ from annotator.gui.transfers import Transfers
 from annotator.gui.undo import status_name
 from annotator.storage import Project
 from annotator.text.dates import jalali, jalali_display
+from annotator.text.search import matches, phrase
 
 MESSAGE_MS = 10_000
 
@@ -53,6 +54,7 @@ class MainWindow(QMainWindow):
         self.unsaved = UnsavedEdits(self, self.session)
         self.transfers = Transfers(self, project.location)
         self.indexer = TextIndexer(project.location, self)
+        self.article_hits: list[tuple[int, int]] = []
         self.menu_actions = Actions(self)
         self.menu_actions.set_labels(self, self.session.labels)
 
@@ -136,6 +138,8 @@ class MainWindow(QMainWindow):
         self.article.fontSizeChanged.connect(self._font_size_changed)
         self.span_list.spanActivated.connect(self._jump_to_span)
         self.documents.documentActivated.connect(session.open)
+        self.documents.filterApplied.connect(
+            lambda: self._show_search_hits(self.session.document))
         self.documents.table.stepRequested.connect(self.go)
 
         stack = session.undo_stack
@@ -186,11 +190,22 @@ class MainWindow(QMainWindow):
         list_has_focus = self.documents.table.hasFocus()
         self._span_list_due.stop()
         self.article.show_document(doc)
+        if self._show_search_hits(doc):  # the caret on the first, in the middle of the screen
+            self.article.place_caret(self.article_hits[0][0])
+            self.article.centerCursor()
         self.span_list.set_document(doc)
         self.documents.select_document(doc.id if doc is not None else None)
         self._show_heading(doc)
         if not list_has_focus:
             self.article.setFocus()
+
+    def _show_search_hits(self, doc: Document | None) -> bool:
+        """Mark in the article where the list's text filter found its words; whether any."""
+        asked = phrase(self.documents.search.text()) if doc is not None else None
+        self.article_hits = ([hit for line in matches(asked, doc.text) for hit in line.matches]
+                             if asked is not None and doc is not None else [])
+        self.article.set_search_hits(self.article_hits)
+        return bool(self.article_hits)
 
     def _show_spans(self, doc: Document) -> None:
         self.article.set_spans(doc.spans)

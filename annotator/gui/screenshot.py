@@ -4,6 +4,7 @@
     python -m annotator.gui.screenshot docs/window-fa.png --lang fa
     python -m annotator.gui.screenshot docs/window-en.png --lang en
     python -m annotator.gui.screenshot docs/review-en.png --lang en --review
+    python -m annotator.gui.screenshot docs/search-fa.png --lang fa --search سازمان
 
 Runs offscreen on a temporary project file (and temporary settings); nothing else is touched.
 """
@@ -115,6 +116,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", default="1400x860", help="window size, WIDTHxHEIGHT")
     parser.add_argument("--review", action="store_true",
                         help="the seed article under review: a model's suggestions and labels")
+    parser.add_argument("--search", default="", metavar="QUERY",
+                        help="the document list filtered by QUERY, the first document found open")
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     width, height = (int(v) for v in args.size.split("x"))
@@ -130,6 +133,7 @@ def main(argv: list[str] | None = None) -> int:
         project_path = Path(tmp) / "screenshot.sqlite"
         build_project(project_path, review=args.review)
         with Project(project_path) as project:
+            project.index_text()
             window = MainWindow(project, Settings(Path(tmp) / "settings.ini"))
             window.resize(width, height)
             window.show()
@@ -141,6 +145,12 @@ def main(argv: list[str] | None = None) -> int:
                 window.article.place_caret(chosen.start - 1)
                 chosen = window.review.next_suggestion() or chosen  # as N would
             window.article.select_span(chosen)
+            if args.search:
+                window.documents.search.setText(args.search)
+                window.documents._apply_filter()
+                first = window.documents.model.doc_id(0)
+                if first is not None:
+                    window.session.open(first)
             app.processEvents()
             args.output.parent.mkdir(parents=True, exist_ok=True)
             if not window.grab().save(str(args.output)):

@@ -71,3 +71,22 @@ def test_documents_not_indexed_yet_are_said_and_found_by_title(
         assert listed(panel) == ["دیدار در تهران"]
     finally:
         project.close()
+
+
+def test_an_article_opened_from_a_search_shows_where_its_words_are(
+        make_project: Any, open_window: Any, qtbot: Any) -> None:
+    path = make_project([make_document("a", DOC_A, title="دیدار در تهران"),
+                         make_document("b", DOC_B, title="سخنرانی امانی")])
+    window = open_window(path)
+    qtbot.waitUntil(lambda: window.project.text_index_state()[1] == 0, timeout=10_000)
+    window.documents.search.setText("بريكس")  # Arabic ye and kaf
+    window.documents._apply_filter()
+    window.session.open(window.documents.model.doc_id(0))
+    start = DOC_A.index("بریکس")
+    assert window.article_hits == [(start, start + len("بریکس"))]
+    assert window.article.caret() == start
+    assert len(window.article.extraSelections()) == 1  # no span: the hit alone
+    window.documents.search.clear()
+    window.documents._apply_filter()
+    assert window.article_hits == []
+    assert window.article.extraSelections() == []

@@ -181,3 +181,15 @@ def test_search_command(location: Path | str, capsys: pytest.CaptureFixture[str]
     assert run(["search", "...", "--db", db]) == 1
     assert capsys.readouterr().err == ("annotator: '...': nothing to search for (give a word "
                                        "or more)\n")
+
+
+def test_a_phrase_is_its_words_in_a_row_not_its_pairs_apart(location: Path | str) -> None:
+    """Each pair of the phrase is in the text, but not the three words in a row."""
+    fill(location, {"a": "وزیر امور داخلی و امور خارجه", "b": "وزیر امور خارجه",
+                    "c": "امور خارجه و وزیر امور"})
+    with Project(location) as project:
+        catch_up(project)
+        assert keys(project, "وزیر امور خارجه") == ["b"]
+        assert keys(project, "وزیر امور خار") == ["b"]
+        assert keys(project, "امور خارجه") == ["a", "b", "c"]
+        assert keys(project, "خارجه وزیر") == []
