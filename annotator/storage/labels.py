@@ -47,11 +47,11 @@ class Labels(ProjectBase):
         """Add the labels the project does not have yet, with colours of their own and no
         key: only on request (an import with ``--add-labels``)."""
         wanted = list(dict.fromkeys(names))
-        if not wanted:
+        if not set(wanted) - {lab.name for lab in self.labels()}:
             return
         with self.transaction():
-            self._label_cache = None
-            have = self.labels()
+            self._lock_labels()
+            have = self.refresh_labels()
             known = {lab.name for lab in have}
             missing = [checked_name(n) for n in wanted if n not in known]
             if not missing:
@@ -83,6 +83,7 @@ class Labels(ProjectBase):
         key is taken, or one of them has the wrong form."""
         name = checked_name(name)
         with self.transaction():
+            self._lock_labels()
             have = self.refresh_labels()
             self._check_free(name, have)
             label = Label(name, checked_key(key, have),
@@ -193,8 +194,15 @@ class Labels(ProjectBase):
     def _lock_spans(self) -> None:
         """PostgreSQL: no span is written until this transaction ends (spans' labels are not
         foreign keys there). A project file's write transaction holds the whole file."""
+        self._lock_labels()
         if isinstance(self.backend, PostgresBackend):
             self.db.execute_sql('LOCK TABLE "span" IN SHARE MODE')
+
+    def _lock_labels(self) -> None:
+        """PostgreSQL: changes to the list wait for each other (what is checked against the
+        list, a name in any case or a key, stays true to the commit); reading goes on."""
+        if isinstance(self.backend, PostgresBackend):
+            self.db.execute_sql('LOCK TABLE "label" IN SHARE ROW EXCLUSIVE MODE')
 
     def _check_labels_exist(self, label_ids: Iterable[int], written: bool = True) -> None:
         """Inside a transaction writing spans, called before the write (``written`` false) and

@@ -36,8 +36,7 @@ from typing import Any
 import peewee as pw
 
 from annotator.storage.base import ProjectBase, guarded
-from annotator.storage.postgres import PostgresBackend
-from annotator.storage.postgres import _matching as title_matching
+from annotator.storage.postgres import PostgresBackend, title_matching
 from annotator.storage.sqlite import SqliteBackend
 from annotator.text.search import Phrase, folded_words, phrase
 
@@ -117,8 +116,11 @@ class TextSearch(ProjectBase):
         mark = self._indexed_up_to()
         if self._latest_document() <= mark:
             return mark, 0
-        doc = self.models.Document
-        return mark, int(self._rows(doc.select(pw.fn.COUNT(doc.id)).where(doc.id > mark))[0][0])
+        # A project file counts them in the small status index (``+id``: not by a range of
+        # the table, whose rows hold the texts: 1.6 s rather than 5 ms at 100,000).
+        sql = ("SELECT count(*) FROM document WHERE id > %s" if self._postgres
+               else "SELECT count(*) FROM document WHERE +id > ?")
+        return mark, int(self.db.execute_sql(sql, (mark,)).fetchone()[0])
 
     @guarded
     def index_text(self, batch: int = INDEX_BATCH,
