@@ -50,11 +50,12 @@ def run(args: argparse.Namespace, open_project: Opener) -> int:
 
     parse_query(args.query)  # a query of no word is refused before anything is done
     with open_project(args, create=False) as project:
-        progress = TerminalProgress("indexing article text")
-        try:
-            catch_up(project, progress)
-        finally:
-            progress.close()
+        if not project.read_only:  # a read-only one is searched as far as it is indexed
+            progress = TerminalProgress("indexing article text")
+            try:
+                catch_up(project, progress)
+            finally:
+                progress.close()
         found = search(project, args.query)
         if args.json:
             print(json.dumps({"query": args.query, "words": list(found.phrase.words),

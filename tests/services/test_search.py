@@ -193,3 +193,17 @@ def test_a_phrase_is_its_words_in_a_row_not_its_pairs_apart(location: Path | str
         assert keys(project, "وزیر امور خار") == ["b"]
         assert keys(project, "امور خارجه") == ["a", "b", "c"]
         assert keys(project, "خارجه وزیر") == []
+
+
+def test_a_read_only_project_file_is_searched_as_far_as_it_is_indexed(
+        project_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    fill(project_path, {"a": "نشست در ژنو"})
+    with Project(project_path) as project:
+        catch_up(project)
+    fill(project_path, {"b": "دیدار در ژنو"})
+    monkeypatch.setattr("annotator.storage.sqlite._writable", lambda path: False)
+    assert run(["search", "ژنو", "--db", str(project_path)]) == 0
+    out, err = capsys.readouterr()
+    assert out == "a\tنشست در ژنو\n  1: نشست در ژنو\n"
+    assert "annotator: warning: 1 document not searched (not indexed yet)" in err
