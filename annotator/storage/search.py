@@ -19,9 +19,9 @@ found by its title and id only; :meth:`TextSearch.text_index_state` says how man
 
 On PostgreSQL a word's places in a document are kept up to the 16,383rd word and its first
 256 places (the limits of a tsvector): a phrase of three words or more further into a very
-long article is not found there. Its index takes about three times as long to fill as without
-the pairs (100,000 articles of 1,500 characters: 3 to 4 minutes against 1.5, in the background),
-for phrases answered in milliseconds rather than hundreds.
+long article is not found there. Its index takes two to three times as long to fill as
+without the pairs (100,000 articles of 1,500 characters: 2.5 to 4 minutes against 1.5, in the
+background), for phrases answered in milliseconds rather than hundreds.
 """
 
 from __future__ import annotations
