@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable
 
 from annotator.core.errors import LabelError
-from annotator.core.model import DEFAULT_LABELS, EXTRA_COLORS, Label
+from annotator.core.model import EXTRA_COLORS, Label
 
 NAME_CHARS = re.compile(r"[^\W_][\w.\-]*")
 MAX_NAME = 50
@@ -88,8 +88,3 @@ def find_label(name: str, labels: Iterable[Label]) -> Label | None:
             return label
     folded = [label for label in listed if label.name.casefold() == name.casefold()]
     return folded[0] if len(folded) == 1 else None
-
-
-def is_default(name: str) -> bool:
-    """Whether ``name`` is one of the labels every project starts with."""
-    return any(label.name == name for label in DEFAULT_LABELS)
