@@ -18,14 +18,17 @@ from pathlib import Path
 
 from annotator import __version__
 from annotator.cli import event_types, team
+from annotator.cli import labels as labels_cli
 from annotator.cli import models as model_commands
+from annotator.cli import search as search_cli
 from annotator.cli.options import named_analyst
 from annotator.core.analysts import NO_ANALYST
 from annotator.core.errors import AnnotatorError, Cancelled
 from annotator.core.model import Status
 from annotator.services.exporting import FORMATS as EXPORT_FORMATS
 from annotator.services.exporting import TAGGED, ExportOptions, export, parse_split
-from annotator.services.importing import ImportOptions, import_paths, parse_label_map
+from annotator.services.importing import ImportOptions, import_paths
+from annotator.services.labels import parse_label_map
 from annotator.services.progress import counted
 from annotator.services.projects import (
     AUTO_BACKUPS_KEPT,
@@ -92,7 +95,11 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--label-map", default={}, metavar="A=B,...",
                      type=_option(parse_label_map),
                      help="map foreign labels, event types and roles, e.g. "
-                          "PER=ACTOR,LOC=LOCATION,Meet=CONSULT,Agent=actor (names in any case)")
+                          "PER=ACTOR,LOC=LOCATION,Meet=CONSULT,Agent=actor (names in any case); "
+                          "NAT= drops the spans of NAT")
+    imp.add_argument("--add-labels", action="store_true",
+                     help="add the labels the project does not have, as they come (without "
+                          "it they are refused)")
     imp.add_argument("--status", default=None, choices=[s.value for s in Status],
                      help="give every document this status, whatever the input says (done: "
                           "a labelled corpus to train the built-in models on)")
@@ -109,7 +116,11 @@ def build_parser() -> argparse.ArgumentParser:
                      choices=["auto", "txt", "jsonl", "conll", "labelstudio"])
     pre.add_argument("--label-map", default={}, metavar="A=B,...",
                      type=_option(parse_label_map),
-                     help="map the model's labels, e.g. PER=ACTOR,LOC=LOCATION")
+                     help="map the model's labels, e.g. PER=ACTOR,LOC=LOCATION; NAT= drops "
+                          "the suggestions of NAT")
+    pre.add_argument("--add-labels", action="store_true",
+                     help="add the labels the project does not have (without it they are "
+                          "refused)")
 
     exp = commands.add_parser(
         "export", parents=[db], help="write a dataset",
@@ -125,7 +136,7 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--status", nargs="+", default=[], choices=[s.value for s in Status],
                      metavar="STATUS", help="only documents of these statuses")
     exp.add_argument("--labels", default=None, metavar="A,B",
-                     help="only spans of these labels")
+                     help="only spans of these labels (the project's, in any case)")
     exp.add_argument("--include-pending", action="store_true",
                      help="also write pending suggestions")
     exp.add_argument("--split", default=(), metavar="TRAIN,DEV,TEST", type=_option(parse_split),
@@ -158,6 +169,8 @@ def build_parser() -> argparse.ArgumentParser:
     team.register(commands, db)
     event_types.register(commands, db)
     model_commands.add_commands(commands, db, _option)
+    labels_cli.register(commands, db)
+    search_cli.register(commands, db)
     return parser
 
 
@@ -179,7 +192,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     from annotator.cli.progress import TerminalProgress
 
     options = ImportOptions(format=args.format, normalize=args.normalize,
-                            label_map=args.label_map, parallel=True,
+                            label_map=args.label_map, add_labels=args.add_labels, parallel=True,
                             analyst=named_analyst(args),
                             status=Status(args.status) if args.status else None)
     progress = TerminalProgress("importing")
@@ -194,8 +207,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     relabelled = (f", {counted(len(result.relabelled), 'document')} already in the project "
                   f"relabelled as {options.analyst}'s" if result.relabelled else "")
     events = f" and {counted(result.events, 'event')}" if result.events else ""
+    dropped = "".join(f"; {counted(n, 'span')} of {name} dropped (--label-map {name}=)"
+                      for name, n in result.dropped.items())
     print(f"imported {counted(result.added, 'document')} with "
-          f"{counted(result.spans, 'span')}{events}{skipped}{relabelled}")
+          f"{counted(result.spans, 'span')}{events}{skipped}{relabelled}{dropped}")
     return EXIT_OK
 
 
@@ -207,12 +222,14 @@ def cmd_predictions(args: argparse.Namespace) -> int:
     with _open(args) as project:
         try:
             result = import_predictions(project, args.paths, args.model, args.format,
-                                        args.label_map, progress)
+                                        args.label_map, progress, add_labels=args.add_labels)
         finally:
             progress.close()
     skipped = f", {result.skipped} already there" if result.skipped else ""
+    dropped = "".join(f"; {counted(n, 'suggestion')} of {name} dropped (--label-map {name}=)"
+                      for name, n in result.dropped.items())
     print(f"added {counted(result.added, 'suggestion')} of {args.model} to "
-          f"{counted(result.documents, 'document')}{skipped}")
+          f"{counted(result.documents, 'document')}{skipped}{dropped}")
     return EXIT_OK
 
 
@@ -322,11 +339,21 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_labels(args: argparse.Namespace) -> int:
+    return labels_cli.run(args, _open)
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    return search_cli.run(args, _open)
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "import": cmd_import, "predictions": cmd_predictions, "export": cmd_export,
     "stats": cmd_stats, "backup": cmd_backup, "restore": cmd_restore, **team.COMMANDS,
     **event_types.COMMANDS,
     **model_commands.COMMANDS,
+    "labels": cmd_labels,
+    "search": cmd_search,
 }
 
 

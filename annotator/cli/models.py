@@ -17,7 +17,7 @@ from annotator.core.model import Status
 from annotator.core.scores import Counts
 from annotator.services.evaluating import evaluate_file
 from annotator.services.gazetteers import add_gazetteer, gazetteer_sources, remove_gazetteer
-from annotator.services.importing import parse_label_map
+from annotator.services.labels import parse_label_map
 from annotator.services.progress import counted
 from annotator.services.projects import Project, open_project, project_location
 from annotator.services.suggesting import SUGGESTED, suggest

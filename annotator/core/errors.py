@@ -63,6 +63,12 @@ class EventError(AnnotatorError):
     its role does not take or that is not a span of the event's document, an unknown type."""
 
 
+class LabelError(AnnotatorError):
+    """A change to the project's labels that breaks a rule of the list (a name, key or colour
+    of the wrong form or already taken, a label still in use), or a name that is not a label
+    of the project."""
+
+
 class ProjectFileError(AnnotatorError):
     """The project file cannot be opened: not a project file, newer schema, unwritable."""
 

@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QStyle, QToolBar
 
 from annotator.core.model import Label
+from annotator.gui.label_names import shown_label
 
 StandardKey = QKeySequence.StandardKey
 
@@ -30,12 +31,19 @@ def keys(*sequences: QKeySequence | StandardKey | str) -> list[QKeySequence]:
     return found
 
 
+# What the Latin letter keys type on the standard Persian keyboard layout (ISIRI 9147).
+PERSIAN_LAYOUT = dict(zip("QWERTYUIOPASDFGHJKLZXCVBNM", "ضصثقفغعهخحشسیبلاتنمظطزرذدپ",
+                          strict=True))
+
+
 def label_keys(key: str) -> list[str]:
-    """A label's key and, for a digit, the same digit typed on a Persian or Arabic keyboard
-    layout (where the key gives ``۱`` or ``١``, not ``1``)."""
+    """A label's key and the same key typed on a Persian keyboard layout: for a digit, ``۱``
+    (and Arabic ``١``) rather than ``1``; for a letter, the letter of that layout (Q: ض)."""
     if len(key) == 1 and "0" <= key <= "9":
         digit = ord(key) - ord("0")
         return [key, chr(0x06F0 + digit), chr(0x0660 + digit)]
+    if key.upper() in PERSIAN_LAYOUT:
+        return [key.upper(), PERSIAN_LAYOUT[key.upper()]]
     return [key]
 
 
@@ -116,7 +124,8 @@ class Actions(QObject):
             action.deleteLater()
         self.labels = {}
         for label in labels:
-            action = QAction(self.tr("Label as {name}").format(name=label.name), window)
+            action = QAction(self.tr("Label as {name}").format(name=shown_label(label.name)),
+                             window)
             if label.key:
                 action.setShortcuts(keys(*label_keys(label.key)))
                 action.setToolTip(f"{action.text()} ({label.key})")

@@ -62,6 +62,7 @@ from annotator.core.events import Event, Role
 from annotator.core.model import Document, Label, Review, Span, in_text_order
 from annotator.core.offsets import Utf16Map
 from annotator.core.tokens import TokenIndex
+from annotator.gui.label_names import shown_label
 from annotator.gui.suggestions import SuggestionFilter, score_text
 
 FONT_FAMILY = "Vazirmatn"
@@ -72,12 +73,15 @@ ISOLATE, POP = "\u2068", "\u2069"  # first-strong isolate: a Latin name in Persi
 _FALLBACK_COLOR = "#9e9e9e"
 SUGGESTION_ALPHA = 70  # of 255: the light wash of a pending suggestion
 COVER = 4000  # code points either side of the screen whose spans are highlighted ahead
+SEARCH_HIT = QColor("#fff1a8")
+SEARCH_UNDERLINE = QColor("#c1121f")
+SEARCH_HITS_SHOWN = 500
 
 
 def span_tooltip(span: Span, text: str, locale: QLocale | None = None) -> str:
     """``ACTOR «عباس عراقچی»``; a suggestion adds its model and score:
     ``ACTOR «عباس عراقچی» — model m1, 0.87``, and what became of it once decided."""
-    shown = f"{span.label} «{text[span.start:span.end]}»"
+    shown = f"{shown_label(span.label)} «{text[span.start:span.end]}»"
     if not span.is_suggestion:
         return shown
     translate = QCoreApplication.translate
@@ -130,6 +134,7 @@ class ArticleView(QPlainTextEdit):
         self._starts: list[int] = []
         self._selections: dict[int, tuple[tuple[object, ...], QTextEdit.ExtraSelection]] = {}
         self._selected: Span | None = None
+        self._search_hits: list[QTextEdit.ExtraSelection] = []  # under the spans
         self._pinned: int | None = None  # a span chosen by N or the span list, by id
         self._filter = SuggestionFilter()
         self._context_actions: list[QAction] = []
@@ -214,6 +219,7 @@ class ArticleView(QPlainTextEdit):
         self._document = doc
         self._selections.clear()
         self._selected = None
+        self._search_hits = []
         self._pinned = None
         self.setExtraSelections([])
         text = doc.text if doc is not None else ""
@@ -264,7 +270,26 @@ class ArticleView(QPlainTextEdit):
             cached = self._selections.get(span_id)
             if cached is None or cached[0] != _signature(span):
                 self._selections[span_id] = (_signature(span), self._make_selection(span))
-        self.setExtraSelections([sel for _, sel in self._selections.values()])
+        self.setExtraSelections([*self._search_hits,
+                                  *(sel for _, sel in self._selections.values())])
+
+    def set_search_hits(self, hits: Sequence[tuple[int, int]]) -> None:
+        """Mark where the list's text search found its words (code points): underlined in
+        red on a pale yellow, which a span's colour covers."""
+        self._search_hits = []
+        for start, end in hits[:SEARCH_HITS_SHOWN]:
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(self._map.to_utf16(start))
+            cursor.setPosition(self._map.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor = cursor
+            fmt = QTextCharFormat()
+            fmt.setBackground(SEARCH_HIT)
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+            fmt.setUnderlineColor(SEARCH_UNDERLINE)
+            selection.format = fmt
+            self._search_hits.append(selection)
+        self._highlight()
 
     def _cover_screen(self) -> None:
         """Extend the highlighted stretch when the screen leaves it."""

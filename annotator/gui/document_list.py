@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -36,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.model import Label, Status
+from annotator.gui.label_names import shown_label
 from annotator.gui.undo import status_name
 from annotator.storage import DocumentFilter, DocumentRow, Project
 from annotator.text.dates import jalali, jalali_display
@@ -209,6 +211,10 @@ class DocumentListModel(QAbstractTableModel):
         return self._filter
 
     @property
+    def project(self) -> Project:
+        return self._project
+
+    @property
     def total(self) -> int:
         return self._total
 
@@ -298,6 +304,7 @@ class DocumentListPanel(QWidget):
     """Filters over the list; announces the document the analyst picked."""
 
     documentActivated = Signal(int)
+    filterApplied = Signal()
 
     def __init__(self, project: Project, parent: QWidget | None = None,
                  analyst: str | None = None) -> None:
@@ -307,7 +314,15 @@ class DocumentListPanel(QWidget):
         self.search = QLineEdit(self)
         self.search.setObjectName("documentSearch")
         self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText(self.tr("Filter by text…"))
+        self.search.setPlaceholderText(self.tr("Search titles and article text…"))
+        self.search.setToolTip(self.tr(
+            "Titles and ids holding the text, and articles holding its words in a row (the "
+            "last one as the beginning of a word), whatever the spelling: ي/ی, ك/ک, "
+            "diacritics, kashida, a ZWNJ or a space."))
+        self.note = QLabel(self)
+        self.note.setObjectName("searchNote")
+        self.note.setWordWrap(True)
+        self.note.hide()
         self.status = QComboBox(self)
         self.status.setObjectName("statusFilter")
         for text, statuses in _status_choices():
@@ -353,6 +368,7 @@ class DocumentListPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search)
+        layout.addWidget(self.note)
         layout.addLayout(filters)
         layout.addWidget(self.table)
 
@@ -391,7 +407,7 @@ class DocumentListPanel(QWidget):
         self.label.clear()
         self.label.addItem(self.tr("Any label"), None)
         for lab in labels:
-            self.label.addItem(lab.name, lab.name)
+            self.label.addItem(shown_label(lab.name), lab.name)
         at = self.label.findData(chosen)
         self.label.setCurrentIndex(max(at, 0))
         self.label.blockSignals(False)
@@ -417,6 +433,24 @@ class DocumentListPanel(QWidget):
             self._quiet = False
         if current is not None:
             self.select_document(current)
+        self._show_index_state()
+        self.filterApplied.emit()
+
+    def _show_index_state(self) -> None:
+        """Under a text filter: how many documents' text is not searched yet (being
+        indexed in the background; they are found by title and id meanwhile)."""
+        waiting = self.model.project.text_index_state()[1] if self.search.text().strip() else 0
+        if waiting:
+            self.note.setText(self.tr(
+                "The text of {n} documents is not indexed yet (it is being indexed): they "
+                "are found by title and id only until then.").format(
+                    n=QLocale().toString(waiting)))
+        self.note.setVisible(bool(waiting))
+
+    def text_indexed(self) -> None:
+        """More documents' text can be searched: a text filter is applied again."""
+        if self.search.text().strip():
+            self._apply_filter()
 
     def set_ranking(self, ranking: list[int] | None) -> None:
         """The model's order of the documents, least sure first (None: none yet)."""
@@ -446,6 +480,8 @@ class DocumentListPanel(QWidget):
             self._quiet = False
         if current is not None:
             self.select_document(current)
+        if self.note.isVisible():
+            self._show_index_state()
 
     def refresh_document(self, doc_id: int) -> None:
         if not self.model.refresh_document(doc_id):

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.model import Label, Status
+from annotator.gui.label_names import shown_label
 from annotator.gui.undo import status_name
 from annotator.services.exporting import ExportOptions, ExportResult, part_paths
 
@@ -73,7 +74,7 @@ class ExportDialog(QDialog):
         self.labels: dict[str, QCheckBox] = {}
         label_row = QHBoxLayout()
         for label in labels:
-            box = QCheckBox(label.name, self)
+            box = QCheckBox(shown_label(label.name), self)
             box.setChecked(True)
             box.toggled.connect(self._update)
             label_row.addWidget(box)

@@ -31,6 +31,7 @@ from annotator.gui.dialogs import show_about, show_keys
 from annotator.gui.document_list import DocumentListPanel, first_strong_is_rtl
 from annotator.gui.event_panel import EventPanel
 from annotator.gui.events import EventEditor
+from annotator.gui.label_names import shown_label
 from annotator.gui.models import ModelControls
 from annotator.gui.palette import LabelPalette
 from annotator.gui.project_file import FileWatch, UnsavedEdits, show_read_only
@@ -38,6 +39,7 @@ from annotator.gui.review import Reviewer
 from annotator.gui.session import Session
 from annotator.gui.settings import DEFAULT_FONT_SIZE, MAX_FONT_SIZE, MIN_FONT_SIZE, Settings
 from annotator.gui.span_list import SpanListView
+from annotator.gui.text_index import TextIndexer
 from annotator.gui.transfers import Transfers
 from annotator.gui.undo import status_name
 from annotator.services.analysts import (
@@ -50,6 +52,7 @@ from annotator.services.analysts import (
 from annotator.services.progress import CancelToken, Progress
 from annotator.storage import Project
 from annotator.text.dates import jalali, jalali_display
+from annotator.text.search import matches, phrase
 
 MESSAGE_MS = 10_000
 
@@ -66,6 +69,8 @@ class MainWindow(QMainWindow):
         self.session = Session(project, analyst, self)
         self.unsaved = UnsavedEdits(self, self.session)
         self.transfers = Transfers(self, project.location)
+        self.indexer = TextIndexer(project.location, self)
+        self.article_hits: list[tuple[int, int]] = []
         self.menu_actions = Actions(self)
         self.menu_actions.set_labels(self, self.session.labels)
 
@@ -160,6 +165,7 @@ class MainWindow(QMainWindow):
         self._update_progress()
         self.session.open_first()
         self.article.setFocus()
+        QTimer.singleShot(0, self.index_text)
 
     # -- wiring ----------------------------------------------------------------------------
 
@@ -190,6 +196,8 @@ class MainWindow(QMainWindow):
         self.article.fontSizeChanged.connect(self._font_size_changed)
         self.span_list.spanActivated.connect(self._jump_to_span)
         self.documents.documentActivated.connect(session.open)
+        self.documents.filterApplied.connect(
+            lambda: self._show_search_hits(self.session.document))
         self.documents.table.stepRequested.connect(self.go)
 
         stack = session.undo_stack
@@ -226,17 +234,19 @@ class MainWindow(QMainWindow):
         self.models.suggestionsShown.connect(self.review.refresh_models)
         self.models.rankingChanged.connect(
             lambda: self.documents.set_ranking(self.models.ranked_ids()))
+        self.indexer.finished.connect(lambda _: self.documents.text_indexed())
         self._undo_text("")
         self._redo_text("")
 
     def _apply_labels(self, labels: Sequence[Label]) -> None:
+        self._labels_shown = list(labels)
         actions = self.menu_actions.set_labels(self, labels)
         for name, action in actions.items():
             action.triggered.connect(lambda _=False, name=name: self.label_selection(name))
         self.label_palette.set_labels(list(labels), actions)
         self.article.set_labels(labels)
         self.span_list.span_model.set_labels(list(labels))
-        self.span_list.set_column_widths([lab.name for lab in labels])
+        self.span_list.set_column_widths([shown_label(lab.name) for lab in labels])
         self.documents.set_labels(list(labels))
         self.article.set_context_actions([*actions.values(), self.menu_actions.delete])
 
@@ -247,6 +257,9 @@ class MainWindow(QMainWindow):
         self._span_list_due.stop()
         self.article.show_document(doc)
         self.article.set_others(self.session.others)
+        if self._show_search_hits(doc):  # the caret on the first, in the middle of the screen
+            self.article.place_caret(self.article_hits[0][0])
+            self.article.centerCursor()
         self.span_list.set_document(doc)
         self.documents.select_document(doc.id if doc is not None else None)
         self._show_heading(doc)
@@ -261,6 +274,13 @@ class MainWindow(QMainWindow):
             return
         set_shows_others(self.project, shown)
         self._reopen()
+    def _show_search_hits(self, doc: Document | None) -> bool:
+        """Mark in the article where the list's text filter found its words; whether any."""
+        asked = phrase(self.documents.search.text()) if doc is not None else None
+        self.article_hits = ([hit for line in matches(asked, doc.text) for hit in line.matches]
+                             if asked is not None and doc is not None else [])
+        self.article.set_search_hits(self.article_hits)
+        return bool(self.article_hits)
 
     def _show_spans(self, doc: Document) -> None:
         self.article.set_spans(doc.spans)
@@ -489,7 +509,7 @@ class MainWindow(QMainWindow):
     def _after_import(self) -> None:
         self._data_version = self.project.data_version()
         labels = self.session.reload_labels()
-        if [lab.name for lab in labels] != list(self.menu_actions.labels):
+        if labels != self._labels_shown:  # added, renamed, removed, another key or colour
             self._apply_labels(labels)
         self.review.refresh_models()
         self.models.refresh()
@@ -497,6 +517,12 @@ class MainWindow(QMainWindow):
         self._update_progress()
         if self.session.document is None:
             self.session.open_first()
+        self.index_text()
+
+    def index_text(self) -> None:
+        """Index, in the background, the documents' text that is not indexed yet."""
+        if not self.project.read_only and self.project.text_index_state()[1]:
+            self.indexer.start()
 
     def _after_suggestions(self) -> None:
         """A model's suggestions came in: show those of the open document too."""
@@ -595,6 +621,7 @@ class MainWindow(QMainWindow):
             return
         self.watch.stop()
         self.models.shutdown()
+        self.indexer.stop()
         if self.transfers.busy:
             self.transfers.runner.cancel()
             self.transfers.runner.wait(10_000)

@@ -8,6 +8,7 @@ from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
 from annotator.core.model import Label
+from annotator.gui.label_names import shown_label
 
 
 def text_color(background: QColor) -> str:
@@ -38,7 +39,8 @@ class LabelPalette(QWidget):
             action = actions.get(label.name)
             if action is not None:
                 button.setDefaultAction(action)
-            button.setText(f"{label.key}  {label.name}" if label.key else label.name)
+            name = shown_label(label.name)
+            button.setText(f"{label.key}  {name}" if label.key else name)
             color = QColor(label.color)
             button.setStyleSheet(
                 f"QToolButton {{ background: {color.name()}; color: {text_color(color)};"

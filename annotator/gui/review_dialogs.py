@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.gui.label_names import shown_label
 from annotator.gui.learning_curve import LearningCurve
 from annotator.gui.suggestions import SuggestionFilter
 from annotator.services.training import CurvePoint
@@ -209,7 +210,7 @@ class ModelReportDialog(QDialog):
             for column in range(len(headers)):
                 item.setFont(column, font)
             for label in sorted(entry.get("labels", {})):
-                self._row(item, label, entry["labels"][label], locale)
+                self._row(item, shown_label(label), entry["labels"][label], locale)
             item.setExpanded(True)
         header = self.tree.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

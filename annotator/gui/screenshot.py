@@ -6,6 +6,7 @@
     python -m annotator.gui.screenshot docs/review-en.png --lang en --review
     python -m annotator.gui.screenshot docs/event-frame-fa.png --lang fa --event
     python -m annotator.gui.screenshot docs/curation-fa.png --lang fa --curation
+    python -m annotator.gui.screenshot docs/search-fa.png --lang fa --search سازمان
 
 Runs offscreen on a temporary project file (and temporary settings); nothing else is touched.
 """
@@ -190,6 +191,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="the seed article with an event frame open")
     parser.add_argument("--curation", action="store_true",
                         help="the seed article, labelled by two analysts, under curation")
+    parser.add_argument("--search", default="", metavar="QUERY",
+                        help="the document list filtered by QUERY, the first document found open")
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     width, height = (int(v) for v in args.size.split("x"))
@@ -206,6 +209,7 @@ def main(argv: list[str] | None = None) -> int:
         build_project(project_path, review=args.review, curation=args.curation,
                       event=args.event)
         with Project(project_path) as project:
+            project.index_text()
             window = MainWindow(project, Settings(Path(tmp) / "settings.ini"),
                                 analyst=CURATOR if args.curation else None)
             window.resize(width, height)
@@ -230,6 +234,12 @@ def main(argv: list[str] | None = None) -> int:
                 window.events.open_id = frame.id  # as E on its trigger would
                 window.article.select_span(frame.arguments[-1].span)  # as L left it
                 window.events.refresh()
+            if args.search:
+                window.documents.search.setText(args.search)
+                window.documents._apply_filter()
+                first = window.documents.model.doc_id(0)
+                if first is not None:
+                    window.session.open(first)
             app.processEvents()
             return _save(window, args.output)
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from annotator.core.model import Document, Label, Review, Span, in_text_order
 from annotator.gui.document_list import BidiDelegate
+from annotator.gui.label_names import shown_label
 from annotator.gui.suggestions import SuggestionFilter, score_text
 
 LABEL, TEXT, ORIGIN, SCORE = range(4)
@@ -160,7 +161,7 @@ class SpanListModel(QAbstractTableModel):
         column = index.column()
         if role == _DISPLAY:
             if column == LABEL:
-                return span.label
+                return shown_label(span.label)
             if column == TEXT:
                 return self._text[span.start:span.end].replace("\n", " ")
             if column == ORIGIN:

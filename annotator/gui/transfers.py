@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QLocale, QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from annotator.core.model import Label
@@ -40,6 +40,7 @@ class Transfers(QObject):
         self.runner.failed.connect(self._failed)
         self.runner.cancelled.connect(self._failed)
         self.report_box: QMessageBox | None = None
+        self.question_box: QMessageBox | None = None
 
     @property
     def busy(self) -> bool:
@@ -58,17 +59,50 @@ class Transfers(QObject):
         if folder:
             self.import_paths([Path(folder)])
 
-    def import_paths(self, paths: Sequence[Path]) -> bool:
-        """Import files or folders off the GUI thread; ``imported`` tells when it is done."""
+    def import_paths(self, paths: Sequence[Path], add_labels: bool = False) -> bool:
+        """Import files or folders off the GUI thread; ``imported`` tells when it is done.
+        Files with labels the project does not have are not imported: the analyst is asked
+        whether to add those labels and import them again (``add_labels``)."""
         from annotator.services.importing import ImportOptions, import_paths
+        from annotator.services.labels import UnknownLabels
 
         chosen = list(paths)
-        options = ImportOptions(parallel=True)
+        options = ImportOptions(parallel=True, add_labels=add_labels)
 
         def work(project: Project, progress: Progress, cancel: CancelToken) -> object:
-            return import_paths(project, chosen, options, progress, cancel)
+            try:
+                return import_paths(project, chosen, options, progress, cancel)
+            except UnknownLabels as unknown:
+                return chosen, unknown
 
         return self.start("import", self.tr("Importing articles…"), work)
+
+    def _ask_to_add_labels(self, paths: list[Path], spans: dict[str, int]) -> None:
+        """A window-modal question that does not block the event loop: add the labels the
+        files bring and import them again?"""
+        locale = QLocale()
+        comma = "، " if locale.language() == QLocale.Language.Persian else ", "
+        names = comma.join(self.tr("{label} ({n} spans)").format(label=name,
+                                                                   n=locale.toString(n))
+                           for name, n in spans.items())
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Labels not in the project"),
+                          self.tr("These files have labels the project does not have: "
+                                  "{labels}. Nothing was imported.\n\nAdd them to the "
+                                  "project's labels and import the files?").format(
+                                      labels=names),
+                          QMessageBox.StandardButton.Cancel, self._window)
+        box.setObjectName("unknownLabels")
+        add = box.addButton(self.tr("Add Labels and Import"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+
+        def answered() -> None:
+            if box.clickedButton() is add:
+                self.import_paths(paths, add_labels=True)
+            box.deleteLater()
+
+        box.finished.connect(answered)
+        self.question_box = box
+        box.open()
 
     def choose_export(self, labels: Sequence[Label] = ()) -> None:
         dialog = ExportDialog(self._window, start_folder(self._location), labels)
@@ -93,7 +127,12 @@ class Transfers(QObject):
         return self.runner.start(name, title, self._location, work)
 
     def _finished(self, name: str, result: Any) -> None:
-        if name == "import":
+        if name == "import" and isinstance(result, tuple):
+            paths, unknown = result
+            self.message.emit(self.tr("Nothing was imported: the files have labels the "
+                                      "project does not have."))
+            self._ask_to_add_labels(paths, unknown.spans)
+        elif name == "import":
             text = self.tr("Imported {added} documents with {spans} spans.").format(
                 added=result.added, spans=result.spans)
             if result.events:

@@ -36,6 +36,7 @@ from annotator.core.event_commands import (
 )
 from annotator.core.events import Event, Role, on_spans, same_span
 from annotator.core.model import Span, Status
+from annotator.gui.label_names import shown_label
 
 # What the undo stack holds: span commands, event commands, and compounds of both.
 EVENT_STEPS = (AddEvent, DeleteEvent, ChangeEvent)
@@ -110,28 +111,29 @@ def describe(command: EventCommand) -> str:
     translate = QCoreApplication.translate
     if isinstance(command, AddSpan):
         return translate("Edit", "label {label} {text}").format(
-            label=command.span.label, text=_quoted(command.span, command.doc_text))
+            label=shown_label(command.span.label), text=_quoted(command.span, command.doc_text))
     if isinstance(command, DeleteSpan):
         return translate("Edit", "delete {label} {text}").format(
-            label=command.span.label, text=_quoted(command.span, command.doc_text))
+            label=shown_label(command.span.label), text=_quoted(command.span, command.doc_text))
     if isinstance(command, ChangeSpan):
         after, before = command.after, command.before
         text = _quoted(after, command.doc_text)
         if command.verb == "relabel":
             return translate("Edit", "relabel {text} {before} → {after}").format(
-                text=text, before=before.label, after=after.label)
+                text=text, before=shown_label(before.label),
+                after=shown_label(after.label))
         if command.verb == "accept":
-            return translate("Edit", "accept {label} {text}").format(label=after.label,
-                                                                     text=text)
+            return translate("Edit", "accept {label} {text}").format(
+                label=shown_label(after.label), text=text)
         if command.verb == "accept as":
             return translate("Edit", "accept {text} as {after} (suggested {before})").format(
-                text=text, after=after.label, before=before.label)
+                text=text, after=shown_label(after.label), before=shown_label(before.label))
         if command.verb == "accept with new boundaries":
             return translate("Edit", "accept {label} {text} with new boundaries").format(
-                label=after.label, text=text)
+                label=shown_label(after.label), text=text)
         if command.verb == "reject":
             return translate("Edit", "reject {label} {text}").format(
-                label=before.label, text=_quoted(before, command.doc_text))
+                label=shown_label(before.label), text=_quoted(before, command.doc_text))
         return command.text
     if isinstance(command, SetStatus):
         return translate("Edit", "mark {status}").format(status=status_name(command.after))

@@ -31,6 +31,7 @@ from annotator.formats import tokens as token_lines
 from annotator.formats.conll_writer import ConllReport, write_document
 from annotator.formats.jsonl import document_to_json, exported_spans
 from annotator.services.brat_export import export_brat
+from annotator.services.labels import checked_labels
 from annotator.services.output import atomic_text
 from annotator.services.progress import (
     CancelToken,
@@ -229,6 +230,8 @@ def export(project: Project, destination: Path | str, options: ExportOptions = E
         raise AnnotatorError("--split writes several files: give -o a file name, not -")
     if options.event_types is None:
         options = replace(options, event_types=project.event_types())
+    if options.labels is not None:  # as the project names them; LabelError for others
+        options = replace(options, labels=checked_labels(project, options.labels))
     if options.format == "brat":
         if options.split:
             raise AnnotatorError("--split writes files side by side; brat writes one folder")

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from annotator.core.errors import InputError, OverlapError
@@ -13,6 +13,7 @@ from annotator.core.model import Document, Review, Span, Status, check_no_overla
 from annotator.formats.base import RawSpan, Record
 from annotator.formats.detect import NotAnArticle, iter_files, reader_for
 from annotator.services.imported_events import imported_events
+from annotator.services.labels import IncomingLabels, where_of
 from annotator.services.progress import (
     CancelToken,
     Progress,
@@ -41,6 +42,8 @@ class ImportOptions:
     # suggestions stay shared), and a document already in the project gets them in place of
     # that analyst's (``import --analyst``). None: the project's own, unattributed.
     analyst: str | None = None
+    # Labels the project does not have are added as they come (else they are refused).
+    add_labels: bool = False
     # Tokenize in worker processes on the cores this one leaves (see services.tokenizing).
     # The command and the window do; a program of its own that turns this on must start
     # with ``if __name__ == "__main__":``, as for any use of multiprocessing.
@@ -61,32 +64,8 @@ class ImportResult:
     # (brat's relations, attributes and notes).
     problems: list[str] = field(default_factory=list)
     events: int = 0  # stored with the documents added
-
-
-def parse_label_map(text: str) -> dict[str, str]:
-    """``PER=ACTOR,ORG=ACTOR`` as a dict; raises ValueError on a malformed pair."""
-    mapping: dict[str, str] = {}
-    for pair in filter(None, (p.strip() for p in text.split(","))):
-        source, sep, target = pair.partition("=")
-        if not sep or not source.strip() or not target.strip():
-            raise ValueError(f"{pair!r} is not FOREIGN=LABEL, like PER=ACTOR")
-        mapping[source.strip()] = target.strip()
-    return mapping
-
-
-def label_mapper(label_map: Mapping[str, str]) -> Callable[[str], str]:
-    """Each label's name after ``--label-map``: the map's names match labels in any case
-    (``pers=ACTOR`` maps ``PERS``, what CoNLL reading makes of Arman's ``B-pers``), a name
-    written exactly as the label winning; a label the map does not name keeps its name."""
-    if not label_map:
-        return str
-    exact = dict(label_map)
-    folded = {name.casefold(): target for name, target in label_map.items()}
-
-    def mapped(label: str) -> str:
-        return exact.get(label) or folded.get(label.casefold(), label)
-
-    return mapped
+    # Spans left out by --label-map X= (nothing after =), by their label as written.
+    dropped: dict[str, int] = field(default_factory=dict)
 
 
 def _error(record: Record, problem: str) -> InputError:
@@ -122,9 +101,12 @@ def _carried(record: Record, n: int, raw: RawSpan, offsets: OffsetMap) -> tuple[
 
 
 def prepare_document(record: Record, level: Level, label_map: Mapping[str, str],
-                     event_types: Sequence[EventType] = DEFAULT_EVENT_TYPES) -> Document:
+                     event_types: Sequence[EventType] = DEFAULT_EVENT_TYPES,
+                     labels: IncomingLabels | None = None) -> Document:
     """Check and normalise one record; tokens only when the record brings its own (CoNLL).
-    Its events come along, naming the document's spans.
+    Its events come along, naming the document's spans. Span labels are named by ``labels``
+    (the project's names; spans of a label mapped to nothing left out), or by the label map
+    alone.
 
     Without a title of its own, the title is the first line (cut at a word when long);
     without a date, the date is read from the first lines, unless the record has no header
@@ -137,14 +119,16 @@ def prepare_document(record: Record, level: Level, label_map: Mapping[str, str],
     if record.tokens is not None and level is Level.FULL:
         level = Level.NONE  # a CoNLL file keeps its own tokens: only one-for-one maps apply
     text, offsets = normalize(record.text, level)
-    label = label_mapper(label_map)
+    names = labels if labels is not None else IncomingLabels(label_map, None)
+    where = where_of(record.path, record.line, record.record)
+    label = [names.name(raw.label, where) or "" for raw in record.spans]
     if offsets.identity:  # every span stays where it is
-        moved = [Span(raw.start, raw.end, label(raw.label), raw.origin, raw.score,
-                      raw.review) for raw in record.spans]
+        moved = [Span(raw.start, raw.end, label[n], raw.origin, raw.score, raw.review)
+                 for n, raw in enumerate(record.spans)]
     else:
-        moved = [Span(*_carried(record, n, raw, offsets), label(raw.label),
-                      raw.origin, raw.score, raw.review)
-                 for n, raw in enumerate(record.spans, 1)]
+        moved = [Span(*_carried(record, n + 1, raw, offsets), label[n], raw.origin, raw.score,
+                      raw.review)
+                 for n, raw in enumerate(record.spans)]
     tokens: Sequence[int] = ()
     sentences: Sequence[int] = ()
     if record.tokens is not None:
@@ -164,7 +148,19 @@ def prepare_document(record: Record, level: Level, label_map: Mapping[str, str],
     )
     if record.events:
         doc.events = imported_events(record, doc, label_map, event_types)
+    if "" in label:
+        _leave_out_dropped(doc)
     return doc
+
+
+def _leave_out_dropped(doc: Document) -> None:
+    """The spans of labels mapped to nothing left out, and with them the events they trigger
+    and the arguments they are."""
+    dropped = {id(span) for span in doc.spans if not span.label}
+    doc.spans = [span for span in doc.spans if span.label]
+    doc.events = [
+        replace(event, arguments=tuple(a for a in event.arguments if id(a.span) not in dropped))
+        for event in doc.events if id(event.trigger) not in dropped]
 
 
 def import_paths(project: Project, paths: Sequence[Path], options: ImportOptions = ImportOptions(),
@@ -183,6 +179,7 @@ def import_paths(project: Project, paths: Sequence[Path], options: ImportOptions
     explicit = {Path(p) for p in paths}
     event_types = (options.event_types if options.event_types is not None
                    else project.event_types())
+    names = IncomingLabels(options.label_map, project.refresh_labels(), options.add_labels)
 
     def prepared() -> Iterator[tuple[Document, bool]]:
         """Each document checked and normalised, and whether it still needs its tokens."""
@@ -195,7 +192,8 @@ def import_paths(project: Project, paths: Sequence[Path], options: ImportOptions
                 for record in records:
                     if cancel is not None:
                         cancel.check()
-                    doc = prepare_document(record, level, options.label_map, event_types)
+                    doc = prepare_document(record, level, options.label_map, event_types,
+                                           names)
                     if options.status is not None:
                         doc.status = options.status
                     result.problems += record.left_out
@@ -216,13 +214,15 @@ def import_paths(project: Project, paths: Sequence[Path], options: ImportOptions
                 if path in explicit:
                     raise
                 result.problems.append(exc.message)
+        names.check()  # every label of the input met: refuse them all at once, or add them
         report(len(files), len(files), counted(count, "document"))
 
     with collector_paused(), BatchTokenizer(workers=None if options.parallel else 0) as tokenizer:
         summary = project.add_documents(tokenized(prepared(), tokenizer),
-                                        analyst=options.analyst)
+                                        analyst=options.analyst, add_labels=options.add_labels)
     result.added, result.spans, result.skipped = summary.added, summary.spans, summary.skipped
     result.relabelled, result.events = summary.relabelled, summary.events
+    result.dropped = dict(names.dropped)
     return result
 
 

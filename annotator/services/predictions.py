@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.core.errors import InputError
@@ -12,7 +12,7 @@ from annotator.core.model import Review, Span, model_origin
 from annotator.core.tokens import unpack
 from annotator.formats.base import RawSpan, Record
 from annotator.formats.detect import iter_files, reader_for
-from annotator.services.importing import label_mapper
+from annotator.services.labels import IncomingLabels, where_of
 from annotator.services.progress import CancelToken, Progress, no_progress
 from annotator.storage import Project
 from annotator.text.normalize import Level, SpanNotCarried, normalize
@@ -23,6 +23,7 @@ class PredictionResult:
     documents: int = 0
     added: int = 0
     skipped: int = 0  # identical suggestions already in the project
+    dropped: dict[str, int] = field(default_factory=dict)  # by --label-map X=, by label
 
 
 def _digest(text: str) -> bytes:
@@ -110,13 +111,16 @@ def _error(record: Record, problem: str) -> InputError:
 def import_predictions(project: Project, paths: Sequence[Path], model: str,
                        fmt: str = "auto", label_map: dict[str, str] | None = None,
                        progress: Progress | None = None,
-                       cancel: CancelToken | None = None) -> PredictionResult:
-    """Add ``model``'s suggestions from ``paths``; all of them or none."""
+                       cancel: CancelToken | None = None,
+                       add_labels: bool = False) -> PredictionResult:
+    """Add ``model``'s suggestions from ``paths``; all of them or none. Their labels must
+    be the project's, after ``label_map``, unless ``add_labels`` (see
+    :mod:`annotator.services.labels`)."""
     if not model.strip():
         raise InputError("--model needs a name")
     report = progress or no_progress
     origin = model_origin(model.strip())
-    mapped = label_mapper(label_map or {})
+    names = IncomingLabels(label_map or {}, project.refresh_labels(), add_labels)
     for path in paths:
         if not Path(path).exists():
             raise InputError("no such file or folder", path=str(path))
@@ -141,9 +145,14 @@ def import_predictions(project: Project, paths: Sequence[Path], model: str,
                     if raw.score is not None and not 0.0 <= raw.score <= 1.0:
                         raise _error(record, f"suggestion {k}: score {raw.score} is not "
                                              "between 0 and 1")
-                    yield doc_id, Span(raw.start, raw.end, mapped(raw.label),
-                                       origin=origin, score=raw.score, review=Review.PENDING)
+                    label = names.name(raw.label, where_of(record.path, record.line,
+                                                           record.record))
+                    if label is not None:
+                        yield doc_id, Span(raw.start, raw.end, label, origin=origin,
+                                           score=raw.score, review=Review.PENDING)
+        names.check()
         report(len(files), len(files), "")
 
-    result.added, result.skipped = project.add_suggestions(suggestions())
+    result.added, result.skipped = project.add_suggestions(suggestions(), add_labels)
+    result.dropped = dict(names.dropped)
     return result

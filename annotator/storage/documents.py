@@ -113,13 +113,14 @@ class _Rows:
 class Documents(Labels, Listing, Events):
     @guarded
     def add_documents(self, documents: Iterable[Document], on_document: Any = None,
-                      analyst: str | None = None) -> ImportSummary:
+                      analyst: str | None = None, add_labels: bool = False) -> ImportSummary:
         """Store documents with their spans and events in one transaction: all of them or
         none. (A document's events name its spans: see :mod:`annotator.core.events`.)
 
         A document whose key is already in the project with the same text is skipped; with a
         different text it is an error. ``on_document`` is called after each one (progress,
-        cancel): raising there stores nothing.
+        cancel): raising there stores nothing. A span's label must be one of the project's
+        (LabelError) unless ``add_labels``: then the labels it lacks are added.
 
         With an ``analyst`` the documents are that analyst's version (their spans should say
         so): their statuses become the analyst's own, and a document already in the project
@@ -136,9 +137,17 @@ class Documents(Labels, Listing, Events):
         self._label_cache = None  # another program may have added labels meanwhile
         revisits: list[Document] | None = [] if analyst is not None else None
         statuses: list[tuple[str, Status]] | None = [] if analyst is not None else None
-        with self.backend.staging(self._label_ids_of) as staging:
+        used: set[int] = set()
+
+        def label_ids(names: Iterable[str]) -> dict[str, int]:
+            ids = self._label_ids_of(names, add=add_labels)
+            used.update(ids.values())
+            return ids
+
+        with self.backend.staging(label_ids) as staging:
             with staging.filling():
                 self._stage(staging, documents, on_document, summary, revisits, statuses)
+                self._check_labels_exist(used)
                 if staging.direct and analyst is not None:
                     self._as_analyst(analyst, revisits or [], statuses or [], summary)
             with self.transaction():

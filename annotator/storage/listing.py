@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import peewee as pw
 
 from annotator.core.model import Review, Status
-from annotator.storage.base import ProjectBase, guarded
+from annotator.storage.base import guarded
 from annotator.storage.schema import parse_time
+from annotator.storage.search import TextSearch
 
 NOT_DONE = (Status.NEW.value, Status.IN_PROGRESS.value)
 _CHUNK = 500  # ids in one query's IN list
@@ -19,17 +21,16 @@ _CHUNK = 500  # ids in one query's IN list
 
 @dataclass(frozen=True, slots=True)
 class DocumentFilter:
-    """What the document list shows: text in the title or id, statuses, a label, and whose
-    list it is.
+    """What the document list shows: text, statuses, a label, and whose list it is.
 
     With an ``analyst``, the statuses are that analyst's own (a document they have no status
     of is new to them), the label is among their labels or the suggestions they have not
     decided, and ``assigned`` keeps the documents assigned to them. Without one, the
     documents' own statuses and every label count.
 
-    How the text is looked up is the database's own (:meth:`Backend.filter_text`): on a
-    project file, text of three characters or more is answered by a trigram index of titles
-    and ids.
+    The text lets through the documents whose title or id holds it (a trigram index of
+    titles and ids answers text of three characters or more) and those whose text holds it as
+    a phrase, blind to Persian spelling variants (:mod:`annotator.storage.search`).
     """
 
     text: str = ""
@@ -52,7 +53,11 @@ class DocumentRow:
     pending: int = 0
 
 
-class Listing(ProjectBase):
+def _text_only(flt: DocumentFilter) -> bool:
+    return bool(flt.text) and not flt.statuses and not flt.label and not flt.assigned
+
+
+class Listing(TextSearch):
     @property
     def _mine(self) -> Any:
         """The list's analyst's own status of a document (joined when there is one)."""
@@ -69,12 +74,12 @@ class Listing(ProjectBase):
 
     def _filtered(self, flt: DocumentFilter, *columns: Any) -> tuple[pw.Select, Any]:
         """A query of the documents ``flt`` lets through, and the column that gives the
-        list's order (import order, in the terms an index of the text can hand back)."""
+        list's order (import order)."""
         doc = self.models.Document
         query = doc.select(*columns)
         order: Any = doc.id
         if flt.text:
-            query, order = self.backend.filter_text(query, doc, flt.text)
+            query = query.where(self._in_ids(doc.id, self._filter_ids(flt.text)))
         if flt.analyst is not None:
             mine = self._mine
             query = query.join(mine, pw.JOIN.LEFT_OUTER if not flt.assigned else pw.JOIN.INNER,
@@ -103,10 +108,9 @@ class Listing(ProjectBase):
         return [key for (key,) in self._rows(query.order_by(doc.id))]
 
     def _count(self, flt: DocumentFilter, below: int | None = None) -> int:
-        if flt.text and not flt.statuses and not flt.label and not flt.assigned:
-            counted = self.backend.count_text(flt.text, below)
-            if counted is not None:
-                return counted
+        if _text_only(flt):
+            ids = self._filter_ids(flt.text)
+            return len(ids) if below is None else bisect.bisect_left(ids, below)
         query, _ = self._filtered(flt, pw.fn.COUNT(pw.SQL("*")))
         if below is not None:
             query = query.where(self.models.Document.id < below)
@@ -122,6 +126,9 @@ class Listing(ProjectBase):
         """One page of the document list, in import order: each document's status, its
         labels and the suggestions waiting, as the list's analyst has them (see
         :class:`DocumentFilter`)."""
+        if _text_only(flt):  # the page's ids from the filter's, in order
+            page = list(self._filter_ids(flt.text)[offset:offset + limit])
+            return self.rows_of(page, replace(flt, text="")) if page else []
         query, order = self._row_query(flt)
         return [_row(r) for r in self._rows(query.order_by(order).limit(limit).offset(offset))]
 
@@ -170,6 +177,8 @@ class Listing(ProjectBase):
     @guarded
     def document_index(self, doc_id: int, flt: DocumentFilter = DocumentFilter()) -> int | None:
         """The row of ``doc_id`` in the filtered list, or None when the filter hides it."""
+        if _text_only(flt):
+            return self._position(self._filter_ids(flt.text), doc_id)
         doc = self.models.Document
         query, _ = self._filtered(flt, pw.SQL("1"))
         if not self._rows(query.where(doc.id == doc_id)):

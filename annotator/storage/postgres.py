@@ -58,7 +58,7 @@ def trigrams(text: str) -> list[int]:
                                                           strict=False)]
 
 
-def _matching(text: str) -> tuple[Any, Any]:
+def title_matching(text: str) -> tuple[Any, Any]:
     """The search table's id column, and the condition of its rows whose lower-cased title or
     id holds ``text``: every trigram of the text in the row's (the GIN index), then the text
     itself. The trigrams are written into the query as a literal, so that the planner sees
@@ -188,18 +188,9 @@ class PostgresBackend:
         self.db.execute_sql("SELECT pg_advisory_xact_lock(%s)", (_IMPORT_LOCK,))
 
     def filter_text(self, query: pw.Select, document: Any, text: str) -> tuple[pw.Select, Any]:
-        """Documents whose title or id holds ``text``, in any case (:func:`_matching`)."""
-        ident, holds = _matching(text)
+        """Documents whose title or id holds ``text``, in any case (:func:`title_matching`)."""
+        ident, holds = title_matching(text)
         return query.join(ident.source, on=(ident == document.id)).where(holds), ident
-
-    def count_text(self, text: str, below: int | None = None) -> int | None:
-        """How many documents' titles or ids hold ``text`` (of ids below ``below``), counted
-        in the narrow search table alone."""
-        ident, holds = _matching(text)
-        if below is not None:
-            holds &= ident < below
-        query = ident.source.select(pw.fn.COUNT(pw.SQL("*"))).where(holds)
-        return int(self.db.execute(query).fetchone()[0])
 
     def data_version(self) -> int:
         """Changes when another connection commits a change to the project: counted from the

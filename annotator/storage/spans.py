@@ -97,12 +97,14 @@ class Spans(Documents):
         values.update(zip(("suggested_label", "suggested_start", "suggested_end"), proposed[0],
                           strict=True))
         values.update(updated=stamp, decided_by=span.annotator, decided_at=stamp)
+        self._check_labels_exist([values["label"]], written=False)
         if existing is None:
             values.update(created=stamp)
             table.insert(**values).execute()
         else:
             values.pop("created")
             table.update(**values).where(table.id == existing).execute()
+        self._check_labels_exist([values["label"]])
 
     @guarded
     def insert_span(self, document_id: int, span: Span) -> Span:
@@ -118,7 +120,10 @@ class Spans(Documents):
                 self._touch(document_id, stamp)
                 return span.with_(updated=parse_time(stamp))
             self._check_no_overlap(document_id, span)
-            new_id = table.insert(**self._span_values(document_id, span, stamp)).execute()
+            values = self._span_values(document_id, span, stamp)
+            self._check_labels_exist([values["label"]], written=False)
+            new_id = table.insert(**values).execute()
+            self._check_labels_exist([values["label"]])
             self._touch(document_id, stamp)
         return span.with_(id=new_id if span.id is None else span.id,
                           created=span.created or parse_time(stamp),
@@ -142,14 +147,17 @@ class Spans(Documents):
             else:
                 self._check_no_overlap(doc_id, span)
                 decided = span.review in (Review.ACCEPTED, Review.REJECTED)
+                label_id = self._label_id(span.label)
+                self._check_labels_exist([label_id], written=False)
                 table.update(
-                    start=span.start, end=span.end, label=self._label_id(span.label),
+                    start=span.start, end=span.end, label=label_id,
                     origin=span.origin, score=span.score,
                     review=span.review.value if span.review else None,
                     annotator=span.annotator, updated=stamp,
                     decided_by=span.annotator if decided else None,
                     decided_at=stamp if decided else None,
                 ).where(table.id == span.id).execute()
+                self._check_labels_exist([label_id])
             self._touch(doc_id, stamp)
         return span.with_(updated=parse_time(stamp))
 
@@ -205,9 +213,11 @@ class Spans(Documents):
     # -- suggestions -----------------------------------------------------------------------
 
     @guarded
-    def add_suggestions(self, suggestions: Iterable[tuple[int, Span]]) -> tuple[int, int]:
+    def add_suggestions(self, suggestions: Iterable[tuple[int, Span]],
+                        add_labels: bool = False) -> tuple[int, int]:
         """Store a model's suggestions in one transaction; identical ones already there are
-        skipped. Returns (added, skipped).
+        skipped. Returns (added, skipped). A label the project does not have is refused
+        (LabelError) unless ``add_labels``: then it is added.
 
         The suggestions are all read (and checked by the caller) before the write lock is
         taken, so that lock is held only while they are stored.
@@ -217,7 +227,7 @@ class Spans(Documents):
         table, label = self.models.Span, self.models.Label
         with self.transaction():
             self._label_cache = None  # another program may have added labels meanwhile
-            self.ensure_labels(span.label for _, span in gathered)
+            label_ids = self._label_ids_of((span.label for _, span in gathered), add_labels)
             self.backend.lock_imports()
             there: set[tuple[int, str, int, int, str]] = set()
             documents = sorted({doc_id for doc_id, _ in gathered})
@@ -237,4 +247,5 @@ class Spans(Documents):
                 rows.append(self._span_values(doc_id, span.with_(id=None), stamp))
             for chunk in range(0, len(rows), 500):
                 table.insert_many(rows[chunk:chunk + 500]).execute()
+            self._check_labels_exist(label_ids.values())
         return len(rows), len(gathered) - len(rows)

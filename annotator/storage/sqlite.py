@@ -227,10 +227,6 @@ class SqliteBackend:
                  .where(pw.Expression(pw.Column(search, "document_search"), "MATCH", phrase)))
         return query, rowid
 
-    def count_text(self, text: str, below: int | None = None) -> int | None:
-        """No shortcut: the general query counts from the trigram index."""
-        return None
-
     def data_version(self) -> int:
         """Changes when another connection commits (PRAGMA data_version)."""
         return int(self.conn.execute("PRAGMA data_version").fetchone()[0])

@@ -166,6 +166,11 @@ class Trained(Spans):
         the model's pending suggestions in these documents that it no longer makes (an
         earlier training's, never reviewed) are removed.
         """
+        self._label_cache = None  # another program may have changed the labels
+        known = {label.name for label in self.labels()}
+        # A label removed since the model learnt it gets no suggestion (nor comes back).
+        suggestions = {doc_id: [s for s in spans if s.label in known]
+                       for doc_id, spans in suggestions.items()}
         documents = sorted(suggestions)
         if len(documents) <= _LOCKED_ONE_BY_ONE:
             # A document opened again usually has its suggestions already: then nothing is
@@ -176,8 +181,7 @@ class Trained(Spans):
         table = self.models.Span
         stamp = now()
         with self.transaction():
-            self._label_cache = None  # another program may have added labels meanwhile
-            self.ensure_labels(s.label for spans in suggestions.values() for s in spans)
+            self._label_cache = None  # another program may have changed the labels meanwhile
             self.backend.lock_imports()
             if len(documents) <= _LOCKED_ONE_BY_ONE:
                 documents = [d for d in documents if self.backend.lock_document(d)]

@@ -334,6 +334,18 @@
         <translation>پالایش با متن…</translation>
     </message>
     <message>
+        <source>The text of {n} documents is not indexed yet (it is being indexed): they are found by title and id only until then.</source>
+        <translation>متن {n} سند هنوز نمایه نشده است (در حال نمایه شدن است): تا آن زمان فقط با عنوان و شناسه پیدا می‌شوند.</translation>
+    </message>
+    <message>
+        <source>Titles and ids holding the text, and articles holding its words in a row (the last one as the beginning of a word), whatever the spelling: ي/ی, ك/ک, diacritics, kashida, a ZWNJ or a space.</source>
+        <translation>عنوان‌ها و شناسه‌هایی که این متن را دارند، و مقاله‌هایی که واژه‌های آن را پشت سر هم دارند (واژهٔ آخر به‌عنوان آغاز یک واژه)، با هر املایی: ي/ی، ك/ک، اعراب، کشیده، نیم‌فاصله یا فاصله.</translation>
+    </message>
+    <message>
+        <source>Search titles and article text…</source>
+        <translation>جست‌وجو در عنوان‌ها و متن مقاله‌ها…</translation>
+    </message>
+    <message>
         <source>Import order</source>
         <translation>ترتیب ورود</translation>
     </message>
@@ -1285,6 +1297,30 @@
 <context>
     <name>Transfers</name>
     <message>
+        <source>Nothing was imported: the files have labels the project does not have.</source>
+        <translation>چیزی وارد نشد: پرونده‌ها برچسب‌هایی دارند که در پروژه نیستند.</translation>
+    </message>
+    <message>
+        <source>Add Labels and Import</source>
+        <translation>افزودن برچسب‌ها و ورود</translation>
+    </message>
+    <message>
+        <source>These files have labels the project does not have: {labels}. Nothing was imported.
+
+Add them to the project's labels and import the files?</source>
+        <translation>این پرونده‌ها برچسب‌هایی دارند که در پروژه نیستند: {labels}. چیزی وارد نشد.
+
+آن‌ها را به برچسب‌های پروژه بیفزاییم و پرونده‌ها را وارد کنیم؟</translation>
+    </message>
+    <message>
+        <source>Labels not in the project</source>
+        <translation>برچسب‌هایی که در پروژه نیستند</translation>
+    </message>
+    <message>
+        <source>{label} ({n} spans)</source>
+        <translation>{label} ({n} برچسب)</translation>
+    </message>
+    <message>
         <source>Import articles</source>
         <translation>ورود مقاله‌ها</translation>
     </message>
@@ -1527,6 +1563,21 @@
     <message>
         <source>&amp;Curate</source>
         <translation>&amp;داوری</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>LOCATION</source>
+        <translation>مکان</translation>
+    </message>
+    <message>
+        <source>EVENT</source>
+        <translation>رویداد</translation>
+    </message>
+    <message>
+        <source>ACTOR</source>
+        <translation>کنشگر</translation>
     </message>
 </context>
 </TS>

@@ -115,7 +115,7 @@ def test_persian_interface(persian: None, make_project: Any, open_window: Any,
     assert window.documents.model.headerData(0, Qt.Orientation.Horizontal) == "عنوان"
     window.article.place_caret(DOC_A.index("تهران"))
     qtbot.keyClick(window.article, Qt.Key.Key_3)
-    assert window.menu_actions.undo.text() == "واگرد: برچسب LOCATION «تهران»"
+    assert window.menu_actions.undo.text() == "واگرد: برچسب مکان «تهران»"
     # The list follows the edit on the next turn of the event loop.
     qtbot.waitUntil(lambda: window.documents.model.index(0, 3).data() == "۱")
 

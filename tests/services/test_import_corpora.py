@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from annotator.services.importing import ImportOptions, import_paths, label_mapper
+from annotator.services.importing import ImportOptions, import_paths
+from annotator.services.labels import label_mapper
 from annotator.storage import Project
 from annotator.text.titles import ELLIPSIS, TITLE_MAX
 
@@ -26,7 +27,7 @@ def test_a_conll_document_gets_no_date_from_its_sentences(project: Project,
     path = tmp_path / "bio.conll"
     tags = {"تبریز": "B-LOC", "تهران": "B-LOC"}
     path.write_text("".join(f"{w}\t{tags.get(w, 'O')}\n" for w in BIOGRAPHY), "utf-8")
-    import_paths(project, [path])
+    import_paths(project, [path], ImportOptions(add_labels=True))
     title, date, spans = only_document(project)
     assert date is None
     assert spans == [("LOC", "تبریز"), ("LOC", "تهران")]

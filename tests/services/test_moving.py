@@ -45,6 +45,7 @@ def fill(location: Path | str, tmp_path: Path) -> None:
     with Project(location) as project:
         ids = project.keys_to_ids()
         first, second = TEXTS[0], TEXTS[1]
+        project.add_label("ORGANISATION", "4", "#123456")
         project.insert_span(ids["doc-0"], Span(*at(first, "عباس عراقچی"), "ACTOR",
                                                annotator="مریم"))
         project.insert_span(ids["doc-0"], Span(*at(first, "تهران"), "LOCATION"))

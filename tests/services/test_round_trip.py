@@ -108,14 +108,15 @@ def test_full_normalisation_keeps_spans_on_their_words(project: Project, tmp_pat
                      "ایالات‌متحده"]
 
 
-def test_label_map_and_foreign_labels_kept(project: Project, tmp_path: Path) -> None:
+def test_label_map_and_foreign_labels_added_on_request(project: Project, tmp_path: Path) -> None:
     src = tmp_path / "ours.jsonl"
     s, e, _ = code_points()[0]
     t, u, _ = code_points()[2]
     src.write_text(json.dumps({"text": TEXT, "spans": [
         {"start": s, "end": e, "label": "PER"}, {"start": t, "end": u, "label": "FAC"}]},
         ensure_ascii=False) + "\n", encoding="utf-8")
-    import_paths(project, [src], ImportOptions(normalize="none", label_map={"PER": "ACTOR"}))
+    import_paths(project, [src], ImportOptions(normalize="none", label_map={"PER": "ACTOR"},
+                                               add_labels=True))
     (record,) = exported(project, tmp_path)
     assert [x["label"] for x in record["spans"]] == ["ACTOR", "FAC"]  # type: ignore[union-attr,index]
     assert "FAC" in [lab.name for lab in project.labels()]

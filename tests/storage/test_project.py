@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator.core.errors import InputError, ProjectFileError
+from annotator.core.errors import InputError, LabelError, ProjectFileError
 from annotator.core.model import DEFAULT_LABELS, Document, Review, Span, Status
 from annotator.services.stats import project_stats
 from annotator.storage import DocumentFilter, Project
@@ -242,8 +242,12 @@ def test_a_key_twice_in_one_import_far_apart_is_compared_with_what_is_staged(
     assert project.count_documents() == 601
 
 
-def test_unknown_span_labels_are_added_with_colours_of_their_own(project: Project) -> None:
-    project.add_documents([doc("mehr-1", spans=[Span(0, 5, "PER"), Span(6, 12, "ORG")])])
+def test_unknown_span_labels_are_refused_or_added_on_request(project: Project) -> None:
+    with pytest.raises(LabelError, match="not labels of the project: PER, ORG"):
+        project.add_documents([doc("mehr-1", spans=[Span(0, 5, "PER"), Span(6, 12, "ORG")])])
+    assert project.count_documents() == 0
+    project.add_documents([doc("mehr-1", spans=[Span(0, 5, "PER"), Span(6, 12, "ORG")])],
+                          add_labels=True)
     labels = project.labels()
     assert [lab.name for lab in labels] == ["ACTOR", "EVENT", "LOCATION", "PER", "ORG"]
     colours = [lab.color for lab in labels]
