@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
 from annotator.core.errors import OverlapError
+from annotator.core.events import Event
 from annotator.core.model import Document, Span, Status, describe, find_overlap
 
 
@@ -37,6 +38,9 @@ class SpanStore(Protocol):
 
 
 class Command(Protocol):
+    """An edit: applied and reverted on a store, and what it does to its document, worked out
+    without a query (what the window shows after it, without reading the document again)."""
+
     document_id: int
 
     @property
@@ -48,13 +52,85 @@ class Command(Protocol):
 
     def revert(self, store: SpanStore) -> None: ...
 
+    def documents(self) -> list[int]:
+        """The documents it edits, in order (a bulk accept over a project: several)."""
+        ...
+
+    def status_after(self, applied: bool) -> Status | None:
+        """The status it leaves its document in, applied (or reverted), when it sets one."""
+        ...
+
+    def spans_after(self, spans: Sequence[Span], applied: bool) -> list[Span]:
+        """Its document's spans once it was applied (or reverted)."""
+        ...
+
+    def events_after(self, events: Sequence[Event], applied: bool) -> list[Event]:
+        """Its document's events once it was applied (or reverted); they may name spans as
+        they were (:func:`annotator.core.events.on_spans` names them anew)."""
+        ...
+
+
+class Effects:
+    """What an edit of one document that sets no status and touches no event does; the
+    commands override what they change."""
+
+    document_id: int
+
+    def documents(self) -> list[int]:
+        return [self.document_id]
+
+    def status_after(self, applied: bool) -> Status | None:
+        return None
+
+    def spans_after(self, spans: Sequence[Span], applied: bool) -> list[Span]:
+        return list(spans)
+
+    def events_after(self, events: Sequence[Event], applied: bool) -> list[Event]:
+        return list(events)
+
+
+def in_order(spans: list[Span]) -> list[Span]:
+    return sorted(spans, key=lambda s: (s.start, s.end))
+
+
+class Steps(Effects):
+    """Effects of a command made of others, applied in order and reverted backwards."""
+
+    commands: Sequence[Any]
+
+    def _steps(self, applied: bool) -> list[Any]:
+        return list(self.commands) if applied else list(reversed(self.commands))
+
+    def documents(self) -> list[int]:
+        found: dict[int, None] = {}
+        for step in self.commands:
+            found.update(dict.fromkeys(step.documents()))
+        return list(found) or [self.document_id]
+
+    def status_after(self, applied: bool) -> Status | None:
+        found = [s for s in (c.status_after(applied) for c in self._steps(applied))
+                 if s is not None]
+        return found[-1] if found else None
+
+    def spans_after(self, spans: Sequence[Span], applied: bool) -> list[Span]:
+        result = list(spans)
+        for step in self._steps(applied):
+            result = step.spans_after(result, applied)
+        return result
+
+    def events_after(self, events: Sequence[Event], applied: bool) -> list[Event]:
+        result = list(events)
+        for step in self._steps(applied):
+            result = step.events_after(result, applied)
+        return result
+
 
 def _quote(span: Span, text: str) -> str:
     return f"«{text[span.start:span.end]}»"
 
 
 @dataclass
-class AddSpan:
+class AddSpan(Effects):
     document_id: int
     span: Span
     doc_text: str = field(repr=False, default="")
@@ -70,9 +146,13 @@ class AddSpan:
         assert self.span.id is not None
         store.delete_span(self.span.id)
 
+    def spans_after(self, spans: Sequence[Span], applied: bool) -> list[Span]:
+        kept = [s for s in spans if s.id != self.span.id]
+        return in_order([*kept, self.span]) if applied else kept
+
 
 @dataclass
-class DeleteSpan:
+class DeleteSpan(Effects):
     document_id: int
     span: Span
     doc_text: str = field(repr=False, default="")
@@ -88,9 +168,13 @@ class DeleteSpan:
     def revert(self, store: SpanStore) -> None:
         self.span = store.insert_span(self.document_id, self.span)
 
+    def spans_after(self, spans: Sequence[Span], applied: bool) -> list[Span]:
+        kept = [s for s in spans if s.id != self.span.id]
+        return kept if applied else in_order([*kept, self.span])
+
 
 @dataclass
-class ChangeSpan:
+class ChangeSpan(Effects):
     """Relabel, move boundaries, or record a review decision on one span."""
 
     document_id: int
@@ -112,9 +196,13 @@ class ChangeSpan:
     def revert(self, store: SpanStore) -> None:
         self.before = store.update_span(self.before)
 
+    def spans_after(self, spans: Sequence[Span], applied: bool) -> list[Span]:
+        now = self.after if applied else self.before
+        return in_order([now if s.id == now.id else s for s in spans])
+
 
 @dataclass
-class SetStatus:
+class SetStatus(Effects):
     """An analyst's status of a document (None: the document's own, before analysts)."""
 
     document_id: int
@@ -132,9 +220,12 @@ class SetStatus:
     def revert(self, store: SpanStore) -> None:
         store.set_status(self.document_id, self.before, self.analyst)
 
+    def status_after(self, applied: bool) -> Status | None:
+        return self.after if applied else self.before
+
 
 @dataclass
-class Compound:
+class Compound(Steps):
     """Several commands undone and redone as one (bulk accept, label-and-mark-in-progress)."""
 
     document_id: int

@@ -14,11 +14,20 @@ argument whose new label its role does not take leaves the event.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from annotator.core.commands import ChangeSpan, Command, Compound, DeleteSpan, SpanStore
+from annotator.core.commands import (
+    ChangeSpan,
+    Command,
+    Compound,
+    DeleteSpan,
+    Effects,
+    SpanStore,
+    Steps,
+)
 from annotator.core.errors import EventError
 from annotator.core.events import (
     DEFAULT_EVENT_TYPES,
@@ -35,7 +44,7 @@ from annotator.core.events import (
     same_span,
     trigger_of,
 )
-from annotator.core.model import Document, Span, describe
+from annotator.core.model import Document, Span, Status, describe
 
 
 class EventStore(SpanStore, Protocol):
@@ -58,7 +67,8 @@ class EventStore(SpanStore, Protocol):
 
 class EventCommand(Protocol):
     """A command on an :class:`EventStore`. Span commands are event commands too (they need
-    less of the store)."""
+    less of the store); what one does to its document is said as a span command says it
+    (:class:`annotator.core.commands.Command`)."""
 
     document_id: int
 
@@ -69,13 +79,21 @@ class EventCommand(Protocol):
 
     def revert(self, store: EventStore) -> None: ...
 
+    def documents(self) -> list[int]: ...
+
+    def status_after(self, applied: bool) -> Status | None: ...
+
+    def spans_after(self, spans: Sequence[Span], applied: bool) -> list[Span]: ...
+
+    def events_after(self, events: Sequence[Event], applied: bool) -> list[Event]: ...
+
 
 def _quote(span: Span, text: str) -> str:
     return f"«{text[span.start:span.end]}»" if text else ""
 
 
 @dataclass
-class AddEvent:
+class AddEvent(Effects):
     document_id: int
     event: Event
     doc_text: str = field(repr=False, default="")
@@ -91,9 +109,13 @@ class AddEvent:
         assert self.event.id is not None
         store.delete_event(self.event.id)
 
+    def events_after(self, events: Sequence[Event], applied: bool) -> list[Event]:
+        kept = [e for e in events if e.id != self.event.id]
+        return _by_id([*kept, self.event]) if applied else kept
+
 
 @dataclass
-class DeleteEvent:
+class DeleteEvent(Effects):
     document_id: int
     event: Event
     doc_text: str = field(repr=False, default="")
@@ -109,9 +131,13 @@ class DeleteEvent:
     def revert(self, store: EventStore) -> None:
         self.event = store.insert_event(self.document_id, self.event)
 
+    def events_after(self, events: Sequence[Event], applied: bool) -> list[Event]:
+        kept = [e for e in events if e.id != self.event.id]
+        return kept if applied else _by_id([*kept, self.event])
+
 
 @dataclass
-class ChangeEvent:
+class ChangeEvent(Effects):
     """A new type, or an argument added or taken out: the event before and after."""
 
     document_id: int
@@ -130,9 +156,13 @@ class ChangeEvent:
     def revert(self, store: EventStore) -> None:
         self.before = store.update_event(self.before)
 
+    def events_after(self, events: Sequence[Event], applied: bool) -> list[Event]:
+        now = self.after if applied else self.before
+        return [now if e.id == now.id else e for e in events]
+
 
 @dataclass
-class EventCompound:
+class EventCompound(Steps):
     """Several commands undone and redone as one: a span deleted with the events it was in."""
 
     document_id: int
@@ -150,6 +180,61 @@ class EventCompound:
     def revert(self, store: EventStore) -> None:
         for command in reversed(self.commands):
             command.revert(store)
+
+
+def _by_id(events: list[Event]) -> list[Event]:
+    return sorted(events, key=lambda e: e.id or 0)
+
+
+@dataclass
+class Reverted(Steps):
+    """An undo made into an edit of its own: applying it reverts ``command``. (An undo the
+    project could not take is saved later this way, as a new step on the stack.)"""
+
+    command: EventCommand
+    document_id: int = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.document_id = self.command.document_id
+        self.commands = [self.command]
+
+    @property
+    def text(self) -> str:
+        return f"undo {self.command.text}"
+
+    def apply(self, store: EventStore) -> None:
+        self.command.revert(store)
+
+    def revert(self, store: EventStore) -> None:
+        self.command.apply(store)
+
+    def status_after(self, applied: bool) -> Status | None:
+        return self.command.status_after(not applied)
+
+    def spans_after(self, spans: Sequence[Span], applied: bool) -> list[Span]:
+        return self.command.spans_after(spans, not applied)
+
+    def events_after(self, events: Sequence[Event], applied: bool) -> list[Event]:
+        return self.command.events_after(events, not applied)
+
+
+def pristine(command: EventCommand) -> EventCommand:
+    """A copy of ``command`` as it is now, which applying the original does not change.
+
+    Commands only rebind their fields when applied (a new span's id), and a compound one may
+    get half way before the store refuses the rest and rolls all of it back: the copy is the
+    edit as it was before it was tried, to try again.
+    """
+    if isinstance(command, Compound):
+        return Compound(command.document_id,
+                        [pristine(c) for c in command.commands],  # type: ignore[misc]
+                        command.description)
+    if isinstance(command, EventCompound):
+        return EventCompound(command.document_id, [pristine(c) for c in command.commands],
+                             command.description)
+    if isinstance(command, Reverted):
+        return Reverted(pristine(command.command))
+    return copy.copy(command)
 
 
 # -- builders ------------------------------------------------------------------------------

@@ -7,7 +7,8 @@ about the model. All of them are commands, so they undo like any other edit.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from annotator.core.commands import ChangeSpan, Command, Compound, SetStatus
 from annotator.core.errors import OverlapError
@@ -113,3 +114,50 @@ def accept_above(docs: Iterable[Document], min_score: float, model: str | None =
     return (Compound(decisions[0].document_id, [*decisions, *starts],
                      f"accept {len(decisions)} suggestions scoring {min_score:g} or more"),
             len(decisions), left)
+
+
+@dataclass(frozen=True, slots=True)
+class KeyTarget:
+    """What a label key acts on: code points ``start..end``, to label (or relabel), or, with a
+    ``suggestion``, to accept that suggestion under the key's label with these boundaries
+    (its own, or the selection's: a correction)."""
+
+    start: int
+    end: int
+    suggestion: Span | None = None
+
+
+def key_target(selection: tuple[int, int] | None, selected: Span | None,
+               token: tuple[int, int] | None,
+               suggestions_in: Callable[[int, int], list[Span]]) -> KeyTarget | None:
+    """The one place that decides what a label key does (``1``, ``2``, ``3``, or a label's
+    own key), from what the article shows:
+
+    - ``selection``: the selection snapped outward to tokens (None without one, or when it
+      holds no token: then there is nothing to label);
+    - ``selected``: the span chosen at the caret (by a click, N or the span list);
+    - ``token``: the token at the caret;
+    - ``suggestions_in(start, end)``: the pending suggestions shown over a stretch.
+
+    Without a selection the key works on the chosen span (a pending suggestion is accepted
+    under the key's label, a label relabelled), else on the token at the caret. A selection
+    that is exactly the chosen suggestion accepts it; one over shown suggestions accepts the
+    one it covers most (the more confident on a tie) with the selection's boundaries; any
+    other selection is labelled. None: nothing to label.
+    """
+    pending = selected if selected is not None and selected.review == Review.PENDING else None
+    if selection is None:
+        if pending is not None:
+            return KeyTarget(pending.start, pending.end, pending)
+        if selected is not None:
+            return KeyTarget(selected.start, selected.end)
+        return KeyTarget(*token) if token is not None else None
+    start, end = selection
+    if pending is not None and (pending.start, pending.end) == selection:
+        return KeyTarget(start, end, pending)
+    overlapping = suggestions_in(start, end)
+    if not overlapping:
+        return KeyTarget(start, end)
+    chosen = max(overlapping, key=lambda s: (min(s.end, end) - max(s.start, start),
+                                             s.score or 0.0))
+    return KeyTarget(start, end, chosen)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import Document, Label, Span, Status
+from annotator.core.review import key_target
 from annotator.gui.actions import Actions
 from annotator.gui.agreement_dialog import AgreementDialog
 from annotator.gui.article_view import ArticleView
@@ -411,21 +412,30 @@ class MainWindow(QMainWindow):
     # -- editing ---------------------------------------------------------------------------
 
     def label_selection(self, label: str) -> None:
-        """Label the selection (snapped to tokens), the span at the caret, or its token; on a
-        suggestion, accept it under that label."""
-        if self.session.document is None or self.review.label_key(label):
+        """A label key: what it acts on is :func:`annotator.core.review.key_target`'s to say
+        (the selection snapped to tokens, the span at the caret, or its token; a suggestion
+        is accepted under that label)."""
+        view = self.article
+        if self.session.document is None:
             return
-        selected = self.article.selection()
-        span = self.article.selected_span
-        if selected is None and span is not None:
-            target: tuple[int, int] | None = (span.start, span.end)
-        else:
-            target = self.article.target()
+        snapped = view.target() if view.selection() is not None else None
+        target = None if view.selection() is not None and snapped is None else key_target(
+            snapped, view.selected_span, view.token_at(view.caret()), view.suggestions_in)
         if target is None:
             self.show_message(self.tr("Nothing to label: select words or put the caret on one."))
             return
-        if self.session.label(target[0], target[1], label):
-            self.article.place_caret(target[0])
+        suggestion = target.suggestion
+        if suggestion is not None and (suggestion.start, suggestion.end) == (target.start,
+                                                                             target.end):
+            self.session.decide(suggestion, label=label)  # the caret stays on it
+            return
+        if suggestion is None:
+            done = self.session.label(target.start, target.end, label)
+        else:  # a correction: the selection's boundaries
+            done = self.session.decide(suggestion, label=label, start=target.start,
+                                       end=target.end)
+        if done:
+            view.place_caret(target.start)
 
     def delete_selected_span(self) -> None:
         span = self.article.selected_span

@@ -34,9 +34,9 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.errors import ProjectBusy, ProjectUnreachable, WriteError
-from annotator.core.event_commands import EventCommand
+from annotator.core.event_commands import EventCommand, Reverted
 from annotator.gui.session import Session
-from annotator.gui.undo import Reverted, describe
+from annotator.gui.undo import describe
 from annotator.storage import Project
 
 WATCH_MS = 2_000

@@ -305,35 +305,6 @@ class Reviewer(QObject):
             return False
         return self._session.reject(suggestion)
 
-    def label_key(self, label: str) -> bool:
-        """A label key on a suggestion: accept it under ``label`` (with the selection's
-        boundaries when there is one). False when the key should label as usual."""
-        if self._session.document is None:
-            return False
-        selected = self._article.selection()
-        suggestion = self._selected_suggestion()
-        if selected is None:
-            if suggestion is None:
-                return False
-            self._session.decide(suggestion, label=label)
-            return True
-        target = self._article.target()
-        if target is None:
-            return False
-        start, end = target
-        if suggestion is not None and (suggestion.start, suggestion.end) == target:
-            self._session.decide(suggestion, label=label)
-            return True
-        overlapping = self._article.suggestions_in(start, end)
-        if not overlapping:
-            return False
-        # New boundaries for the suggestion the selection covers most.
-        chosen = max(overlapping, key=lambda s: (min(s.end, end) - max(s.start, start),
-                                                 s.score or 0.0))
-        if self._session.decide(chosen, label=label, start=start, end=end):
-            self._article.place_caret(start)
-        return True
-
     # -- in bulk ---------------------------------------------------------------------------
 
     def choose_accept_above(self) -> None:

@@ -35,6 +35,7 @@ from annotator.core.errors import AnnotatorError, StorageError
 from annotator.core.event_commands import (
     EventCommand,
     EventCompound,
+    Reverted,
     add_argument_command,
     add_event_command,
     delete_event_command,
@@ -44,16 +45,9 @@ from annotator.core.event_commands import (
     set_type_command,
     with_events,
 )
-from annotator.core.events import Event, EventType, Role
+from annotator.core.events import Event, EventType, Role, on_spans
 from annotator.core.model import Document, Label, Span, Status
-from annotator.gui.undo import (
-    EditCommand,
-    Reverted,
-    documents_of,
-    events_after,
-    spans_after,
-    statuses_set,
-)
+from annotator.gui.undo import EditCommand
 from annotator.services.analysts import others_labels
 from annotator.services.team import labelled_by
 from annotator.storage import EVERYONE, Project
@@ -352,19 +346,16 @@ class Session(QObject):
         self.open(following)
 
     def _changed(self, command: EventCommand, applied: bool) -> None:
-        touched = documents_of(command)
+        touched = command.documents()
         if len(touched) > 1:
             self._changed_many(touched)
             return
         doc_id = command.document_id
         doc = self.document
-        status = statuses_set(command, applied)
+        status = command.status_after(applied)
         if doc is not None and doc.id == doc_id:
-            spans = spans_after(doc.spans, command, applied)
-            doc.spans = spans if spans is not None else self._load(doc_id).spans
-            events = events_after(doc.events, doc.spans, command, applied)
-            doc.events = (events if events is not None
-                          else self.project.events(doc_id, doc.spans))
+            doc.spans = command.spans_after(doc.spans, applied)
+            doc.events = on_spans(command.events_after(doc.events, applied), doc.spans)
             if status is not None:
                 doc.status = status
             self.spansChanged.emit(doc)

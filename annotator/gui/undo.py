@@ -11,10 +11,8 @@ not in the file, and handed to the session as it was before it was tried, to be 
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
-from dataclasses import dataclass, field
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
@@ -33,8 +31,10 @@ from annotator.core.event_commands import (
     EventCommand,
     EventCompound,
     EventStore,
+    Reverted,
+    pristine,
 )
-from annotator.core.events import Event, Role, on_spans, same_span
+from annotator.core.events import Role, same_span
 from annotator.core.model import Span, Status
 from annotator.gui.label_names import shown_label
 
@@ -149,47 +149,6 @@ def describe(command: EventCommand) -> str:
     return command.text
 
 
-@dataclass
-class Reverted:
-    """An undo made into an edit of its own: applying it reverts ``command``. (An undo the
-    project file refused is saved later this way, as a new step on the stack.)"""
-
-    command: EventCommand
-    document_id: int = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.document_id = self.command.document_id
-
-    @property
-    def text(self) -> str:
-        return f"undo {self.command.text}"
-
-    def apply(self, store: EventStore) -> None:
-        self.command.revert(store)
-
-    def revert(self, store: EventStore) -> None:
-        self.command.apply(store)
-
-
-def pristine(command: EventCommand) -> EventCommand:
-    """A copy of ``command`` as it is now, which applying the original does not change.
-
-    Commands only rebind their fields when applied (a new span's id), and a compound one may
-    get half way before the file refuses the rest and rolls all of it back: the copy is the
-    edit as it was before it was tried, to try again.
-    """
-    if isinstance(command, Compound):
-        return Compound(command.document_id,
-                        [pristine(c) for c in command.commands],  # type: ignore[misc]
-                        command.description)
-    if isinstance(command, EventCompound):
-        return EventCompound(command.document_id, [pristine(c) for c in command.commands],
-                             command.description)
-    if isinstance(command, Reverted):
-        return Reverted(pristine(command.command))
-    return copy.copy(command)
-
-
 class EditCommand(QUndoCommand):
     """One entry of the undo stack: a core command and the project file it edits.
 
@@ -236,94 +195,3 @@ class EditCommand(QUndoCommand):
             self._failed(before, apply, exc)
             return
         self._changed(self.command, apply)
-
-
-def documents_of(command: EventCommand) -> list[int]:
-    """The documents a command edits, in order (a project-wide bulk accept: several)."""
-    if isinstance(command, Reverted):
-        return documents_of(command.command)
-    if isinstance(command, Compound | EventCompound):
-        found: dict[int, None] = {}
-        for step in command.commands:
-            found.update(dict.fromkeys(documents_of(step)))
-        return list(found) or [command.document_id]
-    return [command.document_id]
-
-
-def statuses_set(command: EventCommand, applied: bool) -> Status | None:
-    """The status a command leaves its document in, when it sets one."""
-    if isinstance(command, Reverted):
-        return statuses_set(command.command, not applied)
-    if isinstance(command, SetStatus):
-        return command.after if applied else command.before
-    if isinstance(command, Compound | EventCompound):
-        found = [statuses_set(c, applied) for c in command.commands]
-        found = [s for s in found if s is not None]
-        if found:
-            return found[-1] if applied else found[0]
-    return None
-
-
-def spans_after(spans: list[Span], command: EventCommand, applied: bool) -> list[Span] | None:
-    """The open document's spans once ``command`` was applied (or reverted), worked out
-    without a query; None for a command this does not know (the caller reloads)."""
-    if isinstance(command, Reverted):
-        return spans_after(spans, command.command, not applied)
-    if isinstance(command, Compound | EventCompound):
-        steps = command.commands if applied else list(reversed(command.commands))
-        result: list[Span] | None = list(spans)
-        for step in steps:
-            if result is None:
-                return None
-            result = spans_after(result, step, applied)
-        return result
-    if isinstance(command, SetStatus | AddEvent | DeleteEvent | ChangeEvent):
-        return list(spans)
-    if isinstance(command, AddSpan | DeleteSpan):
-        adds = isinstance(command, AddSpan) == applied
-        kept = [s for s in spans if s.id != command.span.id]
-        return sorted([*kept, command.span], key=_order) if adds else kept
-    if isinstance(command, ChangeSpan):
-        now = command.after if applied else command.before
-        return sorted([now if s.id == now.id else s for s in spans], key=_order)
-    return None
-
-
-def _order(span: Span) -> tuple[int, int]:
-    return span.start, span.end
-
-
-def events_after(events: list[Event], spans: list[Span], command: EventCommand,
-                 applied: bool) -> list[Event] | None:
-    """The open document's events once ``command`` was applied (or reverted), naming the
-    document's spans as they are then (``spans``: what :func:`spans_after` gave), worked out
-    without a query; None for a command this does not know (the caller reloads)."""
-    found = _events_after(list(events), command, applied)
-    return None if found is None else on_spans(found, spans)
-
-
-def _events_after(events: list[Event], command: object, applied: bool) -> list[Event] | None:
-    if isinstance(command, Reverted):
-        return _events_after(events, command.command, not applied)
-    if isinstance(command, Compound | EventCompound):
-        steps = command.commands if applied else list(reversed(command.commands))
-        result: list[Event] | None = events
-        for step in steps:
-            if result is None:
-                return None
-            result = _events_after(result, step, applied)
-        return result
-    if isinstance(command, AddEvent | DeleteEvent):
-        kept = [e for e in events if e.id != command.event.id]
-        adds = isinstance(command, AddEvent) == applied
-        return sorted([*kept, command.event], key=_event_order) if adds else kept
-    if isinstance(command, ChangeEvent):
-        now = command.after if applied else command.before
-        return [now if e.id == now.id else e for e in events]
-    if isinstance(command, AddSpan | DeleteSpan | ChangeSpan | SetStatus):
-        return events  # what a span edit does to events, on_spans does
-    return None
-
-
-def _event_order(event: Event) -> int:
-    return event.id or 0
