@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from annotator.core.events import Argument, Event
-from annotator.core.model import Span, Status, in_text_order
+from annotator.core.model import Review, Span, Status, in_text_order
 
 
 class NoAnalyst:
@@ -39,18 +39,22 @@ _RANK = {status: n for n, status in enumerate(STATUS_ORDER)}
 
 def view_of(spans: Iterable[Span], analyst: str | None) -> list[Span]:
     """What ``analyst`` sees of a document's spans, in text order (see the module)."""
-    spans = list(spans)
-    decided = {s.source: s for s in spans
-               if s.source is not None and s.annotator == analyst and s.agreed is None}
+    pending = Review.PENDING
+    decided: dict[int, Span] = {}
     seen: list[Span] = []
-    for span in spans:
-        if span.agreed is not None or span.source is not None:
+    for span in spans:  # one pass: an export runs it over every span of a project
+        if span.agreed is not None:
             continue
-        if span.is_shared:
-            decision = decided.get(span.id) if span.id is not None else None
-            seen.append(span if decision is None else decision.with_(id=span.id, source=None))
-        elif span.annotator == analyst:
+        if span.source is not None:
+            if span.annotator == analyst:
+                decided[span.source] = span
+        elif span.annotator == analyst or (span.annotator is None
+                                           and span.review == pending):
             seen.append(span)
+    if decided:  # their decisions, in their suggestions' place and under their ids
+        seen = [decided[s.id].with_(id=s.id, source=None)
+                if s.id in decided and s.annotator is None and s.review == pending else s
+                for s in seen]
     seen.sort(key=in_text_order)
     return seen
 
@@ -81,10 +85,15 @@ def chosen_view(spans: Sequence[Span], *, curated: bool,
         return view_of(spans, analyst)
     if curated:
         return curated_of(spans)
-    names = analysts_of(spans)
-    if len(names) > 1:
-        return None
-    return view_of(spans, names[0] if names else None)
+    pending = Review.PENDING
+    names: set[str | None] = set()
+    for span in spans:  # analysts_of, stopping at the second
+        if span.agreed is None and not (span.review == pending and span.annotator is None
+                                        and span.source is None):
+            names.add(span.annotator)
+            if len(names) > 1:
+                return None
+    return view_of(spans, next(iter(names)) if names else None)
 
 
 def combined_status(statuses: Iterable[Status]) -> Status | None:

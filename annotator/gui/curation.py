@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from annotator.core.curation import Disagreement, settle_command
 from annotator.core.model import Document
 from annotator.gui.actions import keys, label_keys
+from annotator.gui.label_names import shown_label
 from annotator.gui.session import Session
 
 ISOLATE, POP = "\u2068", "\u2069"  # first-strong isolate: Persian beside Latin names
@@ -96,7 +97,7 @@ class CurationPanel(QWidget):
             who = "، ".join(
                 f'<span style="color:{colors.get(a, "#444")}; font-weight:600">'
                 f"{ISOLATE}{escape(a)}{POP}</span>" for a in analysts)
-            said = "، ".join(f"{escape(label)} «{ISOLATE}{escape(text[s:e])}{POP}»"
+            said = "، ".join(f"{escape(shown_label(label))} «{ISOLATE}{escape(text[s:e])}{POP}»"
                              for s, e, label in spans) or self.tr("nothing")
             lines.append(f"Alt+{n}: {who}: {said}")
         return "<br>".join(lines)
