@@ -16,9 +16,10 @@ scratch folder. It checks, in order:
 3. bad input exits 1 with one line on standard error, no traceback, nothing added; a
    PostgreSQL URL to a server that is not there gives the one line of an unreachable server
    (the driver and its libpq are in the bundle and load), with no password shown;
-4. the window, offscreen, on a new project file (``ANNOTATOR_EXIT_WHEN_SHOWN=1`` closes it
+4. ``train`` and ``suggest`` with the built-in models, each in a worker process;
+5. the window, offscreen, on a new project file (``ANNOTATOR_EXIT_WHEN_SHOWN=1`` closes it
    once shown): it exits 0 and the file holds the bundled samples;
-5. ``install.sh`` into a scratch prefix: the linked executable runs from its new place, the
+6. ``install.sh`` into a scratch prefix: the linked executable runs from its new place, the
    menu entry, metainfo and icon are where desktops look, and ``--uninstall`` removes them.
 
 Standard library only: it needs no virtual environment either. Exit status 0 when every
@@ -211,6 +212,42 @@ def check_postgres_driver(app: App) -> None:
           f"a PostgreSQL project on a server that is not there: one line ({result.stderr!r})")
 
 
+CITIES = ("تبریز", "مشهد", "شیراز", "اصفهان", "کرمان", "یزد")
+ORGANISATIONS = ("سازمان هواشناسی", "شهرداری", "دانشگاه تهران", "وزارت نیرو", "هلال احمر")
+
+
+def check_models(app: App) -> None:
+    """The built-in models from the bundle: ``train`` (the CRF, whose features read the string
+    matcher's hits) and ``suggest``, each in a worker process that is the executable itself."""
+    scratch = app.scratch
+    records = []
+    for n in range(40):
+        actor, city = ORGANISATIONS[n % len(ORGANISATIONS)], CITIES[n % len(CITIES)]
+        text = f"نشست خبری {actor} در {city} برگزار شد و گزارش {n + 1} منتشر شد."
+        records.append({"id": f"done-{n}", "text": text, "status": "done", "spans": [
+            {"start": text.index(actor), "end": text.index(actor) + len(actor),
+             "label": "ACTOR"},
+            {"start": text.index(city), "end": text.index(city) + len(city),
+             "label": "LOCATION"}]})
+    fresh = f"گزارش {ORGANISATIONS[0]} در {CITIES[1]} امروز منتشر شد."
+    records.append({"id": "new-1", "text": fresh})
+    corpus = scratch / "labelled.jsonl"
+    corpus.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records),
+                      encoding="utf-8")
+    db = scratch / "models.sqlite"
+    app.ok("import", corpus, "--db", db)
+    trained = app.run("train", "--db", db)
+    check(trained.returncode == 0 and "Traceback" not in trained.stderr
+          and "crf trained on 40 documents" in trained.stdout,
+          f"train: the CRF learns the 40 documents done ({trained.stdout.strip()[:120]!r})")
+    suggested = app.run("suggest", "--db", db)
+    pending = app.stats(db).get("pending")
+    check(suggested.returncode == 0 and "Traceback" not in suggested.stderr
+          and isinstance(pending, int) and pending >= 1,
+          f"suggest: the model's suggestions for the new document ({pending} pending; "
+          f"{suggested.stdout.strip()[:120]!r})")
+
+
 def check_window(app: App, executable: Path | None = None, name: str = "window") -> None:
     db = app.scratch / f"{name}.sqlite"
     started = time.monotonic()
@@ -267,6 +304,7 @@ def main(argv: list[str]) -> int:
         check_version(app)
         check_commands(app)
         check_postgres_driver(app)
+        check_models(app)
         check_window(app)
         if sys.platform.startswith("linux"):
             check_install(app)
