@@ -40,7 +40,8 @@ def register(commands: Any, db: argparse.ArgumentParser) -> None:
         "agreement", parents=[db], help="how far analysts agree",
         description="Over the documents two or more analysts labelled: Cohen's kappa over the "
                     "tokens' BIO tags (O included), span F1 (exact and overlapping), per pair "
-                    "of analysts and overall, each per label; Fleiss' kappa for more than two; "
+                    "of analysts and overall, each per label; events F1 (an event matches when "
+                    "its trigger, type and arguments all do); Fleiss' kappa for more than two; "
                     "the documents the analysts disagree on most.")
     agr.add_argument("--analysts", type=_names, default=None, metavar="A,B,...",
                      help="only these analysts")
@@ -53,9 +54,9 @@ def register(commands: Any, db: argparse.ArgumentParser) -> None:
     cur = commands.add_parser(
         "curate", parents=[db], help="take what analysts agree on as curated labels",
         description="In every document several analysts labelled and nobody began to curate, "
-                    "take the spans at least N of them made alike (default: all who labelled "
-                    "it) as its curated labels, recorded with the curator (--analyst) and who "
-                    "agreed. The rest is left for the window's curation.")
+                    "take the spans and the events at least N of them made alike (default: all "
+                    "who labelled it) as its curated labels, recorded with the curator "
+                    "(--analyst) and who agreed. The rest is left for the window's curation.")
     cur.add_argument("--min-agree", type=int, default=None, metavar="N")
 
     mrg = commands.add_parser(
@@ -118,13 +119,18 @@ def cmd_agreement(args: argparse.Namespace) -> int:
               f"{counted(pair.tokens, 'token')}: kappa {figure(pair.combined.kappa)}, "
               f"span F1 {figure(pair.combined.span_f1)}, "
               f"overlap F1 {figure(pair.combined.overlap_f1)}")
+        if pair.documents:
+            mine, theirs = pair.events.made
+            print(f"  events: F1 {figure(pair.events.f1)} "
+                  f"({mine} and {counted(theirs, 'event')})")
         for label, per in sorted(pair.by_label.items()):
             print(f"  {label}: kappa {figure(per.kappa)}, span F1 {figure(per.span_f1)}, "
                   f"overlap F1 {figure(per.overlap_f1)}")
     overall = result.overall
     print(f"overall: kappa {figure(overall.combined.kappa)}, "
           f"span F1 {figure(overall.combined.span_f1)}, "
-          f"overlap F1 {figure(overall.combined.overlap_f1)}")
+          f"overlap F1 {figure(overall.combined.overlap_f1)}, "
+          f"events F1 {figure(overall.events.f1)}")
     if result.fleiss is not None:
         print(f"Fleiss' kappa ({', '.join(result.fleiss.analysts)}): "
               f"{figure(result.fleiss.kappa)} over "
@@ -152,6 +158,9 @@ def cmd_curate(args: argparse.Namespace) -> int:
     print(f"curated {counted(result.documents, 'document')} as {curator}: "
           f"{counted(result.spans, 'span')} taken, {result.finished} finished, "
           f"{counted(result.disagreements, 'disagreement')} left for the window"
+          + (f"; {counted(result.events, 'event')} taken, "
+             f"{counted(result.event_disagreements, 'event disagreement')} left for the "
+             "window" if result.events or result.event_disagreements else "")
           + (f"; {counted(result.already, 'document')} already being curated, left as "
              "they were" if result.already else ""))
     return 0

@@ -35,8 +35,14 @@ each pair of analysts, overall, and per label:
   tokens)``; the most disagreed first, ties by the tokens not all analysts tagged alike, then
   by key.
 
-Events (a trigger, its type and its arguments all matching) are to be compared here later, as
-an ``events`` entry beside ``span_f1`` in each pair and overall, once documents carry them.
+- **events**: an analyst's events of a document (:attr:`DocumentLabels.events`) are compared
+  whole, as :class:`EventTuple`: an event of one analyst matches one of the other when its
+  trigger (start, end), its event type and its set of arguments (role, start, end) are all the
+  same. Counted as span F1 is (the first analyst as reference, F1 symmetric; two analysts
+  with no events in the documents both labelled agree: 1.0), per pair and overall (the pairs'
+  counts added up), all types together and per event type (an event that differs only in its
+  type counts against both types). The ``labels`` filter narrows the spans' figures only:
+  events are compared whole whatever it says.
 """
 
 from __future__ import annotations
@@ -48,6 +54,7 @@ from dataclasses import dataclass, field
 from operator import ne, or_
 from typing import Any
 
+from annotator.core.events import Event
 from annotator.core.kappa import cohen_kappa, fleiss_kappa, mean_kappa
 from annotator.core.model import Labelled
 from annotator.core.scores import Counts, Scored, exact_counts, total
@@ -55,6 +62,9 @@ from annotator.core.tokens import token_ranges
 
 # A label as agreement compares it: start, end (code points, end exclusive), label name.
 Triple = tuple[int, int, str]
+# An event as agreement and curation compare it: its trigger's start and end, its event type,
+# and its arguments as (role, start, end), sorted (see :func:`compared_event`).
+EventTuple = tuple[int, int, str, tuple[tuple[str, int, int], ...]]
 # Token tags as small integers: 0 is O; a label's B tag is an odd number, its I tag the next.
 _O = 0
 _DIGITS = 4
@@ -68,18 +78,34 @@ class DocumentLabels:
     ``tokens`` are the stored tokens, flat ``(start, end)`` pairs; ``labels`` maps each analyst
     who labelled the document to their labels of it (an empty collection: they labelled it and
     found nothing). An analyst who did not label it is absent. Sentences are not needed: a
-    token's tag does not depend on them.
+    token's tag does not depend on them. ``events`` maps an analyst to their events of the
+    document (their triggers among their labels); one absent made none.
     """
 
     key: str
     tokens: Sequence[int]
     labels: Mapping[str, Collection[Triple]]
+    events: Mapping[str, Collection[EventTuple]] = field(default_factory=dict)
 
 
 def as_triples(spans: Iterable[Labelled]) -> list[Triple]:
     """The labels among ``spans`` (human spans and accepted suggestions) as agreement and
     curation compare them, in text order."""
     return sorted((s.start, s.end, s.label) for s in spans if s.is_label)
+
+
+def compared_event(start: int, end: int, type_name: str,
+                   arguments: Iterable[tuple[str, int, int]]) -> EventTuple:
+    """An event as agreement and curation compare it: its trigger's ``start`` and ``end``, its
+    event type and its arguments ``(role, start, end)``, in order, each once."""
+    return start, end, type_name, tuple(sorted(set(arguments)))
+
+
+def as_event_tuples(events: Iterable[Event]) -> list[EventTuple]:
+    """``events`` as agreement and curation compare them, in their triggers' text order."""
+    return sorted(compared_event(e.trigger.start, e.trigger.end, e.type,
+                                 ((a.role.value, a.span.start, a.span.end) for a in e.arguments))
+                  for e in events)
 
 
 def f1(counts: Counts) -> float:
@@ -110,6 +136,36 @@ class LabelAgreement:
 
 
 @dataclass(frozen=True, slots=True)
+class EventAgreement:
+    """Events matched whole (trigger, type and arguments), all types together and per event
+    type, the first analyst of a pair as reference (fn: events only they made)."""
+
+    counts: Counts = field(default_factory=Counts)
+    by_type: Mapping[str, Counts] = field(default_factory=dict)
+
+    @property
+    def f1(self) -> float:
+        return f1(self.counts)
+
+    @property
+    def made(self) -> tuple[int, int]:
+        """How many events each analyst of the pair made."""
+        return self.counts.tp + self.counts.fn, self.counts.tp + self.counts.fp
+
+    def to_json(self, defined: bool = True, made: bool = False) -> dict[str, Any]:
+        """``{"made": [A, B], "f1", "tp", "fp", "fn", "by_type": {TYPE: {...}}}``; ``made``
+        only for a pair (``made``), ``f1`` None when not ``defined``."""
+
+        def figures(counts: Counts) -> dict[str, Any]:
+            each = {"made": [counts.tp + counts.fn, counts.tp + counts.fp]} if made else {}
+            return {**each, "f1": round(f1(counts), _DIGITS) if defined else None,
+                    "tp": counts.tp, "fp": counts.fp, "fn": counts.fn}
+
+        return {**figures(self.counts),
+                "by_type": {kind: figures(c) for kind, c in self.by_type.items()}}
+
+
+@dataclass(frozen=True, slots=True)
 class PairAgreement:
     """Two analysts over the documents both labelled. ``spans`` counts each one's spans there;
     ``exact`` and ``overlap`` take the first analyst as reference (fn: spans only they made)."""
@@ -119,6 +175,7 @@ class PairAgreement:
     tokens: int
     combined: LabelAgreement
     by_label: Mapping[str, LabelAgreement]
+    events: EventAgreement = field(default_factory=EventAgreement)
 
     @property
     def spans(self) -> tuple[int, int]:
@@ -131,7 +188,8 @@ class PairAgreement:
                 "tokens": self.tokens, "spans": list(self.spans), **self.combined.to_json(defined),
                 "by_label": {label: {"spans": [a.exact.support, a.exact.tp + a.exact.fp],
                                      **a.to_json(defined)}
-                             for label, a in self.by_label.items()}}
+                             for label, a in self.by_label.items()},
+                "events": self.events.to_json(defined, made=True)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,12 +201,14 @@ class OverallAgreement:
     tokens: int
     combined: LabelAgreement
     by_label: Mapping[str, LabelAgreement]
+    events: EventAgreement = field(default_factory=EventAgreement)
 
     def to_json(self) -> dict[str, Any]:
         defined = self.documents > 0
         return {"documents": self.documents, "tokens": self.tokens,
                 **self.combined.to_json(defined),
-                "by_label": {label: a.to_json(defined) for label, a in self.by_label.items()}}
+                "by_label": {label: a.to_json(defined) for label, a in self.by_label.items()},
+                "events": self.events.to_json(defined)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -285,8 +345,10 @@ class _Tally:
         self.documents: Counter[tuple[str, ...]] = Counter()
         self.tokens: Counter[tuple[str, ...]] = Counter()
         # Per pair: each analyst's spans as scores compares them, a list per document, and the
-        # overlaps found beyond exact matches, per label.
+        # overlaps found beyond exact matches, per label; their events likewise, each as
+        # ((document, arguments), trigger start, trigger end, type).
         self.scored: dict[tuple[str, str], tuple[_Parts, _Parts]] = {}
+        self.events: dict[tuple[str, str], tuple[_Parts, _Parts]] = {}
         self.overlaps: dict[tuple[str, str], Counter[str]] = {}
         self.ranked: list[DocumentDisagreement] = []
 
@@ -310,12 +372,18 @@ class _Tally:
         key = doc.key
         scored: dict[str, Sequence[Scored]] = {
             a: [(key, start, end, label) for start, end, label in spans[a]] for a in names}
+        events: dict[str, Sequence[Scored]] = {
+            a: [((key, arguments), start, end, kind)
+                for start, end, kind, arguments in doc.events.get(a, ())] for a in names}
         same = 0  # (token, pair) with the same tag
         for (i, a), (j, b) in itertools.combinations(enumerate(names), 2):
             same += count - sum(map(ne, columns[i], columns[j]))
             first, second = self.scored.setdefault((a, b), ([], []))
             first.append(scored[a])
             second.append(scored[b])
+            first, second = self.events.setdefault((a, b), ([], []))
+            first.append(events[a])
+            second.append(events[b])
             # Exact matches overlap nothing else (each side's spans do not overlap), so the
             # overlapping matches beyond them are among the spans only one side made.
             only_a = spans[a] - spans[b]
@@ -355,22 +423,27 @@ class _Tally:
         exact = {pair: exact_counts(itertools.chain.from_iterable(first),
                                     itertools.chain.from_iterable(second))
                  for pair, (first, second) in self.scored.items()}
+        events = {pair: _events(exact_counts(itertools.chain.from_iterable(first),
+                                             itertools.chain.from_iterable(second)))
+                  for pair, (first, second) in self.events.items()}
         used = {label for counts in exact.values() for label in counts}
         labels = tuple(sorted(used if self.only is None else self.only))
         codes = {label: self.codes.get(label) or self._code(label) for label in labels}
-        pairs = tuple(self._pair(pair, codes, exact.get(pair, {}))
+        pairs = tuple(self._pair(pair, codes, exact.get(pair, {}),
+                                 events.get(pair, EventAgreement()))
                       for pair in itertools.combinations(analysts, 2))
         shared = [p for p in pairs if p.documents]
         overall = OverallAgreement(
             sum(self.documents.values()), sum(self.tokens.values()),
             _pooled([p.combined for p in shared]),
-            {label: _pooled([p.by_label[label] for p in shared]) for label in labels})
+            {label: _pooled([p.by_label[label] for p in shared]) for label in labels},
+            _events(_added_up(p.events.by_type for p in shared)))
         fleiss = self._fleiss(analysts, codes) if len(analysts) > 2 else None
         ranked = sorted(self.ranked, key=lambda d: (-d.disagreement, -d.disagreeing, d.key))
         return Agreement(analysts, labels, pairs, overall, fleiss, tuple(ranked))
 
     def _pair(self, pair: tuple[str, str], codes: Mapping[str, int],
-              exact: Mapping[str, Counts]) -> PairAgreement:
+              exact: Mapping[str, Counts], events: EventAgreement) -> PairAgreement:
         confusion: Counter[tuple[int, ...]] = Counter()
         documents = tokens = 0
         for group, patterns in self.patterns.items():
@@ -395,7 +468,7 @@ class _Tally:
         matched = sum(extra[label] for label in codes)
         all_labels = LabelAgreement(cohen_kappa(confusion), exact_all,
                                     _widened(exact_all, matched))
-        return PairAgreement(pair, documents, tokens, all_labels, by_label)
+        return PairAgreement(pair, documents, tokens, all_labels, by_label, events)
 
     def _fleiss(self, analysts: tuple[str, ...], codes: Mapping[str, int]) -> FleissAgreement:
         patterns = Counter(self.patterns.get(analysts, Counter()))
@@ -419,6 +492,20 @@ def _one_label(counts: Mapping[tuple[int, ...], int], code: int) -> Counter[tupl
 def _widened(exact: Counts, extra: int) -> Counts:
     """Exact counts with ``extra`` more pairs matched by overlapping."""
     return Counts(exact.tp + extra, exact.fp - extra, exact.fn - extra)
+
+
+def _events(by_type: Mapping[str, Counts]) -> EventAgreement:
+    """Event figures from the counts per event type."""
+    return EventAgreement(total(by_type), dict(sorted(by_type.items())))
+
+
+def _added_up(parts: Iterable[Mapping[str, Counts]]) -> dict[str, Counts]:
+    """Counts per type (or label) added up over ``parts``."""
+    added: dict[str, Counts] = {}
+    for part in parts:
+        for kind, counts in part.items():
+            added[kind] = added.get(kind, Counts()) + counts
+    return added
 
 
 def _pooled(pairs: Sequence[LabelAgreement]) -> LabelAgreement:

@@ -13,6 +13,12 @@ The rules (:func:`curate`), given each analyst's labels of one document and ``mi
   **version** there: their spans in the cluster, or nothing.
 - A document fewer than ``min_agree`` analysts labelled has nothing taken at once: every span
   is left to the curator (never taken with less agreement than was asked).
+- An **event** (its trigger, type and arguments, compared whole as agreement compares them:
+  :class:`~annotator.core.agreement.EventTuple`) that at least ``min_agree`` analysts made
+  alike is taken at once when its trigger and every argument are among the spans taken, and
+  no other such event has its trigger. Any other event on a trigger where one was taken is
+  outvoted. The other triggers of the analysts' events are **event disagreements**, each with
+  every analyst's event there, or none: the curator builds those frames on the curated labels.
 
 The **curator** then decides each disagreement (:meth:`Curation.labels`): one version, none
 (an empty decision), or spans labelled anew. The result is the document's **curated labels**:
@@ -23,12 +29,14 @@ the curator.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 
-from annotator.core.agreement import Triple
+from annotator.core.agreement import EventTuple, Triple
 from annotator.core.commands import AddSpan, Command, Compound, DeleteSpan
 from annotator.core.errors import AnnotatorError
+from annotator.core.events import ROLE_LABELS, TRIGGER_LABEL, Argument, Event, Role
 from annotator.core.model import Document, Span, check_no_overlap, in_text_order
 
 
@@ -78,11 +86,45 @@ class Disagreement:
     def distinct_versions(self) -> tuple[tuple[tuple[Triple, ...], tuple[str, ...]], ...]:
         """The different versions, each with the analysts who gave it: the most given first,
         then in the order of their first analyst."""
-        given: dict[tuple[Triple, ...], list[str]] = {}
-        for v in self.versions:
-            given.setdefault(v.spans, []).append(v.analyst)
-        ranked = sorted(given.items(), key=lambda item: -len(item[1]))
-        return tuple((spans, tuple(names)) for spans, names in ranked)
+        return _distinct((v.spans, v.analyst) for v in self.versions)
+
+
+@dataclass(frozen=True, slots=True)
+class EventVersion:
+    """One analyst's event on a trigger where the analysts' events differ; none: they made
+    no event there."""
+
+    analyst: str
+    event: EventTuple | None
+
+    @property
+    def nothing(self) -> bool:
+        return self.event is None
+
+
+@dataclass(frozen=True, slots=True)
+class EventDisagreement:
+    """A trigger, ``start..end``, on which the analysts' events differ and none was taken,
+    with every analyst's version (one per analyst who labelled the document, name order)."""
+
+    start: int
+    end: int
+    versions: tuple[EventVersion, ...]
+
+    def distinct_versions(self) -> tuple[tuple[EventTuple | None, tuple[str, ...]], ...]:
+        """The different events made there (None: none), each with the analysts who made it,
+        as :meth:`Disagreement.distinct_versions` orders them."""
+        return _distinct((v.event, v.analyst) for v in self.versions)
+
+
+def _distinct[V](given: Iterable[tuple[V, str]]) -> tuple[tuple[V, tuple[str, ...]], ...]:
+    """Versions, each with the analysts who gave it: the most given first, then in the order
+    of their first analyst (``given`` in the analysts' order)."""
+    by: dict[V, list[str]] = {}
+    for version, analyst in given:
+        by.setdefault(version, []).append(analyst)
+    ranked = sorted(by.items(), key=lambda item: -len(item[1]))
+    return tuple((version, tuple(names)) for version, names in ranked)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,14 +143,30 @@ class CuratedLabels:
 
 @dataclass(frozen=True, slots=True)
 class Curation:
-    """What curation found in one document: the spans taken at once, the disagreements, and
-    who made each span (``made_by``, for recording which analysts agreed on a curated span)."""
+    """What curation found in one document: the spans taken at once, the disagreements, who
+    made each span (``made_by``, for recording which analysts agreed on a curated span), and
+    the events taken at once and the event disagreements."""
 
     analysts: tuple[str, ...]
     min_agree: int
     agreed: tuple[CuratedSpan, ...]
     disagreements: tuple[Disagreement, ...]
     made_by: Mapping[Triple, tuple[str, ...]] = field(default_factory=dict)
+    agreed_events: tuple[EventTuple, ...] = ()
+    event_disagreements: tuple[EventDisagreement, ...] = ()
+
+    def taken(self) -> tuple[list[Span], list[Event]]:
+        """What is taken at once as it is stored when a document's curation begins: the
+        curated labels' spans (each with the analysts who made it, its ``agreed``) and the
+        events on them."""
+        spans = [Span(s.start, s.end, s.label, agreed=s.analysts) for s in self.agreed]
+        at = {(s.start, s.end, s.label): s for s in spans}
+        events = []
+        for start, end, kind, arguments in self.agreed_events:
+            roles = [(Role(role), s, e) for role, s, e in arguments]
+            events.append(Event(at[start, end, TRIGGER_LABEL], kind, tuple(
+                Argument(role, at[s, e, ROLE_LABELS[role]]) for role, s, e in roles)))
+        return spans, events
 
     def labels(self, curator: str,
                decisions: Mapping[int, Iterable[Triple]] | None = None) -> CuratedLabels:
@@ -129,8 +187,10 @@ class Curation:
         return CuratedLabels(curator, tuple(spans), undecided)
 
 
-def curate(labels: Mapping[str, Collection[Triple]], min_agree: int | None = None) -> Curation:
-    """Curation of one document from each analyst's labels of it (see the module's rules)."""
+def curate(labels: Mapping[str, Collection[Triple]], min_agree: int | None = None,
+           events: Mapping[str, Collection[EventTuple]] | None = None) -> Curation:
+    """Curation of one document from each analyst's labels of it and their events there (an
+    analyst absent from ``events`` made none; see the module's rules)."""
     analysts = tuple(sorted(labels))
     needed = len(analysts) if min_agree is None else min_agree
     if needed < 1:
@@ -152,7 +212,36 @@ def curate(labels: Mapping[str, Collection[Triple]], min_agree: int | None = Non
                          for a in analysts)
         disagreements.append(Disagreement(group[0][0], max(e for _, e, _ in group), versions))
     agreed = tuple(CuratedSpan(*span, made_by[span]) for span in taken)
-    return Curation(analysts, needed, agreed, tuple(disagreements), made_by)
+    agreed_events, event_disagreements = _curate_events(analysts, needed, set(taken),
+                                                        events or {})
+    return Curation(analysts, needed, agreed, tuple(disagreements), made_by, agreed_events,
+                    event_disagreements)
+
+
+def _curate_events(analysts: tuple[str, ...], needed: int, taken: set[Triple],
+                   events: Mapping[str, Collection[EventTuple]]
+                   ) -> tuple[tuple[EventTuple, ...], tuple[EventDisagreement, ...]]:
+    """The events taken at once and the event disagreements (see the module's rules)."""
+    made: Counter[EventTuple] = Counter()
+    for analyst in analysts:
+        made.update(set(events.get(analyst, ())))
+    candidates = [e for e, n in made.items() if n >= needed and _on_spans(e, taken)]
+    on_trigger = Counter((start, end) for start, end, _, _ in candidates)
+    agreed = tuple(sorted(e for e in candidates if on_trigger[e[0], e[1]] == 1))
+    settled = {(start, end) for start, end, _, _ in agreed}
+    mine = {a: {(e[0], e[1]): e for e in events.get(a, ())} for a in analysts}
+    disagreements = tuple(
+        EventDisagreement(start, end, tuple(EventVersion(a, mine[a].get((start, end)))
+                                            for a in analysts))
+        for start, end in sorted({(e[0], e[1]) for e in made} - settled))
+    return agreed, disagreements
+
+
+def _on_spans(event: EventTuple, spans: set[Triple]) -> bool:
+    """Whether ``event``'s trigger and every argument are among ``spans``."""
+    start, end, _, arguments = event
+    return (start, end, TRIGGER_LABEL) in spans and all(
+        (s, e, ROLE_LABELS[Role(role)]) in spans for role, s, e in arguments)
 
 
 def _clusters(spans: list[Triple]) -> list[list[Triple]]:

@@ -47,9 +47,10 @@ class AgreementDialog(QDialog):
             return "—" if value is None else locale.toString(value, "f", 2)
 
         overall = result.overall.combined
-        summary = self.tr("Overall: kappa {kappa}, span F1 {f1}, overlap F1 {overlap}.").format(
+        summary = self.tr("Overall: kappa {kappa}, span F1 {f1}, overlap F1 {overlap}, "
+                          "events F1 {events}.").format(
             kappa=figure(overall.kappa), f1=figure(overall.span_f1),
-            overlap=figure(overall.overlap_f1))
+            overlap=figure(overall.overlap_f1), events=figure(result.overall.events.f1))
         if result.fleiss is not None:
             summary += " " + self.tr("Fleiss' kappa over {n} documents: {kappa}.").format(
                 n=locale.toString(result.fleiss.documents), kappa=figure(result.fleiss.kappa))
@@ -81,17 +82,26 @@ class AgreementDialog(QDialog):
                 self.heat_map.setItem(i, j, item)
 
         headers = [self.tr("Analysts"), self.tr("Documents"), self.tr("Tokens"),
-                   self.tr("Kappa"), self.tr("Span F1"), self.tr("Overlap F1")]
+                   self.tr("Kappa"), self.tr("Span F1"), self.tr("Overlap F1"),
+                   self.tr("Events F1")]
         self.pairs = QTableWidget(len(result.pairs), len(headers), self)
         self.pairs.setObjectName("agreementPairs")
         self.pairs.setHorizontalHeaderLabels(headers)
         self.pairs.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         for row, pair in enumerate(result.pairs):
+            shared = pair.documents > 0
             cells = [" / ".join(pair.analysts), locale.toString(pair.documents),
                      locale.toString(pair.tokens), figure(pair.combined.kappa),
-                     figure(pair.combined.span_f1), figure(pair.combined.overlap_f1)]
+                     figure(pair.combined.span_f1), figure(pair.combined.overlap_f1),
+                     figure(pair.events.f1 if shared else None)]
             for column, text in enumerate(cells):
                 self.pairs.setItem(row, column, QTableWidgetItem(text))
+            mine, theirs = pair.events.made
+            self.pairs.item(row, len(cells) - 1).setToolTip(self.tr(
+                "Events made: {a} {n}, {b} {m}; matched (trigger, type and arguments alike): "
+                "{tp}").format(a=pair.analysts[0], n=locale.toString(mine), b=pair.analysts[1],
+                               m=locale.toString(theirs),
+                               tp=locale.toString(pair.events.counts.tp)))
         self.pairs.resizeColumnsToContents()
 
         ranked = [d for d in result.documents if d.disagreement]

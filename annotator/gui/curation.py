@@ -11,6 +11,7 @@ the document's curation. Every choice is an edit: undone and redone like any.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 from typing import Any
 
@@ -26,11 +27,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.curation import Disagreement, settle_command
+from annotator.core.curation import Curation, Disagreement, EventDisagreement, settle_command
+from annotator.core.event_commands import with_events
+from annotator.core.events import EventType, Role
 from annotator.core.model import Document
 from annotator.gui.actions import keys, label_keys
+from annotator.gui.event_panel import type_text
 from annotator.gui.label_names import shown_label
 from annotator.gui.session import Session
+from annotator.gui.undo import role_name
 
 ISOLATE, POP = "\u2068", "\u2069"  # first-strong isolate: Persian beside Latin names
 
@@ -63,21 +68,31 @@ class CurationPanel(QWidget):
         if not self._quiet and row >= 0:
             self.chosen.emit(row)
 
-    def show_curation(self, doc: Document, disagreements: tuple[Disagreement, ...],
-                      colors: dict[str, str], current: int | None,
-                      decided: set[int]) -> None:
+    def show_curation(self, doc: Document, curation: Curation, colors: dict[str, str],
+                      current: int | None, decided: set[int],
+                      types: Sequence[EventType]) -> None:
+        """The disagreements, then the event disagreements (rows after them), of ``doc``."""
         self._quiet = True
         try:
             self.list.clear()
+            disagreements = curation.disagreements
             left = len(disagreements) - len(decided & set(range(len(disagreements))))
-            self.heading.setText(self.tr(
+            heading = self.tr(
                 "Curating: {n} disagreements, {left} to decide. D: next; Alt+1…9: take a "
                 "version; Alt+0: none; label keys: label anew; Ctrl+Enter: finish.").format(
-                n=len(disagreements), left=left))
-            for index, disagreement in enumerate(disagreements):
+                n=len(disagreements), left=left)
+            events = curation.event_disagreements
+            if events:
+                heading += " " + self.tr(
+                    "Event disagreements: {n} (listed last): E on a trigger builds its frame; "
+                    "J, K, L add to it.").format(n=len(events))
+            self.heading.setText(heading)
+            rows = [self._describe(doc, d, colors, i in decided)
+                    for i, d in enumerate(disagreements)]
+            rows += [self._describe_events(doc, d, colors, types) for d in events]
+            for row in rows:
                 item = QListWidgetItem(self.list)
-                label = QLabel(self._describe(doc, disagreement, colors, index in decided),
-                               self.list)
+                label = QLabel(row, self.list)
                 label.setTextFormat(Qt.TextFormat.RichText)
                 label.setWordWrap(True)
                 label.setContentsMargins(6, 4, 6, 4)
@@ -94,13 +109,34 @@ class CurationPanel(QWidget):
         stretch = escape(text[disagreement.start:disagreement.end].replace("\n", " "))
         lines = [f"<b>{'✓ ' if decided else ''}«{ISOLATE}{stretch}{POP}»</b>"]
         for n, (spans, analysts) in enumerate(disagreement.distinct_versions(), start=1):
-            who = "، ".join(
-                f'<span style="color:{colors.get(a, "#444")}; font-weight:600">'
-                f"{ISOLATE}{escape(a)}{POP}</span>" for a in analysts)
             said = "، ".join(f"{escape(shown_label(label))} «{ISOLATE}{escape(text[s:e])}{POP}»"
                              for s, e, label in spans) or self.tr("nothing")
-            lines.append(f"Alt+{n}: {who}: {said}")
+            lines.append(f"Alt+{n}: {_who(analysts, colors)}: {said}")
         return "<br>".join(lines)
+
+    def _describe_events(self, doc: Document, disagreement: EventDisagreement,
+                         colors: dict[str, str], types: Sequence[EventType]) -> str:
+        text = doc.text
+        trigger = escape(text[disagreement.start:disagreement.end])
+        event_word = escape(self.tr("Event"))
+        lines = [f"<b>{event_word} «{ISOLATE}{trigger}{POP}»</b>"]
+        for event, analysts in disagreement.distinct_versions():
+            if event is None:
+                said = escape(self.tr("no event"))
+            else:
+                _, _, kind, arguments = event
+                ordered = sorted(arguments, key=lambda a: list(Role).index(Role(a[0])))
+                said = escape(type_text(kind, types)) + "".join(
+                    f"، {escape(role_name(Role(role)))} «{ISOLATE}{escape(text[s:e])}{POP}»"
+                    for role, s, e in ordered)
+            lines.append(f"{_who(analysts, colors)}: {said}")
+        return "<br>".join(lines)
+
+
+def _who(analysts: Sequence[str], colors: dict[str, str]) -> str:
+    """The analysts' names, each in their colour."""
+    return "، ".join(f'<span style="color:{colors.get(a, "#444")}; font-weight:600">'
+                     f"{ISOLATE}{escape(a)}{POP}</span>" for a in analysts)
 
 
 class Curator(QObject):
@@ -205,12 +241,12 @@ class Curator(QObject):
                                              for s in doc.spans)}
 
     def refresh(self) -> None:
-        doc = self._session.document
-        if not self._session.curating or doc is None:
+        doc, curation = self._session.document, self._session.curation
+        if not self._session.curating or doc is None or curation is None:
             return
         colors = {a.name: a.color for a in self._session.project.analysts()}
-        self._panel.show_curation(doc, self._disagreements(), colors, self.current,
-                                  self.decided())
+        self._panel.show_curation(doc, curation, colors, self.current, self.decided(),
+                                  self._session.event_types)
 
     def go(self, step: int) -> None:
         found = self._disagreements()
@@ -224,8 +260,18 @@ class Curator(QObject):
         self._show_current()
 
     def _chosen(self, row: int) -> None:
-        self.current = row
-        self._show_current()
+        """A row clicked: a disagreement becomes the current one; an event disagreement's
+        trigger is selected in the article (for E)."""
+        found = self._disagreements()
+        if row < len(found):
+            self.current = row
+            self._show_current()
+            return
+        curation = self._session.curation
+        events = curation.event_disagreements if curation is not None else ()
+        if row - len(found) < len(events):
+            trigger = events[row - len(found)]
+            self._select(trigger.start, trigger.end)
 
     def _show_current(self) -> None:
         found = self._disagreements()
@@ -255,8 +301,8 @@ class Curator(QObject):
             self.rejected.add(self.current)
         else:
             self.rejected.discard(self.current)
-        if command is not None:
-            self._session.push(command)
+        if command is not None:  # with the events on the curated labels it replaces
+            self._session.push(with_events(doc, command))
         self.refresh()
         if len(self.decided()) < len(found):
             self.go(1)

@@ -258,8 +258,6 @@ class MainWindow(QMainWindow):
         self._span_list_due.stop()
         self.article.show_document(doc)
         self.article.set_others(self.session.others)
-        # Curated labels carry no events yet: the curator's room goes to the disagreements.
-        self.event_panel.setVisible(not self.session.curating)
         if self._show_search_hits(doc):  # the caret on the first, in the middle of the screen
             self.article.place_caret(self.article_hits[0][0])
             self.article.centerCursor()

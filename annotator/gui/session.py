@@ -27,10 +27,9 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from annotator.core import review
-from annotator.core.agreement import as_triples
 from annotator.core.analysts import curated_of, events_in_view
 from annotator.core.commands import SetStatus, label_command
-from annotator.core.curation import Curation, curate
+from annotator.core.curation import Curation
 from annotator.core.errors import AnnotatorError, StorageError
 from annotator.core.event_commands import (
     EventCommand,
@@ -49,7 +48,7 @@ from annotator.core.events import Event, EventType, Role, on_spans
 from annotator.core.model import Document, Label, Span, Status
 from annotator.gui.undo import EditCommand
 from annotator.services.analysts import others_labels
-from annotator.services.team import labelled_by
+from annotator.services.team import curation_found, labelled_by
 from annotator.storage import EVERYONE, Project
 
 DONE_STATUSES = (Status.DONE, Status.REVIEWED)
@@ -143,30 +142,30 @@ class Session(QObject):
         if not self.curating:
             return self.project.document(doc_id, self.analyst)
         doc = self.project.document(doc_id, EVERYONE)
-        labelled = labelled_by(doc.spans, self.project.work_of(doc_id))
-        self.curation = curate({a: as_triples(s) for a, s in labelled.items()})
+        self.curation = curation_found(doc, labelled_by(doc.spans, self.project.work_of(doc_id)))
         doc.spans = curated_of(doc.spans)
         doc.events = events_in_view(doc.events, doc.spans)
         return doc
 
     def curate(self, doc_id: int | None = None) -> bool:
-        """Curate a document (the open one by default): its curated labels shown and edited,
-        the analysts' versions beside them. The spans every analyst made alike are taken at
-        once when its curation begins. False when fewer than two analysts labelled it."""
+        """Curate a document (the open one by default): its curated labels shown and edited
+        (events too), the analysts' versions beside them. The spans and the events every
+        analyst made alike are taken at once when its curation begins. False when fewer than
+        two analysts labelled it."""
         doc_id = self.document_id if doc_id is None else doc_id
         if doc_id is None:
             return False
         raw = self.project.document(doc_id, EVERYONE)
-        labelled = labelled_by(raw.spans, self.project.work_of(doc_id))
-        if len(labelled) < 2:
+        found = curation_found(raw, labelled_by(raw.spans, self.project.work_of(doc_id)))
+        if len(found.analysts) < 2:
             self.message.emit(self.tr("Curation is for a document two or more analysts "
-                                      "labelled; this one has {n}.").format(n=len(labelled)))
+                                      "labelled; this one has {n}.").format(
+                                          n=len(found.analysts)))
             return False
         if self.project.curation_of(doc_id) is None and not self.project.read_only:
-            found = curate({a: as_triples(s) for a, s in labelled.items()})
-            self.project.set_curated(doc_id, self.analyst, [
-                Span(s.start, s.end, s.label, agreed=s.analysts) for s in found.agreed],
-                finished=not found.disagreements)
+            spans, events = found.taken()
+            self.project.set_curated(doc_id, self.analyst, spans, events=events, finished=(
+                not found.disagreements and not found.event_disagreements))
         self.undo_stack.clear()  # the steps on it were the analyst's own labels
         self.curating = True
         self.open(doc_id)
@@ -251,7 +250,7 @@ class Session(QObject):
         saved since it was made: :func:`~annotator.core.event_commands.rebased`); as it is
         when the project cannot be read."""
         try:
-            events = self.project.document(command.document_id, self.analyst).events
+            events = self._load(command.document_id).events
         except (KeyError, AnnotatorError):
             return command
         if isinstance(command, Reverted):

@@ -5,14 +5,15 @@ Documents are matched by key and text; OTHER's documents this project lacks are 
 each document, each analyst's work (their labels and decisions, and their status) comes from
 whichever copy changed it last; the model's suggestions are joined (an analyst's decision
 names its suggestion in this project); a curation comes from whichever copy changed it last.
-Merging the same copy twice changes nothing. Events are not merged yet.
+Merging the same copy twice changes nothing. Events are not merged yet, but for a curation's:
+the events on the curated labels come with them.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from annotator.core.analysts import analysts_of, curated_of
+from annotator.core.analysts import analysts_of, curated_of, events_in_view
 from annotator.core.errors import InputError
 from annotator.core.model import Document, Review, Span, in_text_order
 from annotator.services.progress import CancelToken, Progress, counted, no_progress
@@ -111,8 +112,9 @@ def _merge_document(project: Project, doc_id: int, theirs: Project, their_id: in
     their_curation = theirs.curation_of(their_id)
     if their_curation is not None and (theirs.curation_updated(their_id) or "") > (
             project.curation_updated(doc_id) or ""):
-        project.set_curated(doc_id, their_curation.curator, curated_of(there.spans),
-                            their_curation.finished)
+        curated = curated_of(there.spans)
+        project.set_curated(doc_id, their_curation.curator, curated,
+                            their_curation.finished, events_in_view(there.events, curated))
         result.curations += 1
         changed = True
     return changed

@@ -8,10 +8,18 @@ from __future__ import annotations
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from annotator.core.agreement import Agreement, DocumentLabels, agreement, as_triples
-from annotator.core.analysts import analysts_of, labels_of
+from annotator.core.agreement import (
+    Agreement,
+    DocumentLabels,
+    EventTuple,
+    Triple,
+    agreement,
+    as_event_tuples,
+    as_triples,
+)
+from annotator.core.analysts import analysts_of, events_in_view, labels_of
 from annotator.core.assignment import assign
-from annotator.core.curation import curate
+from annotator.core.curation import Curation, curate
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import Document, Span, Status
 from annotator.services.progress import (
@@ -62,6 +70,16 @@ def labelled_by(spans: Sequence[Span], statuses: Mapping[str, Status | WorkRow]
     return {name: labels_of(spans, name) for name in sorted(names)}
 
 
+def curation_found(doc: Document, labelled: Mapping[str, Sequence[Span]],
+                   min_agree: int | None = None) -> Curation:
+    """What curation finds in ``doc`` (loaded with every span and event stored,
+    :data:`~annotator.storage.EVERYONE`): the labels of each analyst who labelled it
+    (``labelled``, from :func:`labelled_by`) and their events on them."""
+    return curate({a: as_triples(s) for a, s in labelled.items()}, min_agree,
+                  {a: as_event_tuples(events_in_view(doc.events, s))
+                   for a, s in labelled.items()})
+
+
 Labelled = tuple[Document, dict[str, list[Span]]]
 
 
@@ -86,24 +104,28 @@ def measure_agreement(project: Project, analysts: Collection[str] | None = None,
                       labels: Collection[str] | None = None, progress: Progress = no_progress,
                       cancel: CancelToken | None = None) -> Agreement:
     """``annotator agreement``: over the documents two or more analysts labelled (as
-    :func:`labelled_by` counts them), read the fast way (:meth:`Project.analysts_labels`)."""
+    :func:`labelled_by` counts them), their labels and events, read the fast way
+    (:meth:`Project.analysts_labels`)."""
     work = project.work_statuses()
     total = project.count_documents()
 
     def documents() -> Iterator[DocumentLabels]:
-        for n, (doc_id, key, tokens, rows) in enumerate(project.analysts_labels()):
+        for n, found in enumerate(project.analysts_labels()):
             if cancel is not None:
                 cancel.check()
             if n % 500 == 0:
                 progress(n, total, f"{n} of {counted(total, 'document')}")
-            by: dict[str, list[tuple[int, int, str]]] = {}
-            for start, end, label, analyst in rows:
+            by: dict[str, list[Triple]] = {}
+            for start, end, label, analyst in found.labels:
                 by.setdefault(analyst, []).append((start, end, label))
-            for analyst, status in work.get(doc_id, {}).items():
+            for analyst, status in work.get(found.doc_id, {}).items():
                 if status != Status.NEW:
                     by.setdefault(analyst, [])
             if len(by) >= 2:
-                yield DocumentLabels(key, tokens, by)
+                events: dict[str, list[EventTuple]] = {}
+                for analyst, event in found.events:
+                    events.setdefault(analyst, []).append(event)
+                yield DocumentLabels(found.key, found.tokens, by, events)
         progress(total, total, counted(total, "document"))
 
     with collector_paused():
@@ -114,8 +136,10 @@ def measure_agreement(project: Project, analysts: Collection[str] | None = None,
 class CurateResult:
     documents: int = 0  # documents curated now
     spans: int = 0  # spans taken at once
+    events: int = 0  # events taken at once
     finished: int = 0  # of the documents curated now, those with nothing left to decide
     disagreements: int = 0  # left for the window
+    event_disagreements: int = 0  # triggers whose events differ, left for the window
     already: int = 0  # documents a curation had begun on before: left as they are
     waiting: list[str] = field(default_factory=list)  # keys with disagreements left
 
@@ -124,9 +148,10 @@ def curate_project(project: Project, curator: str, min_agree: int | None = None,
                    progress: Progress = no_progress,
                    cancel: CancelToken | None = None) -> CurateResult:
     """``annotator curate``: in every document several analysts labelled and nobody has
-    begun to curate, take the spans at least ``min_agree`` of them made alike (default: all
-    who labelled it) as its curated labels, recording the curator and who agreed; the rest is
-    left for the window (the document's curation is then not finished)."""
+    begun to curate, take the spans and the events at least ``min_agree`` of them made alike
+    (default: all who labelled it) as its curated labels, recording the curator and who
+    agreed; the rest is left for the window (the document's curation is then not finished:
+    a span disagreement or an event disagreement keeps it open)."""
     result = CurateResult()
     begun = project.curations()
     for doc, labelled in documents_labelled(project, progress, cancel, with_tokens=False):
@@ -134,14 +159,16 @@ def curate_project(project: Project, curator: str, min_agree: int | None = None,
         if doc.id in begun:
             result.already += 1
             continue
-        curation = curate({a: as_triples(s) for a, s in labelled.items()}, min_agree)
-        spans = [Span(s.start, s.end, s.label, agreed=tuple(s.analysts)) for s in curation.agreed]
-        finished = not curation.disagreements
-        project.set_curated(doc.id, curator, spans, finished)
+        curation = curation_found(doc, labelled, min_agree)
+        spans, events = curation.taken()
+        finished = not curation.disagreements and not curation.event_disagreements
+        project.set_curated(doc.id, curator, spans, finished, events)
         result.documents += 1
         result.spans += len(spans)
+        result.events += len(events)
         result.finished += finished
         result.disagreements += len(curation.disagreements)
+        result.event_disagreements += len(curation.event_disagreements)
         if not finished:
             result.waiting.append(doc.key)
     return result

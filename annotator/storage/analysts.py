@@ -11,12 +11,18 @@ from array import array
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import groupby
+from operator import itemgetter
+from typing import Any
 
 import peewee as pw
 
+from annotator.core.agreement import EventTuple, compared_event
+from annotator.core.events import Event
 from annotator.core.model import Review, Span, Status
 from annotator.core.tokens import unpack
 from annotator.storage.base import guarded, guarded_iter
+from annotator.storage.events import LABEL_REVIEWS
 from annotator.storage.schema import now
 from annotator.storage.spans import Spans
 
@@ -45,6 +51,24 @@ class CurationRow:
 
     curator: str
     finished: bool
+
+
+@dataclass(frozen=True, slots=True)
+class AnalystsLabels:
+    """One document as agreement reads it (:meth:`Analysts.analysts_labels`)."""
+
+    doc_id: int
+    key: str
+    tokens: array[int]
+    labels: list[tuple[int, int, str, str]]  # (start, end, label, analyst)
+    events: list[tuple[str, EventTuple]]  # (analyst, event)
+
+
+def _analysts_label(span: Any) -> Any:
+    """Where ``span`` (the table or an alias of it) is a label a named analyst gave: a human
+    span or an accepted decision, curated labels aside."""
+    return ((span.review.is_null() | (span.review == Review.ACCEPTED.value))
+            & span.curation.is_null() & span.annotator.is_null(False))
 
 
 class Analysts(Spans):
@@ -179,10 +203,11 @@ class Analysts(Spans):
         return dict(found)
 
     @guarded
-    def set_curated(self, doc_id: int, curator: str, spans: Sequence[Span],
-                    finished: bool) -> None:
+    def set_curated(self, doc_id: int, curator: str, spans: Sequence[Span], finished: bool,
+                    events: Sequence[Event] = ()) -> None:
         """A document's curated labels become ``spans`` (each with ``agreed``), curated by
-        ``curator``, in one transaction."""
+        ``curator``, with ``events`` on them (naming spans among ``spans``, matched by start,
+        end and label), in one transaction. The events the curated labels had go with them."""
         table, curation = self.models.Span, self.models.Curation
         stamp = now()
         with self.transaction():
@@ -193,10 +218,31 @@ class Analysts(Spans):
                     for s in spans]
             if rows:
                 table.insert_many(rows).execute()
+            if events:
+                self._insert_curated_events(doc_id, curator, events, stamp)
             curation.delete().where(curation.document == doc_id).execute()
             curation.insert(document=doc_id, curator=curator, finished=finished,
                             updated=stamp).execute()
             self.ensure_analysts([curator])
+
+    def _insert_curated_events(self, doc_id: int, curator: str, events: Sequence[Event],
+                               stamp: str) -> None:
+        """Inside :meth:`set_curated`'s transaction: ``events`` stored on the curated labels
+        just written, each span found by its start, end and label."""
+        span, label, table = self.models.Span, self.models.Label, self.models.Event
+        curated = self._rows(span.select(span.id, span.start, span.end, label.name).join(label)
+                             .where((span.document == doc_id) & span.curation.is_null(False)))
+        row_of: dict[tuple[int, int, str], int] = {
+            (start, end, name): sid for sid, start, end, name in curated}
+
+        def row(s: Span) -> int:
+            return row_of[s.start, s.end, s.label]
+
+        for event in events:
+            event_id = int(table.insert(document=doc_id, trigger=row(event.trigger),
+                                        type=event.type, annotator=curator, created=stamp,
+                                        updated=stamp).execute())
+            self._insert_arguments(event_id, [(a.role, row(a.span)) for a in event.arguments])
 
     # -- merging -------------------------------------------------------------------------
 
@@ -257,26 +303,55 @@ class Analysts(Spans):
             self.ensure_analysts([analyst])
 
     @guarded_iter
-    def analysts_labels(self, batch: int = 500
-                        ) -> Iterator[tuple[int, str, array[int], list[tuple[int, int, str, str]]]]:
-        """For agreement, the fast way: each document's id, key and tokens, and every label a
+    def analysts_labels(self, batch: int = 500) -> Iterator[AnalystsLabels]:
+        """For agreement, the fast way: each document's id, key and tokens, every label a
         named analyst gave it, ``(start, end, label, analyst)`` (human spans and accepted
-        decisions; curated labels aside), in list order, without the text or span objects."""
+        decisions; curated labels aside), and their events (:meth:`_analysts_events`), in list
+        order, without the text or span objects: three queries a batch of documents."""
         doc, span = self.models.Document, self.models.Span
-        labels_of = (span.review.is_null() | (span.review == Review.ACCEPTED.value)) \
-            & span.curation.is_null() & span.annotator.is_null(False)
         last = -1
         while True:
             rows = self._rows(doc.select(doc.id, doc.key, doc.tokens).where(doc.id > last)
                               .order_by(doc.id).limit(batch))
             if not rows:
                 return
+            first, final = rows[0][0], rows[-1][0]
             names = self._label_names()
             found: dict[int, list[tuple[int, int, str, str]]] = defaultdict(list)
             for doc_id, start, end, label, analyst in self._rows(
                     span.select(span.document, span.start, span.end, span.label, span.annotator)
-                    .where(span.document.between(rows[0][0], rows[-1][0]) & labels_of)):
+                    .where(span.document.between(first, final) & _analysts_label(span))):
                 found[doc_id].append((start, end, names[label], analyst))
+            events = self._analysts_events(first, final)
             for doc_id, key, tokens in rows:
-                yield doc_id, key, unpack(tokens), found.get(doc_id, [])
+                yield AnalystsLabels(doc_id, key, unpack(tokens), found.get(doc_id, []),
+                                     events.get(doc_id, []))
             last = rows[-1][0]
+
+    def _analysts_events(self, first: int, final: int) -> dict[int, list[tuple[str, EventTuple]]]:
+        """The events of documents ``first..final`` (ids) whose trigger is a named analyst's
+        label, by document: ``(analyst, event)``, each with the arguments among that analyst's
+        labels (as :func:`~annotator.core.analysts.events_in_view` would keep them), in one
+        query."""
+        event, argument = self.models.Event, self.models.EventArgument
+        trigger, part = self.models.Span.alias(), self.models.Span.alias()
+        rows = self._rows(
+            event.select(event.document, event.id, event.type, trigger.start, trigger.end,
+                         trigger.annotator, argument.role, part.start, part.end, part.annotator,
+                         part.review, part.curation)
+            .join(trigger, on=(event.trigger == trigger.id))
+            .switch(event)
+            .join(argument, pw.JOIN.LEFT_OUTER, on=(argument.event == event.id))
+            .join(part, pw.JOIN.LEFT_OUTER, on=(argument.span == part.id))
+            .where(event.document.between(first, final) & _analysts_label(trigger))
+            .order_by(event.id))
+        found: dict[int, list[tuple[str, EventTuple]]] = defaultdict(list)
+        for _, of_event in groupby(rows, itemgetter(1)):
+            parts = list(of_event)
+            doc_id, _, kind, start, end, analyst, *_ = parts[0]
+            arguments = [(role, s, e) for *_, role, s, e, whose, review, curation in parts
+                         if role is not None and whose == analyst and curation is None
+                         and review in LABEL_REVIEWS]
+            found[doc_id].append((analyst, compared_event(start, end, kind, arguments)))
+        return found
+

@@ -44,7 +44,7 @@ from annotator.storage.settings import Settings
 
 EVENT_TYPES = "event_types"  # the setting: [{"name", "persian", "quad"}, ...]
 _ROLES = {role.value: role for role in Role}
-_LABEL_REVIEWS = (None, Review.ACCEPTED.value)
+LABEL_REVIEWS = (None, Review.ACCEPTED.value)  # a span's review when it is a label
 
 
 def _time(value: dt.datetime | None, stamp: str) -> str:
@@ -169,7 +169,7 @@ class Events(Settings):
                 text = text if text is not None else self._event_text(document_id)
                 raise refuse(f"the {what} {describe(named, text)} is no longer a span of "
                              "this document")
-            if stored[1] != wanted_label or stored[2] not in _LABEL_REVIEWS:
+            if stored[1] != wanted_label or stored[2] not in LABEL_REVIEWS:
                 text = text if text is not None else self._event_text(document_id)
                 raise refuse(f"the {what} {describe(named, text)} is no longer labelled "
                              f"{wanted_label}")
@@ -187,10 +187,10 @@ class Events(Settings):
         doc = self.models.Document
         return str(self._rows(doc.select(doc.text).where(doc.id == document_id))[0][0])
 
-    def _insert_arguments(self, event_id: int, arguments: Iterable[Argument],
-                          stored: Mapping[int, int]) -> None:
-        rows = [{"event": event_id, "span": stored[a.span.id or 0], "role": a.role.value,
-                 "position": n} for n, a in enumerate(arguments)]
+    def _insert_arguments(self, event_id: int, arguments: Iterable[tuple[Role, int]]) -> None:
+        """An event's arguments, ``(role, the row of its span)``, in their order."""
+        rows = [{"event": event_id, "span": span_row, "role": role.value, "position": n}
+                for n, (role, span_row) in enumerate(arguments)]
         if rows:
             self.models.EventArgument.insert_many(rows).execute()
 
@@ -214,7 +214,8 @@ class Events(Settings):
             values["trigger"] = stored[event.trigger.id or 0]
             new_id = table.insert(**values).execute()
             event_id = event.id if event.id is not None else int(new_id)
-            self._insert_arguments(event_id, event.arguments, stored)
+            self._insert_arguments(event_id, [(a.role, stored[a.span.id or 0])
+                                              for a in event.arguments])
             self._touch(document_id, stamp)
         return event.with_(id=event_id, created=parse_time(values["created"]),
                            updated=parse_time(values["updated"]))
@@ -235,7 +236,8 @@ class Events(Settings):
             table.update(type=event.type, trigger=stored[event.trigger.id or 0],
                          updated=stamp).where(table.id == event.id).execute()
             argument.delete().where(argument.event == event.id).execute()
-            self._insert_arguments(event.id, event.arguments, stored)
+            self._insert_arguments(event.id, [(a.role, stored[a.span.id or 0])
+                                              for a in event.arguments])
             self._touch(document_id, stamp)
         return event.with_(updated=parse_time(stamp))
 

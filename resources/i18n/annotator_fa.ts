@@ -1435,6 +1435,18 @@ Add them to the project's labels and import the files?</source>
 <context>
     <name>AgreementDialog</name>
     <message>
+        <source>Overall: kappa {kappa}, span F1 {f1}, overlap F1 {overlap}, events F1 {events}.</source>
+        <translation>روی هم: کاپا {kappa}، F1 بازه‌ها {f1}، F1 هم‌پوشانی {overlap}، F1 رویدادها {events}.</translation>
+    </message>
+    <message>
+        <source>Events made: {a} {n}, {b} {m}; matched (trigger, type and arguments alike): {tp}</source>
+        <translation>رویدادهای ساخته‌شده: {a} {n}، {b} {m}؛ یکسان (واژهٔ رویداد، نوع و نقش‌ها همه یکی): {tp}</translation>
+    </message>
+    <message>
+        <source>Events F1</source>
+        <translation>F1 رویدادها</translation>
+    </message>
+    <message>
         <source>Documents, the most disagreed on first (double-click to curate):</source>
         <translation>سندها، پرناهمسوترین اول (برای داوری دوبار کلیک کنید):</translation>
     </message>
@@ -1487,16 +1499,24 @@ Add them to the project's labels and import the files?</source>
         <translation>کاپای فلایس روی {n} سند: {kappa}.</translation>
     </message>
     <message>
-        <source>Overall: kappa {kappa}, span F1 {f1}, overlap F1 {overlap}.</source>
-        <translation>روی هم: کاپا {kappa}، F1 بازه‌ها {f1}، F1 هم‌پوشانی {overlap}.</translation>
-    </message>
-    <message>
         <source>Analysts' Agreement</source>
         <translation>توافق تحلیلگران</translation>
     </message>
 </context>
 <context>
     <name>CurationPanel</name>
+    <message>
+        <source>no event</source>
+        <translation>بدون رویداد</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>رویداد</translation>
+    </message>
+    <message>
+        <source>Event disagreements: {n} (listed last): E on a trigger builds its frame; J, K, L add to it.</source>
+        <translation>ناهمسویی رویدادها: {n} (در پایان فهرست). E روی واژهٔ رویداد چارچوبش را می‌سازد؛ J، K و L به آن می‌افزایند.</translation>
+    </message>
     <message>
         <source>nothing</source>
         <translation>هیچ</translation>

@@ -4,7 +4,9 @@ out from these."""
 
 from __future__ import annotations
 
-from annotator.core.agreement import DocumentLabels, Triple
+import re
+
+from annotator.core.agreement import DocumentLabels, EventTuple, Triple, compared_event
 
 GENEVA = "عباس عراقچی در ژنو با رافائل گروسی دیدار کرد."
 GENEVA_TOKENS = [0, 4, 5, 11, 12, 14, 15, 18, 19, 21, 22, 28, 29, 34, 35, 40, 41, 44, 44, 45]
@@ -61,3 +63,53 @@ def documents(*analysts: str) -> list[DocumentLabels]:
         labels = {a: LABELS[a][key] for a in analysts if key in LABELS[a]}
         out.append(DocumentLabels(key, tokens, labels))
     return out
+
+
+# Events: a fourth document with three events, framed by the three analysts on the same ten
+# labels. Maryam frames all three; Reza the same, but his «گفتگو» has no location; Sara calls
+# «دیدار» an agreement (AGREE, with the same arguments), frames «تجمع» as Maryam does, and
+# makes no event of «گفتگو».
+VISITS = ("وزیر خارجه ایران در مسکو با لاوروف دیدار کرد و سپس در پکن با وانگ یی گفتگو کرد. "
+          "معترضان در تهران تجمع کردند.")
+VISITS_TOKENS = [n for m in re.finditer(r"\w+|[^\w\s]", VISITS) for n in m.span()]
+
+
+def place(words: str, label: str) -> Triple:
+    """Where ``words`` stand in VISITS (each stands once), with ``label``."""
+    start = VISITS.index(words)
+    return start, start + len(words), label
+
+
+VISITS_LABELS: list[Triple] = [
+    place("وزیر خارجه ایران", "ACTOR"), place("مسکو", "LOCATION"), place("لاوروف", "ACTOR"),
+    place("دیدار", "EVENT"), place("پکن", "LOCATION"), place("وانگ یی", "ACTOR"),
+    place("گفتگو", "EVENT"), place("معترضان", "ACTOR"), place("تهران", "LOCATION"),
+    place("تجمع", "EVENT")]
+
+
+def event(trigger: str, kind: str, **roles: str) -> EventTuple:
+    """An event on VISITS: its trigger's words, its type, and each role's words."""
+    start, end, _ = place(trigger, "EVENT")
+    return compared_event(start, end, kind, [(role, *place(words, "")[:2])
+                                             for role, words in roles.items()])
+
+
+MOSCOW = event("دیدار", "CONSULT", actor="وزیر خارجه ایران", recipient="لاوروف",
+               location="مسکو")
+BEIJING = event("گفتگو", "CONSULT", actor="وزیر خارجه ایران", recipient="وانگ یی",
+                location="پکن")
+BEIJING_NOWHERE = event("گفتگو", "CONSULT", actor="وزیر خارجه ایران", recipient="وانگ یی")
+MOSCOW_AGREED = event("دیدار", "AGREE", actor="وزیر خارجه ایران", recipient="لاوروف",
+                      location="مسکو")
+RALLY = event("تجمع", "PROTEST", actor="معترضان", location="تهران")
+VISITS_EVENTS: dict[str, list[EventTuple]] = {
+    "maryam": [MOSCOW, BEIJING, RALLY],
+    "reza": [MOSCOW, BEIJING_NOWHERE, RALLY],
+    "sara": [MOSCOW_AGREED, RALLY],
+}
+
+
+def visits(*analysts: str) -> DocumentLabels:
+    """VISITS as ``analysts`` labelled and framed it."""
+    return DocumentLabels("visits", VISITS_TOKENS, {a: VISITS_LABELS for a in analysts},
+                          {a: VISITS_EVENTS[a] for a in analysts})

@@ -23,7 +23,17 @@ from annotator.core.agreement import (
 from annotator.core.model import Document, Review, Span
 from annotator.core.scores import Counts
 from annotator.formats.conll_writer import write_document
-from tests.core.agreement_corpus import LABELS, TAGS, TEXTS, documents
+from tests.core.agreement_corpus import (
+    BEIJING,
+    LABELS,
+    MOSCOW,
+    RALLY,
+    TAGS,
+    TEXTS,
+    VISITS,
+    documents,
+    visits,
+)
 
 
 def naive_cohen(first: list[str], second: list[str]) -> float:
@@ -215,11 +225,101 @@ def test_json_shape() -> None:
                       "overlap_f1": 0.8},
             "EVENT": {"spans": [2, 2], "kappa": round(76 / 120, 4), "span_f1": 0.0,
                       "overlap_f1": 1.0},
-            "LOCATION": {"spans": [2, 2], "kappa": 1.0, "span_f1": 0.5, "overlap_f1": 1.0}}}
+            "LOCATION": {"spans": [2, 2], "kappa": 1.0, "span_f1": 0.5, "overlap_f1": 1.0}},
+        # no events in these documents: agreement that there are none
+        "events": {"made": [0, 0], "f1": 1.0, "tp": 0, "fp": 0, "fn": 0, "by_type": {}}}
     assert out["fleiss_kappa"]["kappa"] == round(946 / 1216, 4)
     assert out["fleiss_kappa"]["by_label"]["LOCATION"] == {"kappa": 1.0}
     assert [d["key"] for d in out["documents"]] == ["geneva", "strike"]
     assert out["overall"]["span_f1"] == round(16 / 29, 4)
+    assert out["overall"]["events"] == {"f1": 1.0, "tp": 0, "fp": 0, "fn": 0, "by_type": {}}
+
+
+# Events on VISITS (three analysts, ten labels alike; events compared whole):
+# maryam-reza: «دیدار» and «تجمع» alike (tp 2); «گفتگو» without its location in Reza's (fn 1,
+#   fp 1): F1 = 2*2 / (2*2 + 1 + 1) = 2/3. CONSULT: tp 1, fn 1, fp 1: 1/2; PROTEST: tp 1: 1.
+# maryam-sara: «تجمع» alike (tp 1); Maryam's «دیدار» (CONSULT) and «گفتگو» only hers (fn 2);
+#   Sara's «دیدار» is AGREE (fp 1): F1 = 2 / (2 + 3) = 2/5. CONSULT: fn 2: 0; AGREE: fp 1: 0;
+#   PROTEST: 1.
+# reza-sara: the same as maryam-sara (Reza's «گفتگو» is only his too): 2/5.
+# Overall: tp 2 + 1 + 1 = 4, fp 1 + 1 + 1 = 3, fn 1 + 2 + 2 = 5: F1 = 8 / 16 = 1/2.
+#   CONSULT: tp 1, fp 1, fn 5: 2/8 = 1/4; AGREE: fp 2: 0; PROTEST: tp 3: 1.
+def test_events_by_hand() -> None:
+    result = agreement([visits("maryam", "reza", "sara")])
+    mr, ms, rs = result.pairs
+    assert (mr.events.counts, mr.events.made, mr.events.f1) == (
+        Counts(tp=2, fp=1, fn=1), (3, 3), pytest.approx(2 / 3))
+    assert mr.events.by_type == {"CONSULT": Counts(tp=1, fp=1, fn=1),
+                                 "PROTEST": Counts(tp=1)}
+    assert (ms.events.counts, ms.events.made, ms.events.f1) == (
+        Counts(tp=1, fp=1, fn=2), (3, 2), pytest.approx(2 / 5))
+    assert ms.events.by_type == {"AGREE": Counts(fp=1), "CONSULT": Counts(fn=2),
+                                 "PROTEST": Counts(tp=1)}
+    assert (rs.events.counts, rs.events.f1) == (Counts(tp=1, fp=1, fn=2), pytest.approx(2 / 5))
+    overall = result.overall.events
+    assert (overall.counts, overall.f1) == (Counts(tp=4, fp=3, fn=5), pytest.approx(1 / 2))
+    assert overall.by_type == {"AGREE": Counts(fp=2), "CONSULT": Counts(tp=1, fp=1, fn=5),
+                               "PROTEST": Counts(tp=3)}
+    # The spans are the same ten for all: the events alone differ.
+    assert (mr.combined.kappa, mr.combined.span_f1) == (1.0, 1.0)
+    out = result.to_json()
+    assert out["pairs"][1]["events"] == {
+        "made": [3, 2], "f1": 0.4, "tp": 1, "fp": 1, "fn": 2,
+        "by_type": {"AGREE": {"made": [0, 1], "f1": 0.0, "tp": 0, "fp": 1, "fn": 0},
+                    "CONSULT": {"made": [2, 0], "f1": 0.0, "tp": 0, "fp": 0, "fn": 2},
+                    "PROTEST": {"made": [1, 1], "f1": 1.0, "tp": 1, "fp": 0, "fn": 0}}}
+    assert out["overall"]["events"]["f1"] == 0.5
+    assert "made" not in out["overall"]["events"]
+
+
+def test_an_event_matches_only_when_trigger_type_and_every_argument_do() -> None:
+    # Two analysts, one event each on «دیدار»: alike, then differing in one thing at a time.
+    def pair_with(other: tuple[int, int, str, tuple[tuple[str, int, int], ...]]) -> Counts:
+        doc = visits("maryam", "reza")
+        doc = DocumentLabels(doc.key, doc.tokens, doc.labels,
+                             {"maryam": [MOSCOW], "reza": [other]})
+        return agreement([doc]).pairs[0].events.counts
+
+    start, end, kind, arguments = MOSCOW
+    assert pair_with(MOSCOW) == Counts(tp=1)
+    moved = VISITS.index("دیدار کرد")
+    assert pair_with((moved, moved + len("دیدار کرد"), kind, arguments)) == Counts(fp=1, fn=1)
+    assert pair_with((start, end, "AGREE", arguments)) == Counts(fp=1, fn=1)
+    assert pair_with((start, end, kind, arguments[:2])) == Counts(fp=1, fn=1)
+    swapped_roles = tuple(("recipient" if r == "actor" else "actor" if r == "recipient" else r,
+                           s, e) for r, s, e in arguments)
+    assert pair_with((start, end, kind, tuple(sorted(swapped_roles)))) == Counts(fp=1, fn=1)
+    # Symmetric: the other way round, fp and fn trade places and F1 stays.
+    doc = visits("maryam", "reza")
+    there = agreement([doc]).pairs[0].events
+    back = agreement([DocumentLabels(doc.key, doc.tokens, doc.labels,
+                                     {"maryam": doc.events["reza"],
+                                      "reza": doc.events["maryam"]})]).pairs[0].events
+    assert (back.counts.fp, back.counts.fn) == (there.counts.fn, there.counts.fp)
+    assert back.f1 == there.f1
+
+
+def test_events_of_analysts_who_made_none() -> None:
+    # Both labelled VISITS and made no event: they agree (F1 1). One made three, the other
+    # none: F1 0. A pair that shares no document: no figure.
+    doc = visits("maryam", "reza")
+    none = DocumentLabels(doc.key, doc.tokens, doc.labels)
+    (pair,) = agreement([none]).pairs
+    assert (pair.events.counts, pair.events.f1, pair.events.made) == (Counts(), 1.0, (0, 0))
+    one_sided = DocumentLabels(doc.key, doc.tokens, doc.labels,
+                               {"maryam": [MOSCOW, BEIJING, RALLY]})
+    (pair,) = agreement([one_sided]).pairs
+    assert (pair.events.counts, pair.events.f1) == (Counts(fn=3), 0.0)
+    apart = [DocumentLabels("a", doc.tokens, {"maryam": [], "reza": []}),
+             DocumentLabels("b", doc.tokens, {"sara": [], "omid": []})]
+    lonely = agreement(apart).pair("maryam", "sara")
+    assert lonely.to_json()["events"] == {"made": [0, 0], "f1": None, "tp": 0, "fp": 0,
+                                          "fn": 0, "by_type": {}}
+
+
+def test_the_labels_filter_leaves_events_whole() -> None:
+    result = agreement([visits("maryam", "reza")], labels=["ACTOR"])
+    assert result.pairs[0].events.counts == Counts(tp=2, fp=1, fn=1)
 
 
 def test_nothing_labelled_by_either_is_complete_agreement() -> None:

@@ -10,9 +10,22 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from annotator.core.agreement import Triple
-from annotator.core.curation import CuratedSpan, Version, curate
+from annotator.core.curation import CuratedSpan, EventVersion, Version, curate
 from annotator.core.errors import AnnotatorError, OverlapError
-from tests.core.agreement_corpus import MARYAM, REZA, SARA
+from annotator.core.events import Role
+from tests.core.agreement_corpus import (
+    BEIJING,
+    BEIJING_NOWHERE,
+    MARYAM,
+    MOSCOW,
+    MOSCOW_AGREED,
+    RALLY,
+    REZA,
+    SARA,
+    VISITS,
+    VISITS_EVENTS,
+    VISITS_LABELS,
+)
 
 ACTOR, EVENT, LOCATION = "ACTOR", "EVENT", "LOCATION"
 
@@ -150,3 +163,67 @@ def test_every_span_is_taken_outvoted_or_in_one_disagreement(
     # Analysts who all labelled alike leave nothing to decide.
     first = next(iter(labels.values()))
     assert not curate(dict.fromkeys(labels, first)).disagreements
+
+
+# Events on VISITS (see agreement_corpus): all three analysts labelled the same ten spans.
+# By default (all three must agree) only «تجمع» (PROTEST) is taken: Sara calls «دیدار» AGREE
+# where the others say CONSULT, and «گفتگو» is framed by Maryam and Reza differently and by
+# Sara not at all: two event disagreements.
+def test_events_all_agree_on_are_taken_and_the_rest_are_event_disagreements() -> None:
+    labels = dict.fromkeys(("maryam", "reza", "sara"), VISITS_LABELS)
+    curation = curate(labels, events=VISITS_EVENTS)
+    assert len(curation.agreed) == 10 and curation.disagreements == ()
+    assert curation.agreed_events == (RALLY,)
+    moscow, beijing = curation.event_disagreements
+    assert (VISITS[moscow.start:moscow.end], VISITS[beijing.start:beijing.end]) == (
+        "دیدار", "گفتگو")
+    assert moscow.versions == (EventVersion("maryam", MOSCOW), EventVersion("reza", MOSCOW),
+                               EventVersion("sara", MOSCOW_AGREED))
+    assert moscow.distinct_versions() == ((MOSCOW, ("maryam", "reza")),
+                                          (MOSCOW_AGREED, ("sara",)))
+    assert [v.event for v in beijing.versions] == [BEIJING, BEIJING_NOWHERE, None]
+    assert beijing.versions[2].nothing
+    # As stored when the curation begins: the spans, and the event naming those very spans.
+    spans, events = curation.taken()
+    assert [(s.start, s.end, s.label, s.agreed) for s in spans] == [
+        (*t, ("maryam", "reza", "sara")) for t in sorted(VISITS_LABELS)]
+    (rally,) = events
+    assert rally.type == "PROTEST" and VISITS[rally.trigger.start:rally.trigger.end] == "تجمع"
+    assert all(any(s is used for s in spans) for used in rally.spans())
+    assert [(a.role, VISITS[a.span.start:a.span.end]) for a in rally.ordered_arguments()] == [
+        (Role.ACTOR, "معترضان"), (Role.LOCATION, "تهران")]
+
+
+def test_events_two_of_three_agree_on_are_taken_with_min_agree() -> None:
+    # --min-agree 2: Maryam's and Reza's «دیدار» is taken (Sara's AGREE is outvoted); their
+    # «گفتگو» differ (one each): still a disagreement.
+    labels = dict.fromkeys(("maryam", "reza", "sara"), VISITS_LABELS)
+    curation = curate(labels, min_agree=2, events=VISITS_EVENTS)
+    assert curation.agreed_events == (MOSCOW, RALLY)
+    (beijing,) = curation.event_disagreements
+    assert VISITS[beijing.start:beijing.end] == "گفتگو"
+
+
+def test_an_event_whose_spans_are_not_all_taken_waits_for_the_curator() -> None:
+    # Both frame «تجمع» alike, but Reza labelled «تهران» with a trailing space: the location
+    # is not a span taken at once, so neither is the event.
+    tehran = VISITS.index("تهران")
+    reza = [t for t in VISITS_LABELS if t[0] != tehran] + [(tehran, tehran + 6, "LOCATION")]
+    curation = curate({"maryam": VISITS_LABELS, "reza": reza},
+                      events={"maryam": [RALLY], "reza": [RALLY]})
+    assert len(curation.disagreements) == 1
+    assert curation.agreed_events == ()
+    (rally,) = curation.event_disagreements
+    assert rally.distinct_versions() == ((RALLY, ("maryam", "reza")),)
+
+
+def test_two_events_equally_supported_on_one_trigger_are_a_disagreement() -> None:
+    # Four analysts, --min-agree 2: two say CONSULT, two AGREE on «دیدار».
+    labels = dict.fromkeys("abcd", VISITS_LABELS)
+    events = {"a": [MOSCOW], "b": [MOSCOW], "c": [MOSCOW_AGREED], "d": [MOSCOW_AGREED]}
+    curation = curate(labels, min_agree=2, events=events)
+    assert curation.agreed_events == ()
+    (both,) = curation.event_disagreements
+    assert [v.event for v in both.versions] == [MOSCOW, MOSCOW, MOSCOW_AGREED, MOSCOW_AGREED]
+    # Without events nothing is found about them.
+    assert curate(labels).event_disagreements == ()

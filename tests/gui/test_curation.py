@@ -10,10 +10,11 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
+from annotator.core.events import Argument, Event, Role
 from annotator.core.model import Status
 from annotator.services.exporting import ExportOptions, export
 from annotator.storage import EVERYONE, Project
-from tests.gui.conftest import DOC_A, DOC_B, caret_to, make_document, select
+from tests.gui.conftest import DOC_A, DOC_B, caret_to, make_document, reopen, select, span_of
 
 pytestmark = pytest.mark.gui
 
@@ -139,3 +140,92 @@ def test_other_analysts_labels_shown_when_the_project_says(make_project: Any, op
 
     window.others_action.trigger()  # off again: blind
     assert window.session.others == [] and window.article.others_at(start) == []
+
+
+def test_curation_takes_the_events_all_made_alike_and_frames_are_built_by_keys(
+        make_project: Any, open_window: Any, qtbot: Any, tmp_path: Path) -> None:
+    # Maryam and Ali label alike but for «اجلاس» (Ali: «اجلاس بریکس»), and frame «دیدار»
+    # alike (CONSULT: عباس عراقچی meets هاوشینگ in تهران); Maryam frames «اجلاس» too.
+    path = make_project([make_document("a", DOC_A)])
+    alike = [("عباس عراقچی", "ACTOR"), ("تهران", "LOCATION"), ("هاوشینگ", "ACTOR"),
+             ("دیدار", "EVENT"), ("سوچی", "LOCATION")]
+    with Project(path) as project:
+        doc_id = project.keys_to_ids()["a"]
+        for analyst, summit in (("maryam", "اجلاس"), ("ali", "اجلاس بریکس")):
+            for words, label in [*alike, (summit, "EVENT")]:
+                project.insert_span(doc_id, span_of(DOC_A, words, label).with_(
+                    annotator=analyst))
+            seen = {DOC_A[s.start:s.end]: s for s in project.spans(doc_id, analyst)}
+            project.insert_event(doc_id, Event(seen["دیدار"], "CONSULT", (
+                Argument(Role.ACTOR, seen["عباس عراقچی"]),
+                Argument(Role.RECIPIENT, seen["هاوشینگ"]),
+                Argument(Role.LOCATION, seen["تهران"])), annotator=analyst))
+            if analyst == "maryam":
+                project.insert_event(doc_id, Event(seen["اجلاس"], "AGREE", annotator=analyst))
+            project.set_status(doc_id, Status.DONE, analyst)
+    window = open_window(path)
+    window.switch_analyst("sara")
+    window.session.open(doc_id)
+    window.curator.toggle.trigger()
+    assert window.session.curating and window.event_panel.isVisible()
+
+    def events() -> list[tuple[str, str, list[tuple[str, str]]]]:
+        """The curated events as the project file has them."""
+        with reopen(path) as project:
+            doc = project.document(doc_id, EVERYONE)
+        return [(e.type, DOC_A[e.trigger.start:e.trigger.end],
+                 [(a.role.value, DOC_A[a.span.start:a.span.end]) for a in e.arguments])
+                for e in doc.events if e.trigger.agreed is not None and e.annotator == "sara"]
+
+    meeting = ("CONSULT", "دیدار", [("actor", "عباس عراقچی"), ("location", "تهران"),
+                                    ("recipient", "هاوشینگ")])
+    # Taken at once: the event both made alike, on the curated labels, shown and listed.
+    assert events() == [meeting]
+    [shown] = window.session.document.events
+    assert all(any(s is own for own in window.session.document.spans) for s in shown.spans())
+    assert window.event_panel.frames.topLevelItemCount() == 1
+    assert "Event disagreements: 1" in window.curation_panel.heading.text()
+    assert window.curation_panel.list.count() == 2  # «اجلاس»'s spans, then its events
+
+    # The span disagreement: Maryam's «اجلاس»; then its frame, built by keys on it.
+    qtbot.keyClick(window.article, Qt.Key.Key_D)
+    versions = window.session.curation.disagreements[0].distinct_versions()
+    hers = next(n for n, (_, who) in enumerate(versions, 1) if who == ("maryam",))
+    qtbot.keyClick(window.article, getattr(Qt.Key, f"Key_{hers}"), ALT)
+    window.curation_panel.list.setCurrentRow(1)  # the event disagreement: its trigger
+    assert window.article.selected_span is not None
+    assert DOC_A[window.article.selected_span.start:window.article.selected_span.end] == "اجلاس"
+    qtbot.keyClick(window.article, Qt.Key.Key_E)
+    qtbot.keyClicks(window.event_panel.chooser, "cons")
+    qtbot.keyClick(window.event_panel.chooser, Qt.Key.Key_Return)
+    caret_to(window.article, DOC_A.index("سوچی") + 1)
+    qtbot.keyClick(window.article, Qt.Key.Key_L)
+    summit = ("CONSULT", "اجلاس", [("location", "سوچی")])
+    assert events() == [meeting, summit]
+    qtbot.keyClick(window.article, Qt.Key.Key_Z, CTRL)  # the location out again, and back
+    assert events() == [meeting, ("CONSULT", "اجلاس", [])]
+    qtbot.keyClick(window.article, Qt.Key.Key_Z, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert events() == [meeting, summit]
+
+    # Taking Ali's version replaces the trigger: its event goes in the same step, and an undo
+    # brings both back.
+    window.curator.current = 0
+    alis = next(n for n, (_, who) in enumerate(versions, 1) if who == ("ali",))
+    qtbot.keyClick(window.article, getattr(Qt.Key, f"Key_{alis}"), ALT)
+    assert events() == [meeting]
+    assert len(window.session.document.events) == 1
+    qtbot.keyClick(window.article, Qt.Key.Key_Z, CTRL)
+    assert events() == [meeting, summit]
+    assert len(window.session.document.events) == 2
+
+    qtbot.keyClick(window.article, Qt.Key.Key_Return, CTRL)  # curation finished
+    with Project(path) as project:
+        out = tmp_path / "curated.jsonl"
+        assert export(project, out, ExportOptions()).events == 2
+    [record] = map(json.loads, out.read_text(encoding="utf-8").splitlines())
+    names = {s["id"]: s["text"] for s in record["spans"]}
+    assert [(e["type"], names[e["trigger"]]) for e in record["events"]] == [
+        ("CONSULT", "دیدار"), ("CONSULT", "اجلاس")]
+    # Back to labelling as sara: her own (no) events.
+    window.curator.toggle.trigger()
+    assert not window.session.curating and window.session.document.events == []
