@@ -39,17 +39,37 @@ _RANK = {status: n for n, status in enumerate(STATUS_ORDER)}
 
 def view_of(spans: Iterable[Span], analyst: str | None) -> list[Span]:
     """What ``analyst`` sees of a document's spans, in text order (see the module)."""
+    seen = _view(spans, analyst)
+    assert seen is not None
+    return seen
+
+
+_WHOEVER = object()  # _view's analyst: the one who labelled the document, whoever it is
+
+
+def _view(spans: Iterable[Span], analyst: object) -> list[Span] | None:
+    """:func:`view_of` ``analyst``, or with ``_WHOEVER`` the view of the document's one
+    analyst (None when it has several): one pass, as an export makes it over every span."""
     pending = Review.PENDING
+    whoever = analyst is _WHOEVER
     decided: dict[int, Span] = {}
     seen: list[Span] = []
-    for span in spans:  # one pass: an export runs it over every span of a project
+    for span in spans:
         if span.agreed is not None:
             continue
+        who = span.annotator
+        if who is None and span.review == pending and span.source is None:
+            seen.append(span)  # a shared suggestion
+            continue
+        if who != analyst:
+            if not whoever:
+                continue  # another analyst's
+            if analyst is not _WHOEVER:
+                return None  # a second analyst: the document waits for curation
+            analyst = who
         if span.source is not None:
-            if span.annotator == analyst:
-                decided[span.source] = span
-        elif span.annotator == analyst or (span.annotator is None
-                                           and span.review == pending):
+            decided[span.source] = span
+        else:
             seen.append(span)
     if decided:  # their decisions, in their suggestions' place and under their ids
         seen = [decided[s.id].with_(id=s.id, source=None)
@@ -85,15 +105,7 @@ def chosen_view(spans: Sequence[Span], *, curated: bool,
         return view_of(spans, analyst)
     if curated:
         return curated_of(spans)
-    pending = Review.PENDING
-    names: set[str | None] = set()
-    for span in spans:  # analysts_of, stopping at the second
-        if span.agreed is None and not (span.review == pending and span.annotator is None
-                                        and span.source is None):
-            names.add(span.annotator)
-            if len(names) > 1:
-                return None
-    return view_of(spans, next(iter(names)) if names else None)
+    return _view(spans, _WHOEVER)
 
 
 def combined_status(statuses: Iterable[Status]) -> Status | None:

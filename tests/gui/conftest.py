@@ -7,10 +7,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QLocale, QPoint, Qt
 from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication
 
 from annotator.core.model import Document, Span, Status
+from annotator.gui import i18n
 from annotator.storage import Project
 from annotator.text.tokenize import tokenize
 
@@ -122,3 +124,14 @@ def _cursor(view: Any, cp: int) -> QTextCursor:
 
 
 LEFT = Qt.MouseButton.LeftButton
+
+
+@pytest.fixture
+def persian(qapp: QApplication) -> Iterator[None]:
+    """The Persian interface (translations and locale) for one test."""
+    before = QLocale()
+    translators = i18n.install(qapp, "fa")
+    QLocale.setDefault(QLocale(QLocale.Language.Persian, QLocale.Country.Iran))
+    yield
+    i18n.uninstall(qapp, translators)
+    QLocale.setDefault(before)

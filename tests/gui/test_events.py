@@ -5,17 +5,14 @@ undone and redone; exports hold what was built. Every test reads the project fil
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
 
 from annotator.formats.brat import read_brat
-from annotator.gui import i18n
 from annotator.services.exporting import ExportOptions, export
 from annotator.storage import Project
 from tests.conftest import ANALYST
@@ -38,16 +35,6 @@ def article(make_project: Any) -> Path:
              span_of(TEXT, MINISTER, "ACTOR"), span_of(TEXT, "سوچی", "LOCATION"),
              span_of(TEXT, "دیدار", "EVENT"), span_of(TEXT, "اجلاس", "EVENT")]
     return make_project([make_document("mehr", TEXT, title="دیدار در سوچی", spans=spans)])
-
-
-@pytest.fixture
-def persian(qapp: QApplication) -> Iterator[None]:
-    before = QLocale()
-    translators = i18n.install(qapp, "fa")
-    QLocale.setDefault(QLocale(QLocale.Language.Persian, QLocale.Country.Iran))
-    yield
-    i18n.uninstall(qapp, translators)
-    QLocale.setDefault(before)
 
 
 def frames(path: Path) -> list[tuple[str, str, list[tuple[str, str]]]]:

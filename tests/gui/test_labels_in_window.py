@@ -5,16 +5,14 @@ ask before adding them."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
-from annotator.gui import i18n
 from annotator.storage import Project
 from tests.conftest import ANALYST
 from tests.gui.conftest import DOC_A, make_document, reopen, span_of
@@ -59,16 +57,6 @@ def test_labels_changed_by_another_program_show_at_once(make_project: Any, open_
     with reopen(path) as project:
         assert [s.label for s in project.spans(window.session.document_id, ANALYST)] == [
             "LOCATION"]
-
-
-@pytest.fixture
-def persian(qapp: QApplication) -> Iterator[None]:
-    before = QLocale()
-    translators = i18n.install(qapp, "fa")
-    QLocale.setDefault(QLocale(QLocale.Language.Persian, QLocale.Country.Iran))
-    yield
-    i18n.uninstall(qapp, translators)
-    QLocale.setDefault(before)
 
 
 def test_the_persian_interface_shows_persian_label_names(persian: None, make_project: Any,

@@ -8,13 +8,11 @@ import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QApplication
 
 from annotator.gui import i18n
 from annotator.gui.settings import DEFAULT_FONT_SIZE, Settings
@@ -93,16 +91,6 @@ def test_every_interface_string_is_in_the_translation(tmp_path: Path) -> None:
         if message.find("translation[@type='unfinished']") is not None
     ]
     assert missing == []
-
-
-@pytest.fixture
-def persian(qapp: QApplication) -> Iterator[None]:
-    before = QLocale()
-    translators = i18n.install(qapp, "fa")
-    QLocale.setDefault(QLocale(QLocale.Language.Persian, QLocale.Country.Iran))
-    yield
-    i18n.uninstall(qapp, translators)
-    QLocale.setDefault(before)
 
 
 def test_persian_interface(persian: None, make_project: Any, open_window: Any,
