@@ -94,14 +94,15 @@ class AgreementDialog(QDialog):
                      locale.toString(pair.tokens), figure(pair.combined.kappa),
                      figure(pair.combined.span_f1), figure(pair.combined.overlap_f1),
                      figure(pair.events.f1 if shared else None)]
-            for column, text in enumerate(cells):
-                self.pairs.setItem(row, column, QTableWidgetItem(text))
+            items = [QTableWidgetItem(text) for text in cells]
             mine, theirs = pair.events.made
-            self.pairs.item(row, len(cells) - 1).setToolTip(self.tr(
+            items[-1].setToolTip(self.tr(
                 "Events made: {a} {n}, {b} {m}; matched (trigger, type and arguments alike): "
                 "{tp}").format(a=pair.analysts[0], n=locale.toString(mine), b=pair.analysts[1],
                                m=locale.toString(theirs),
                                tp=locale.toString(pair.events.counts.tp)))
+            for column, item in enumerate(items):
+                self.pairs.setItem(row, column, item)
         self.pairs.resizeColumnsToContents()
 
         ranked = [d for d in result.documents if d.disagreement]

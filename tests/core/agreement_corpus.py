@@ -111,5 +111,5 @@ VISITS_EVENTS: dict[str, list[EventTuple]] = {
 
 def visits(*analysts: str) -> DocumentLabels:
     """VISITS as ``analysts`` labelled and framed it."""
-    return DocumentLabels("visits", VISITS_TOKENS, {a: VISITS_LABELS for a in analysts},
+    return DocumentLabels("visits", VISITS_TOKENS, dict.fromkeys(analysts, VISITS_LABELS),
                           {a: VISITS_EVENTS[a] for a in analysts})
