@@ -119,8 +119,8 @@ def cmd_agreement(args: argparse.Namespace) -> int:
               f"{counted(pair.tokens, 'token')}: kappa {figure(pair.combined.kappa)}, "
               f"span F1 {figure(pair.combined.span_f1)}, "
               f"overlap F1 {figure(pair.combined.overlap_f1)}")
-        if pair.documents:
-            mine, theirs = pair.events.made
+        mine, theirs = pair.events.made
+        if pair.documents and (mine or theirs):  # a corpus without events: no line for them
             print(f"  events: F1 {figure(pair.events.f1)} "
                   f"({mine} and {counted(theirs, 'event')})")
         for label, per in sorted(pair.by_label.items()):
@@ -129,8 +129,9 @@ def cmd_agreement(args: argparse.Namespace) -> int:
     overall = result.overall
     print(f"overall: kappa {figure(overall.combined.kappa)}, "
           f"span F1 {figure(overall.combined.span_f1)}, "
-          f"overlap F1 {figure(overall.combined.overlap_f1)}, "
-          f"events F1 {figure(overall.events.f1)}")
+          f"overlap F1 {figure(overall.combined.overlap_f1)}"
+          + (f", events F1 {figure(overall.events.f1)}" if any(
+              any(p.events.made) for p in result.pairs if p.documents) else ""))
     if result.fleiss is not None:
         print(f"Fleiss' kappa ({', '.join(result.fleiss.analysts)}): "
               f"{figure(result.fleiss.kappa)} over "

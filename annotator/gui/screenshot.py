@@ -81,6 +81,12 @@ DIFFERENT: dict[str, tuple[tuple[str, str, int], ...]] = {
 }
 LEFT_OUT: dict[str, tuple[str, ...]] = {"علی": ("دبیرکل حزب موتلفه اسلامی", "هاوشینگ",
                                                 "پکن")}
+# Their events: alike on the meeting (taken at once), different types on the summit (an event
+# disagreement): (trigger, type, [(role, words)]) each analyst made; occurrences are the first.
+CURATION_EVENTS: dict[str, tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...]] = {
+    analyst: (("دیدار و گفتگو", "CONSULT", (("actor", "محمدعلی امانی"),)),
+              ("اجلاس", summit, (("location", "سوچی"),)))
+    for analyst, summit in (("مریم", "CONSULT"), ("علی", "COOPERATE"))}
 
 
 def _occurrence(text: str, words: str, n: int) -> int:
@@ -141,6 +147,7 @@ def build_project(path: Path, review: bool = False, curation: bool = False,
                     except OverlapError:
                         continue
                     doc = project.document(seed, analyst)
+            _add_curation_events(project, seed)
             return
         for words, label, n in (REVIEW_LABELS if review else
                                 (*SPANS, *FRAME_SPANS) if event else SPANS):
@@ -178,6 +185,24 @@ def _add_frames(project: object, seed: int) -> None:
         event = doc.events[-1]
         add_argument_command(doc, event, Role(role),
                              span_at(words, n)).apply(project)  # type: ignore[arg-type]
+
+
+def _add_curation_events(project: object, seed: int) -> None:
+    """Each analyst's events of :data:`CURATION_EVENTS`, on the spans they labelled."""
+    from annotator.core.events import Argument, Event, Role
+    from annotator.core.model import Span
+    from annotator.storage import Project
+
+    assert isinstance(project, Project)
+    for analyst, events in CURATION_EVENTS.items():
+        doc = project.document(seed, analyst)
+        first: dict[str, Span] = {}
+        for span in sorted(doc.spans, key=lambda s: s.start):
+            first.setdefault(doc.text[span.start:span.end], span)
+        for trigger, kind, arguments in events:
+            project.insert_event(seed, Event(first[trigger], kind, tuple(
+                Argument(Role(role), first[words]) for role, words in arguments),
+                annotator=analyst))
 
 
 def main(argv: list[str] | None = None) -> int:

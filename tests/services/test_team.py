@@ -103,6 +103,10 @@ def test_two_analysts_conll_files_give_their_agreement(location: Path | str, tmp
     assert report["overall"]["kappa"] == pair["kappa"]
     assert set(pair) >= {"analysts", "documents", "tokens", "kappa", "span_f1", "overlap_f1",
                          "by_label"}
+    # CoNLL carries no events: the text report says nothing of them
+    assert cli("agreement", "--db", db) == 0
+    text = capsys.readouterr().out
+    assert "overall: kappa " in text and "event" not in text.replace("EVENT", "")
 
 
 def three_analysts(location: Path | str) -> int:
