@@ -285,17 +285,30 @@ def add_argument_command(doc: Document, event: Event, role: Role,
                          span: Span) -> EventCommand:
     """The command that adds ``span`` to ``event`` in ``role``, checking that it is a label of
     the same document with the role's label and not already one of its arguments."""
+    return add_arguments_command(doc, event, [(role, span)])
+
+
+def add_arguments_command(doc: Document, event: Event,
+                          added: Sequence[tuple[Role, Span]]) -> EventCommand:
+    """The command that adds each ``(role, span)`` to ``event`` as one step (a frame's
+    suggested arguments taken together), each checked as :func:`add_argument_command` checks
+    one."""
     document_id = _stored(doc)
     before = _stored_event(doc, event)
-    check_argument(doc, role, span)
-    for argument in before.arguments:
-        if same_span(argument.span, span):
-            raise EventError(f"{describe(span, doc.text)} is already the "
-                             f"{argument.role.value} of this event")
-    after = before.with_(arguments=(*before.arguments, Argument(role, span)))
+    arguments = list(before.arguments)
+    for role, span in added:
+        check_argument(doc, role, span)
+        for argument in arguments:
+            if same_span(argument.span, span):
+                raise EventError(f"{describe(span, doc.text)} is already the "
+                                 f"{argument.role.value} of this event")
+        arguments.append(Argument(role, span))
+    if not added:
+        raise EventError("no argument to add to this event")
+    after = before.with_(arguments=tuple(arguments))
+    what = ", ".join(f"{role.value} {_quote(span, doc.text)}" for role, span in added)
     return ChangeEvent(document_id, before, after,
-                       f"{role.value} {_quote(span, doc.text)} of {before.type} "
-                       f"{_quote(before.trigger, doc.text)}", doc.text)
+                       f"{what} of {before.type} {_quote(before.trigger, doc.text)}", doc.text)
 
 
 def remove_argument_command(doc: Document, event: Event, span: Span) -> EventCommand:

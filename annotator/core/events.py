@@ -132,6 +132,17 @@ class Event:
         return replace(self, **changes)
 
 
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """An event as text, as the frame suggestions learn from it
+    (:mod:`annotator.suggest.frames`): its trigger's text, its type, and its arguments
+    ``(role, text)``."""
+
+    trigger: str
+    type: str
+    arguments: tuple[tuple[str, str], ...] = ()
+
+
 def span_key(span: Span) -> Hashable:
     """What makes a span the same span: its database id, or for a span not stored yet its
     offsets, label and origin."""

@@ -30,10 +30,12 @@ from annotator.core.events import EventType, Role, type_for_prefix, types_for_pr
 from annotator.core.model import Document, Span
 from annotator.gui.document_list import BidiDelegate
 from annotator.gui.undo import role_name
+from annotator.suggest.frames import ArgumentSuggestion, TypeSuggestion
 
 FRAME_COLOR = QColor("#6a4c93")  # the open frame, here and in the article
 EVENT_ROLE = Qt.ItemDataRole.UserRole + 1  # an event item's Event
 SPAN_ROLE = Qt.ItemDataRole.UserRole + 2  # an argument item's Span
+SUGGESTED_COLOR = QColor("#808080")  # a suggested argument, not in the frame yet
 
 
 def persian_interface() -> bool:
@@ -128,6 +130,7 @@ class EventPanel(QWidget):
         layout.addWidget(self.frames, 1)
         layout.addWidget(self.hint)
         self._types: tuple[EventType, ...] = ()
+        self._suggested: tuple[TypeSuggestion, ...] = ()
         self._shown: object = None
         self.chooser.hide()
         self.matches.hide()
@@ -143,15 +146,18 @@ class EventPanel(QWidget):
     # -- the document's events -------------------------------------------------------------
 
     def show_events(self, doc: Document | None, open_id: int | None,
-                    types: Sequence[EventType]) -> None:
-        """Show ``doc``'s events, the one ``open_id`` names as the open frame. Nothing is
-        rebuilt when nothing shown changed (an edit of a span no event uses)."""
+                    types: Sequence[EventType],
+                    suggested: Sequence[ArgumentSuggestion] = ()) -> None:
+        """Show ``doc``'s events, the one ``open_id`` names as the open frame, with the
+        arguments ``suggested`` for it (greyed, after its own). Nothing is rebuilt when nothing
+        shown changed (an edit of a span no event uses)."""
         events = doc.events if doc is not None else []
         text = doc.text if doc is not None else ""
         shown = (doc.id if doc is not None else None, open_id, tuple(types), text and tuple(
             (e.id, e.type, e.trigger.start, e.trigger.end,
              tuple((a.role, a.span.start, a.span.end) for a in e.ordered_arguments()))
-            for e in events))
+            for e in events), tuple((a.role, a.span.start, a.span.end, a.count, a.of)
+                                    for a in suggested))
         if shown == self._shown:
             return
         self._shown = shown
@@ -176,7 +182,20 @@ class EventPanel(QWidget):
                 child.setData(0, EVENT_ROLE, event)
                 child.setData(1, SPAN_ROLE, argument.span)
                 item.addChild(child)
-            missing = [r for r in Role if not event.in_role(r)]
+            if event.id == open_id:
+                for offered in suggested:
+                    child = QTreeWidgetItem([
+                        self.tr("{role}?").format(role=role_name(offered.role)),
+                        self.tr("{text} (suggested: {n} of {m})").format(
+                            text=quoted(offered.span, text), n=locale.toString(offered.count),
+                            m=locale.toString(offered.of))])
+                    for column in (0, 1):
+                        child.setForeground(column, SUGGESTED_COLOR)
+                    child.setData(0, EVENT_ROLE, event)
+                    child.setData(1, SPAN_ROLE, offered.span)
+                    item.addChild(child)
+            missing = [r for r in Role if not event.in_role(r)
+                       and not any(a.role == r for a in suggested)]
             if event.id == open_id and missing:
                 names = "، ".join(role_name(r) for r in missing) if persian_interface() \
                     else ", ".join(role_name(r) for r in missing)
@@ -193,8 +212,9 @@ class EventPanel(QWidget):
         self.hint.setText(self.tr(
             "E on an EVENT span: its frame (type the type's first letters, Enter). Then, "
             "with the caret in a span: J actor, K recipient, L location, O takes it out;"
-            " Shift+Delete deletes the event, Esc closes the frame.") if doc is not None
-            else "")
+            " Shift+Delete deletes the event, Esc closes the frame.") + (
+            " " + self.tr("Shift+E takes the suggested arguments (greyed).") if suggested
+            else "") if doc is not None else "")
 
     def open_item(self) -> QTreeWidgetItem | None:
         """The open frame's item (what the tests read)."""
@@ -216,9 +236,12 @@ class EventPanel(QWidget):
     def choosing(self) -> bool:
         return self.chooser.isVisible()
 
-    def choose_type(self, types: Sequence[EventType], current: str | None = None) -> None:
-        """Show the chooser with every type, ``current`` first chosen, and focus it."""
+    def choose_type(self, types: Sequence[EventType], current: str | None = None,
+                    suggested: Sequence[TypeSuggestion] = ()) -> None:
+        """Show the chooser with every type, the ``suggested`` ones first (the first of them
+        chosen) and marked, ``current`` chosen when there is one, and focus it."""
         self._types = tuple(types)
+        self._suggested = tuple(suggested)
         self.chooser.clear()
         self.chooser.show()
         self.matches.show()
@@ -235,11 +258,20 @@ class EventPanel(QWidget):
         self.chooser.clear()
 
     def _filter(self, typed: str) -> None:
-        found = types_for_prefix(typed, self._types)
+        offered = {s.type: s for s in self._suggested}
+        rank = {s.type: n for n, s in enumerate(self._suggested)}
+        found = sorted(types_for_prefix(typed, self._types),
+                       key=lambda k: rank.get(k.name, len(rank)))  # stable: list order after
         self.matches.clear()
         persian = persian_interface()
+        locale = QLocale()
         for kind in found:
-            item = QListWidgetItem(type_text(kind.name, self._types, persian))
+            shown = type_text(kind.name, self._types, persian)
+            if kind.name in offered:
+                shown = self.tr("{type} — suggested: {n} of {m}").format(
+                    type=shown, n=locale.toString(offered[kind.name].count),
+                    m=locale.toString(offered[kind.name].of))
+            item = QListWidgetItem(shown)
             item.setData(Qt.ItemDataRole.UserRole, kind.name)
             self.matches.addItem(item)
         one = type_for_prefix(typed, self._types)

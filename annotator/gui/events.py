@@ -5,7 +5,12 @@ for the type, taken by its first letters (the Persian name's in the Persian inte
 name's; Enter chooses), and the event is made, or its type changed. The frame stays open while
 the caret moves: ``J``, ``K`` and ``L`` add the span at the caret (or the one clicked) as its
 actor, recipient or location, ``O`` takes that span out of it, ``Shift+Delete`` deletes
-the event (its spans stay) and ``Esc`` closes the frame. The same letters on a Persian (or
+the event (its spans stay) and ``Esc`` closes the frame.
+
+Frames made before are suggested again (:mod:`annotator.suggest.frames`): the type chooser
+offers first, and chooses, the types earlier events on the trigger's text had; the open frame
+lists, greyed, the labels of its sentence earlier frames had as arguments, in their usual
+role, and ``Shift+E`` takes them all as one step. The same letters on a Persian (or
 Arabic) keyboard layout work too. Every change is a core command pushed through the session:
 saved at once, undone and redone like any edit.
 
@@ -27,6 +32,7 @@ from annotator.gui.actions import keys
 from annotator.gui.article_view import ArticleView
 from annotator.gui.event_panel import EventPanel, role_names, short_type_text
 from annotator.gui.session import Session
+from annotator.suggest.frames import ArgumentSuggestion
 
 # The keys, and the letter the same key gives on a Persian and an Arabic layout.
 FRAME_KEYS = ("E", "ث")
@@ -37,6 +43,7 @@ ROLE_KEYS = {
 }
 REMOVE_KEYS = ("O", "خ")
 DELETE_EVENT_KEYS = ("Shift+Delete",)
+TAKE_SUGGESTED_KEYS = ("Shift+E",)
 CLOSE_KEYS = ("Escape",)
 
 
@@ -72,6 +79,10 @@ class EventActions(QObject):
         self.remove_argument = make(self.tr("&Take Out of the Frame"), keys(*REMOVE_KEYS),
                                     self.tr("Take the span at the caret out of the open "
                                             "frame"))
+        self.take_suggested = make(self.tr("Take the &Suggested Arguments"),
+                                   keys(*TAKE_SUGGESTED_KEYS),
+                                   self.tr("Add the arguments suggested for the open frame "
+                                           "(greyed in the panel), as one step"))
         self.delete_event = make(self.tr("&Delete Event"), keys(*DELETE_EVENT_KEYS),
                                  self.tr("Delete the open frame's event (its spans stay)"))
         # Esc closes the frame only in the article: elsewhere it keeps its own meaning.
@@ -88,6 +99,7 @@ class EventActions(QObject):
         menu.addSeparator()
         menu.addActions(list(self.roles.values()))
         menu.addAction(self.remove_argument)
+        menu.addAction(self.take_suggested)
         menu.addSeparator()
         menu.addActions([self.delete_event, self.close_frame])
         window.menuBar().insertMenu(before.menuAction(), menu)
@@ -119,6 +131,7 @@ class EventEditor(QObject):
         for role, action in actions.roles.items():
             action.triggered.connect(lambda _=False, role=role: self.add_argument(role))
         actions.remove_argument.triggered.connect(self.remove_argument)
+        actions.take_suggested.triggered.connect(self.take_suggested)
         actions.delete_event.triggered.connect(self.delete_event)
         actions.close_frame.triggered.connect(self.close_frame)
         panel.typeChosen.connect(self._type_chosen)
@@ -143,7 +156,7 @@ class EventEditor(QObject):
         doc = self._session.document
         event = self.open_event
         self._panel.show_events(doc, event.id if event is not None else None,
-                                self._session.event_types)
+                                self._session.event_types, self.suggested_arguments())
         self._article.set_events(doc.events if doc is not None else [], event,
                                  short_type_text(event.type, self._session.event_types)
                                  if event is not None else "")
@@ -181,7 +194,9 @@ class EventEditor(QObject):
             self.open_id = event.id
             self.refresh()
         self._panel.choose_type(self._session.event_types,
-                                event.type if event is not None else None)
+                                event.type if event is not None else None,
+                                # for a new event: its own type is no suggestion
+                                self._session.type_suggestions(span) if event is None else ())
         self._say(self.tr("Type the event type's first letters, then Enter (Esc: no change)."))
 
     def _type_chosen(self, name: str) -> None:
@@ -252,6 +267,23 @@ class EventEditor(QObject):
                               "event."))
             return False
         return self._session.remove_argument(event, span)
+
+    def suggested_arguments(self) -> list[ArgumentSuggestion]:
+        """The arguments suggested for the open frame (none while no frame is open)."""
+        event = self.open_event
+        return [] if event is None else self._session.argument_suggestions(event)
+
+    def take_suggested(self) -> bool:
+        """Shift+E: every argument suggested for the open frame, as one step."""
+        event = self._needs_frame()
+        if event is None:
+            return False
+        offered = self.suggested_arguments()
+        if not offered:
+            self._say(self.tr("No arguments to suggest for this frame: earlier frames had "
+                              "none of its sentence's labels."))
+            return False
+        return self._session.add_arguments(event, [(a.role, a.span) for a in offered])
 
     def delete_event(self) -> bool:
         """Shift+Delete: the open frame's event, or the one the span at the caret triggers."""

@@ -21,7 +21,7 @@ later. A project file opened read-only takes no edits at all.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -36,6 +36,7 @@ from annotator.core.event_commands import (
     EventCompound,
     Reverted,
     add_argument_command,
+    add_arguments_command,
     add_event_command,
     delete_event_command,
     delete_span_command,
@@ -50,6 +51,7 @@ from annotator.gui.undo import EditCommand
 from annotator.services.analysts import others_labels
 from annotator.services.team import curation_found, labelled_by
 from annotator.storage import EVERYONE, Project
+from annotator.suggest.frames import ArgumentSuggestion, FrameMemory, TypeSuggestion
 
 DONE_STATUSES = (Status.DONE, Status.REVIEWED)
 # A bulk edit of more documents than this reloads the document list instead of refreshing
@@ -86,6 +88,9 @@ class Session(QObject):
         # (see :func:`annotator.services.analysts.shows_others`).
         self.others: list[Span] = []
         self._failures = 0
+        # The project's frames as the frame suggestions learn from them: read again after
+        # any edit or document opened (None until asked for).
+        self._frames: FrameMemory | None = None
 
     @property
     def annotator(self) -> str:
@@ -105,6 +110,7 @@ class Session(QObject):
 
     def open(self, doc_id: int | None) -> None:
         """Show a document (None: nothing to show). Loading it is a query, not a scan."""
+        self._frames = None
         if doc_id is None:
             self.document, self.others = None, []
         else:
@@ -281,6 +287,32 @@ class Session(QObject):
     def add_argument(self, event: Event, role: Role, span: Span) -> bool:
         return self._push_built(lambda doc: add_argument_command(doc, event, role, span))
 
+    def add_arguments(self, event: Event, added: Sequence[tuple[Role, Span]]) -> bool:
+        """Add several arguments to ``event`` as one step (its suggested arguments)."""
+        return self._push_built(lambda doc: add_arguments_command(doc, event, added))
+
+    # -- frame suggestions -----------------------------------------------------------------
+
+    def frame_memory(self) -> FrameMemory:
+        """The project's frames, to suggest from (read once until the next edit)."""
+        if self._frames is None:
+            self._frames = FrameMemory(self.project.frames())
+        return self._frames
+
+    def type_suggestions(self, trigger: Span) -> list[TypeSuggestion]:
+        """The event types earlier frames gave ``trigger``'s text, the most given first."""
+        doc = self.document
+        if doc is None:
+            return []
+        return self.frame_memory().types_for(doc.text[trigger.start:trigger.end],
+                                             [t.name for t in self.event_types])
+
+    def argument_suggestions(self, event: Event) -> list[ArgumentSuggestion]:
+        """The labels of ``event``'s sentence earlier frames had as arguments, each in its
+        most frequent role."""
+        doc = self.document
+        return [] if doc is None else self.frame_memory().arguments_for(doc, event)
+
     def remove_argument(self, event: Event, span: Span) -> bool:
         return self._push_built(lambda doc: remove_argument_command(doc, event, span))
 
@@ -345,6 +377,7 @@ class Session(QObject):
         self.open(following)
 
     def _changed(self, command: EventCommand, applied: bool) -> None:
+        self._frames = None
         touched = command.documents()
         if len(touched) > 1:
             self._changed_many(touched)

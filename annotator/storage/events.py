@@ -35,6 +35,7 @@ from annotator.core.events import (
     Argument,
     Event,
     EventType,
+    Frame,
     Role,
 )
 from annotator.core.model import MODEL_PREFIX, Document, Review, Span, describe
@@ -86,6 +87,38 @@ class Events(Settings):
         table = self.models.Event
         return dict(self._rows(table.select(table.type, pw.fn.COUNT(table.id))
                                .group_by(table.type).order_by(table.type)))
+
+    @guarded
+    def frames(self) -> list[Frame]:
+        """Every event whose trigger is a label (any analyst's; curated copies aside), as the
+        frame suggestions learn from it: its trigger's text, its type and its arguments'
+        roles and texts. One query; the texts are cut out by the database."""
+        event, argument, doc = self.models.Event, self.models.EventArgument, self.models.Document
+        trigger, part = self.models.Span.alias(), self.models.Span.alias()
+
+        def text_of(span: Any) -> Any:
+            return pw.fn.substr(doc.text, span.start + 1, span.end - span.start)
+
+        rows = self._rows(
+            event.select(event.id, event.type, text_of(trigger), argument.role, text_of(part),
+                         part.review, part.curation)
+            .join(trigger, on=(event.trigger == trigger.id))
+            .switch(event)
+            .join(doc, on=(event.document == doc.id))
+            .switch(event)
+            .join(argument, pw.JOIN.LEFT_OUTER, on=(argument.event == event.id))
+            .join(part, pw.JOIN.LEFT_OUTER, on=(argument.span == part.id))
+            .where(trigger.curation.is_null() & (trigger.review.is_null()
+                                                 | (trigger.review == Review.ACCEPTED.value)))
+            .order_by(event.id))
+        found = []
+        for _, of_event in groupby(rows, itemgetter(0)):
+            parts = list(of_event)
+            _, kind, text, *_ = parts[0]
+            found.append(Frame(text, kind, tuple(
+                (role, words) for *_, role, words, review, curation in parts
+                if role is not None and curation is None and review in LABEL_REVIEWS)))
+        return found
 
     # -- reading ---------------------------------------------------------------------------
 

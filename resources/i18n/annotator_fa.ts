@@ -424,6 +424,14 @@
 <context>
     <name>EventActions</name>
     <message>
+        <source>Add the arguments suggested for the open frame (greyed in the panel), as one step</source>
+        <translation>نقش‌هایی که برای چارچوب باز پیشنهاد شده (خاکستری در پنل) یک‌جا افزوده شوند</translation>
+    </message>
+    <message>
+        <source>Take the &amp;Suggested Arguments</source>
+        <translation>افزودن نقش‌های &amp;پیشنهادی</translation>
+    </message>
+    <message>
         <source>Event &amp;Frame…</source>
         <translation>&amp;چارچوب رویداد…</translation>
     </message>
@@ -487,6 +495,10 @@
 <context>
     <name>EventEditor</name>
     <message>
+        <source>No arguments to suggest for this frame: earlier frames had none of its sentence's labels.</source>
+        <translation>پیشنهادی برای این چارچوب نیست: هیچ‌یک از برچسب‌های این جمله در چارچوب‌های پیشین نقشی نداشته است.</translation>
+    </message>
+    <message>
         <source>Put the caret in an EVENT span (or click one), then press E to open its frame.</source>
         <translation>مکان‌نما را در یک برچسب EVENT بگذارید (یا روی آن کلیک کنید) و E را بزنید تا چارچوبش باز شود.</translation>
     </message>
@@ -517,6 +529,22 @@
 </context>
 <context>
     <name>EventPanel</name>
+    <message>
+        <source>{type} — suggested: {n} of {m}</source>
+        <translation>{type} — پیشنهاد: {n} از {m}</translation>
+    </message>
+    <message>
+        <source>Shift+E takes the suggested arguments (greyed).</source>
+        <translation>Shift+E نقش‌های پیشنهادی (خاکستری) را می‌افزاید.</translation>
+    </message>
+    <message>
+        <source>{text} (suggested: {n} of {m})</source>
+        <translation>{text} (پیشنهاد: {n} از {m})</translation>
+    </message>
+    <message>
+        <source>{role}?</source>
+        <translation>{role}؟</translation>
+    </message>
     <message>
         <source>Type the event type&apos;s first letters</source>
         <translation>حرف‌های اول نوع رویداد را بنویسید</translation>

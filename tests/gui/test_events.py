@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
+from annotator.core.events import Argument, Event, Role
 from annotator.formats.brat import read_brat
 from annotator.services.exporting import ExportOptions, export
 from annotator.storage import Project
@@ -333,3 +334,56 @@ def test_a_clicked_span_joins_the_frame_and_the_frame_stays_open_when_another_wi
     caret_in(window, ACTOR_1)
     press(qtbot, window, Qt.Key.Key_J)
     assert frames(article)[0][2] == [("recipient", MINISTER), ("actor", ACTOR_1)]
+
+
+def test_earlier_frames_suggest_the_type_and_the_arguments(make_project: Any, open_window: Any,
+                                                          qtbot: Any) -> None:
+    # An earlier article framed «ديدار» (with Arabic ي) as CONSULT: ACTOR_1 its actor, the
+    # minister its recipient, سوچی its location.
+    earlier = f"{MINISTER} و {ACTOR_1} در سوچی ديدار کردند."
+    before = make_document("earlier", earlier, spans=[
+        span_of(earlier, MINISTER, "ACTOR"), span_of(earlier, ACTOR_1, "ACTOR"),
+        span_of(earlier, "سوچی", "LOCATION"), span_of(earlier, "ديدار", "EVENT")])
+    minister, actor, place, trigger = before.spans
+    before.events = [Event(trigger, "CONSULT", (
+        Argument(Role.ACTOR, actor), Argument(Role.RECIPIENT, minister),
+        Argument(Role.LOCATION, place)))]
+    spans = [span_of(TEXT, ACTOR_1, "ACTOR"), span_of(TEXT, ACTOR_2, "ACTOR"),
+             span_of(TEXT, MINISTER, "ACTOR"), span_of(TEXT, "سوچی", "LOCATION"),
+             span_of(TEXT, "دیدار", "EVENT")]
+    path = make_project([before, make_document("mehr", TEXT, spans=spans)])
+    window = open_window(path)
+    with reopen(path) as project:
+        window.session.open(project.keys_to_ids()["mehr"])
+
+    caret_in(window, "دیدار")
+    press(qtbot, window, Qt.Key.Key_E)
+    matches = window.event_panel.matches
+    assert matches.currentRow() == 0
+    assert matches.item(0).text() == "CONSULT — suggested: 1 of 1"
+    qtbot.keyClick(window.event_panel.chooser, Qt.Key.Key_Return)  # the suggested type
+    assert frames(path) == [("CONSULT", "دیدار", [])]
+    # The frame lists, greyed, the labels of its sentence the earlier frame had; not ACTOR_2.
+    assert panel_rows(window) == [
+        ["CONSULT", "«دیدار»"],
+        ["actor?", f"«{ACTOR_1}» (suggested: 1 of 1)"],
+        ["recipient?", f"«{MINISTER}» (suggested: 1 of 1)"],
+        ["location?", "«سوچی» (suggested: 1 of 1)"]]
+    assert "Shift+E" in window.event_panel.hint.text()
+
+    press(qtbot, window, Qt.Key.Key_E, SHIFT)  # taken, as one step
+    taken = [("CONSULT", "دیدار", [("actor", ACTOR_1), ("recipient", MINISTER),
+                                    ("location", "سوچی")])]
+    assert frames(path) == taken
+    in_step(window, path)
+    assert [row[0] for row in panel_rows(window)] == ["CONSULT", "actor", "recipient",
+                                                      "location"]
+    press(qtbot, window, Qt.Key.Key_Z, CTRL)
+    assert frames(path) == [("CONSULT", "دیدار", [])]
+    press(qtbot, window, Qt.Key.Key_Z, CTRL | SHIFT)
+    assert frames(path) == taken
+
+    # Nothing more to suggest: Shift+E says so and changes nothing.
+    press(qtbot, window, Qt.Key.Key_E, SHIFT)
+    assert frames(path) == taken
+    assert "No arguments to suggest" in window.statusBar().currentMessage()
