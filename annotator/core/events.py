@@ -133,14 +133,13 @@ class Event:
 
 
 @dataclass(frozen=True, slots=True)
-class Frame:
-    """An event as text, as the frame suggestions learn from it
-    (:mod:`annotator.suggest.frames`): its trigger's text, its type, and its arguments
-    ``(role, text)``."""
+class FrameCounts:
+    """The project's events counted as the frame suggestions learn from them
+    (:mod:`annotator.suggest.frames`): ``types`` as ``(trigger text, type, how many)``, and
+    ``roles`` as ``(argument text, role, how many)``."""
 
-    trigger: str
-    type: str
-    arguments: tuple[tuple[str, str], ...] = ()
+    types: Sequence[tuple[str, str, int]] = ()
+    roles: Sequence[tuple[str, str, int]] = ()
 
 
 def span_key(span: Span) -> Hashable:

@@ -5,6 +5,7 @@
     python -m annotator.gui.screenshot docs/window-en.png --lang en
     python -m annotator.gui.screenshot docs/review-en.png --lang en --review
     python -m annotator.gui.screenshot docs/event-frame-fa.png --lang fa --event
+    python -m annotator.gui.screenshot docs/frame-suggestions-fa.png --lang fa --event --suggested
     python -m annotator.gui.screenshot docs/curation-fa.png --lang fa --curation
     python -m annotator.gui.screenshot docs/search-fa.png --lang fa --search سازمان
 
@@ -214,6 +215,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="the seed article under review: a model's suggestions and labels")
     parser.add_argument("--event", action="store_true",
                         help="the seed article with an event frame open")
+    parser.add_argument("--suggested", action="store_true",
+                        help="with --event: the first meeting's frame open instead, with the "
+                             "arguments the second's suggests for it")
     parser.add_argument("--curation", action="store_true",
                         help="the seed article, labelled by two analysts, under curation")
     parser.add_argument("--search", default="", metavar="QUERY",
@@ -254,7 +258,12 @@ def main(argv: list[str] | None = None) -> int:
                 window.article.place_caret(chosen.start - 1)
                 chosen = window.review.next_suggestion() or chosen  # as N would
             window.article.select_span(chosen)
-            if args.event:
+            if args.event and args.suggested:
+                frame = doc.events[0]
+                window.events.open_id = frame.id  # as E on its trigger would
+                window.article.select_span(frame.trigger)
+                window.events.refresh()
+            elif args.event:
                 frame = doc.events[-1]
                 window.events.open_id = frame.id  # as E on its trigger would
                 window.article.select_span(frame.arguments[-1].span)  # as L left it

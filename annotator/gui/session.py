@@ -45,7 +45,7 @@ from annotator.core.event_commands import (
     set_type_command,
     with_events,
 )
-from annotator.core.events import Event, EventType, Role, on_spans
+from annotator.core.events import Event, EventType, FrameCounts, Role, on_spans
 from annotator.core.model import Document, Label, Span, Status
 from annotator.gui.undo import EditCommand
 from annotator.services.analysts import others_labels
@@ -88,9 +88,13 @@ class Session(QObject):
         # (see :func:`annotator.services.analysts.shows_others`).
         self.others: list[Span] = []
         self._failures = 0
-        # The project's frames as the frame suggestions learn from them: read again after
-        # any edit or document opened (None until asked for).
+        # The project's frames as the frame suggestions learn from them, and the events'
+        # signature they were read at: checked again once for each document opened, read again
+        # only when the events changed (a read costs a pass over every event's texts). The
+        # open document's own edits are in its frames already.
         self._frames: FrameMemory | None = None
+        self._frames_read: tuple[int, int, str] | None = None
+        self._frames_checked = False
 
     @property
     def annotator(self) -> str:
@@ -110,7 +114,7 @@ class Session(QObject):
 
     def open(self, doc_id: int | None) -> None:
         """Show a document (None: nothing to show). Loading it is a query, not a scan."""
-        self._frames = None
+        self._frames_checked = False
         if doc_id is None:
             self.document, self.others = None, []
         else:
@@ -294,9 +298,17 @@ class Session(QObject):
     # -- frame suggestions -----------------------------------------------------------------
 
     def frame_memory(self) -> FrameMemory:
-        """The project's frames, to suggest from (read once until the next edit)."""
-        if self._frames is None:
-            self._frames = FrameMemory(self.project.frames())
+        """The project's frames, to suggest from: read again when a document has been opened
+        since and the project's events changed."""
+        try:
+            if not self._frames_checked or self._frames is None:
+                signature = self.project.events_signature()
+                if self._frames is None or signature != self._frames_read:
+                    self._frames = FrameMemory(self.project.frame_counts())
+                    self._frames_read = signature
+                self._frames_checked = True
+        except AnnotatorError:  # the project cannot be read now: what was read, or nothing
+            return self._frames or FrameMemory(FrameCounts())
         return self._frames
 
     def type_suggestions(self, trigger: Span) -> list[TypeSuggestion]:
@@ -377,7 +389,6 @@ class Session(QObject):
         self.open(following)
 
     def _changed(self, command: EventCommand, applied: bool) -> None:
-        self._frames = None
         touched = command.documents()
         if len(touched) > 1:
             self._changed_many(touched)

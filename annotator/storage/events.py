@@ -35,7 +35,7 @@ from annotator.core.events import (
     Argument,
     Event,
     EventType,
-    Frame,
+    FrameCounts,
     Role,
 )
 from annotator.core.model import MODEL_PREFIX, Document, Review, Span, describe
@@ -46,6 +46,9 @@ from annotator.storage.settings import Settings
 EVENT_TYPES = "event_types"  # the setting: [{"name", "persian", "quad"}, ...]
 _ROLES = {role.value: role for role in Role}
 LABEL_REVIEWS = (None, Review.ACCEPTED.value)  # a span's review when it is a label
+# GROUP BY the first two columns by position: the same expression written twice has
+# parameters PostgreSQL cannot tell are the same.
+_FIRST_TWO = (pw.SQL("1"), pw.SQL("2"))
 
 
 def _time(value: dt.datetime | None, stamp: str) -> str:
@@ -89,36 +92,48 @@ class Events(Settings):
                                .group_by(table.type).order_by(table.type)))
 
     @guarded
-    def frames(self) -> list[Frame]:
-        """Every event whose trigger is a label (any analyst's; curated copies aside), as the
-        frame suggestions learn from it: its trigger's text, its type and its arguments'
-        roles and texts. One query; the texts are cut out by the database."""
+    def events_signature(self) -> tuple[int, int, str]:
+        """What changes when any event or argument is added, changed or deleted: the numbers
+        of events and arguments and the latest change (a cheap check before
+        :meth:`frame_counts` is read again)."""
+        event, argument = self.models.Event, self.models.EventArgument
+        [(events, latest)] = self._rows(event.select(pw.fn.COUNT(event.id),
+                                                     pw.fn.MAX(event.updated)))
+        [(arguments,)] = self._rows(argument.select(pw.fn.COUNT(argument.id)))
+        return int(events), int(arguments), str(latest or "")
+
+    @guarded
+    def frame_counts(self) -> FrameCounts:
+        """The events whose trigger is a label (any analyst's; curated copies aside), counted
+        for the frame suggestions: by trigger text and type, and their arguments (labels too)
+        by text and role. Two queries; the database cuts the texts out and counts."""
         event, argument, doc = self.models.Event, self.models.EventArgument, self.models.Document
         trigger, part = self.models.Span.alias(), self.models.Span.alias()
 
         def text_of(span: Any) -> Any:
             return pw.fn.substr(doc.text, span.start + 1, span.end - span.start)
 
-        rows = self._rows(
-            event.select(event.id, event.type, text_of(trigger), argument.role, text_of(part),
-                         part.review, part.curation)
+        def a_label(span: Any) -> Any:
+            return span.curation.is_null() & (span.review.is_null()
+                                              | (span.review == Review.ACCEPTED.value))
+
+        words = text_of(trigger)
+        types = self._rows(
+            event.select(words, event.type, pw.fn.COUNT(event.id))
             .join(trigger, on=(event.trigger == trigger.id))
-            .switch(event)
-            .join(doc, on=(event.document == doc.id))
-            .switch(event)
-            .join(argument, pw.JOIN.LEFT_OUTER, on=(argument.event == event.id))
-            .join(part, pw.JOIN.LEFT_OUTER, on=(argument.span == part.id))
-            .where(trigger.curation.is_null() & (trigger.review.is_null()
-                                                 | (trigger.review == Review.ACCEPTED.value)))
-            .order_by(event.id))
-        found = []
-        for _, of_event in groupby(rows, itemgetter(0)):
-            parts = list(of_event)
-            _, kind, text, *_ = parts[0]
-            found.append(Frame(text, kind, tuple(
-                (role, words) for *_, role, words, review, curation in parts
-                if role is not None and curation is None and review in LABEL_REVIEWS)))
-        return found
+            .join(doc, on=(trigger.document == doc.id))
+            .where(a_label(trigger)).group_by(*_FIRST_TWO))
+        words = text_of(part)
+        roles = self._rows(
+            argument.select(words, argument.role, pw.fn.COUNT(argument.id))
+            .join(part, on=(argument.span == part.id))
+            .join(doc, on=(part.document == doc.id))
+            .switch(argument)
+            .join(event, on=(argument.event == event.id))
+            .join(trigger, on=(event.trigger == trigger.id))
+            .where(a_label(trigger) & a_label(part)).group_by(*_FIRST_TWO))
+        return FrameCounts([(str(t), str(k), int(n)) for t, k, n in types],
+                           [(str(t), str(r), int(n)) for t, r, n in roles])
 
     # -- reading ---------------------------------------------------------------------------
 

@@ -11,8 +11,9 @@ What the analysts framed before is suggested again, as the string matcher sugges
   take); its score is the share of those arguments that had that role. A span already in the
   frame is not offered again.
 
-Nothing is stored: the frames are read from the project when a frame opens
-(:meth:`annotator.storage.Project.frames`), so the suggestions follow every edit at once.
+Nothing is stored: the project's events are counted by the database
+(:meth:`annotator.storage.Project.frame_counts`) when a frame is first asked for, and the
+window counts them again in the next document opened once they have changed.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from annotator.core.events import ROLE_LABELS, Event, Frame, Role, same_span
+from annotator.core.events import ROLE_LABELS, Event, FrameCounts, Role, same_span
 from annotator.core.model import Document, Span, in_text_order
 from annotator.text.fold import Joins, fold
 
@@ -56,6 +57,25 @@ class ArgumentSuggestion:
         return self.count / self.of
 
 
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """One event as text (what the tests write): its trigger's text, its type, and its
+    arguments ``(role, text)``."""
+
+    trigger: str
+    type: str
+    arguments: tuple[tuple[str, str], ...] = ()
+
+
+def counted(frames: Iterable[Frame]) -> FrameCounts:
+    """``frames`` counted as :meth:`~annotator.storage.Project.frame_counts` counts events."""
+    frames = list(frames)
+    types = Counter((f.trigger, f.type) for f in frames)
+    roles = Counter((text, role) for f in frames for role, text in f.arguments)
+    return FrameCounts([(text, kind, n) for (text, kind), n in types.items()],
+                       [(text, role, n) for (text, role), n in roles.items()])
+
+
 def frame_key(text: str) -> str:
     """How a trigger or an argument is matched: folded, joins as nothing, no outer space."""
     return fold(text.strip(), Joins.NOTHING)
@@ -64,15 +84,13 @@ def frame_key(text: str) -> str:
 class FrameMemory:
     """The project's frames, ready to suggest from (see the module's docstring)."""
 
-    def __init__(self, frames: Iterable[Frame]) -> None:
+    def __init__(self, counts: FrameCounts) -> None:
         self._types: dict[str, Counter[str]] = {}
         self._roles: dict[str, Counter[Role]] = {}
-        self.frames = 0
-        for frame in frames:
-            self.frames += 1
-            self._types.setdefault(frame_key(frame.trigger), Counter())[frame.type] += 1
-            for role, text in frame.arguments:
-                self._roles.setdefault(frame_key(text), Counter())[Role(role)] += 1
+        for text, kind, n in counts.types:
+            self._types.setdefault(frame_key(text), Counter())[kind] += n
+        for text, role, n in counts.roles:
+            self._roles.setdefault(frame_key(text), Counter())[Role(role)] += n
 
     def types_for(self, trigger: str, known: Iterable[str] | None = None
                   ) -> list[TypeSuggestion]:

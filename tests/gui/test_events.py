@@ -351,7 +351,10 @@ def test_earlier_frames_suggest_the_type_and_the_arguments(make_project: Any, op
     spans = [span_of(TEXT, ACTOR_1, "ACTOR"), span_of(TEXT, ACTOR_2, "ACTOR"),
              span_of(TEXT, MINISTER, "ACTOR"), span_of(TEXT, "سوچی", "LOCATION"),
              span_of(TEXT, "دیدار", "EVENT")]
-    path = make_project([before, make_document("mehr", TEXT, spans=spans)])
+    third = f"{ACTOR_1} امروز دیدار کرد."
+    path = make_project([before, make_document("mehr", TEXT, spans=spans),
+                         make_document("third", third, spans=[
+                             span_of(third, ACTOR_1, "ACTOR"), span_of(third, "دیدار", "EVENT")])])
     window = open_window(path)
     with reopen(path) as project:
         window.session.open(project.keys_to_ids()["mehr"])
@@ -387,3 +390,12 @@ def test_earlier_frames_suggest_the_type_and_the_arguments(make_project: Any, op
     press(qtbot, window, Qt.Key.Key_E, SHIFT)
     assert frames(path) == taken
     assert "No arguments to suggest" in window.statusBar().currentMessage()
+
+    # The next document opened learns from the frame just made.
+    with reopen(path) as project:
+        window.session.open(project.keys_to_ids()["third"])
+    caret_to(window.article, third.index("دیدار") + 1)
+    press(qtbot, window, Qt.Key.Key_E)
+    assert window.event_panel.matches.item(0).text() == "CONSULT — suggested: 2 of 2"
+    qtbot.keyClick(window.event_panel.chooser, Qt.Key.Key_Return)
+    assert panel_rows(window)[1] == ["actor?", f"«{ACTOR_1}» (suggested: 2 of 2)"]

@@ -20,7 +20,7 @@ from annotator.core.event_commands import (
     set_type_command,
     with_events,
 )
-from annotator.core.events import DEFAULT_EVENT_TYPES, Argument, Event, EventType, Frame, Role
+from annotator.core.events import DEFAULT_EVENT_TYPES, Argument, Event, EventType, Role
 from annotator.core.model import Document, Review, Span, Status
 from annotator.storage import Project
 from annotator.text.tokenize import tokenize
@@ -375,8 +375,8 @@ def test_an_analysts_accepted_suggestion_in_their_event_and_not_in_anothers_view
         ("CONSULT", "دیدار", [("location", "سوچی")])]
 
 
-def test_frames_give_every_events_texts_for_the_suggestions(project: Project,
-                                                            stored: Document) -> None:
+def test_frame_counts_give_the_events_texts_counted_for_the_suggestions(
+        project: Project, stored: Document) -> None:
     # The article begins with an emoji: the texts are cut in code points on both databases.
     run(project, add_event_command(stored, span(stored, "دیدار"), "CONSULT"))
     for role, word in [(Role.ACTOR, "دبیرکل حزب کمونیست روسیه"), (Role.LOCATION, "سوچی")]:
@@ -384,7 +384,12 @@ def test_frames_give_every_events_texts_for_the_suggestions(project: Project,
         run(project, add_argument_command(doc, doc.events[0], role, span(doc, word)))
     irna = project.document(project.keys_to_ids()["irna"])
     run(project, add_event_command(irna, span(irna, "نشست"), "AGREE"))
-    assert sorted(project.frames(), key=lambda f: f.type) == [
-        Frame("نشست", "AGREE"),
-        Frame("دیدار", "CONSULT", (("actor", "دبیرکل حزب کمونیست روسیه"),
-                                   ("location", "سوچی")))]
+    # a third article, imported with its frame: the same trigger text and location
+    again = document("isna", "دیدار در سوچی", {"دیدار": "EVENT", "سوچی": "LOCATION"})
+    trigger, place = again.spans
+    again.events = [Event(trigger, "CONSULT", (Argument(Role.LOCATION, place),))]
+    project.add_documents([again])
+    counts = project.frame_counts()
+    assert sorted(counts.types) == [("دیدار", "CONSULT", 2), ("نشست", "AGREE", 1)]
+    assert sorted(counts.roles) == [("دبیرکل حزب کمونیست روسیه", "actor", 1),
+                                    ("سوچی", "location", 2)]

@@ -4,18 +4,18 @@ label may take, and never one the frame already has."""
 
 from __future__ import annotations
 
-from annotator.core.events import Argument, Event, Frame, Role
+from annotator.core.events import Argument, Event, Role
 from annotator.core.model import Review, Span, model_origin
-from annotator.suggest.frames import FrameMemory, frame_key
+from annotator.suggest.frames import Frame, FrameMemory, counted, frame_key
 from tests.suggest.persian import Z, document
 
-MEMORY = FrameMemory([
+MEMORY = FrameMemory(counted([
     Frame("دیدار", "CONSULT", (("actor", "عباس عراقچی"), ("recipient", "هاکان فیدان"),
                                ("location", "تهران"))),
     Frame("دیدار", "CONSULT", (("actor", "هاکان فیدان"),)),
     Frame("دیدار", "COOPERATE", (("recipient", "هاکان فیدان"),)),
     Frame("تظاهرات", "PROTEST", (("location", "تهران"),)),
-])
+]))
 
 
 def test_types_are_offered_most_given_first_with_their_share() -> None:
@@ -30,7 +30,7 @@ def test_types_are_offered_most_given_first_with_their_share() -> None:
 
 
 def test_a_trigger_is_found_whatever_way_it_is_written() -> None:
-    memory = FrameMemory([Frame(f"گفت{Z}وگو", "CONSULT"), Frame("كمك", "AID")])
+    memory = FrameMemory(counted([Frame(f"گفت{Z}وگو", "CONSULT"), Frame("كمك", "AID")]))
     for written in ("گفت وگو", "گفتوگو", f"گفت{Z}وگو", "گفتـــوگو", " گفت‌وگو "):
         assert [t.type for t in memory.types_for(written)] == ["CONSULT"], written
     assert [t.type for t in memory.types_for("کمک")] == ["AID"]  # Arabic ك and Persian ک
@@ -73,6 +73,6 @@ def test_only_labels_in_a_role_their_label_may_take() -> None:
 def test_no_frames_suggest_nothing() -> None:
     doc = document("عباس عراقچی در تهران دیدار کرد.",
                    [("عباس عراقچی", "ACTOR"), ("تهران", "LOCATION"), ("دیدار", "EVENT")])
-    empty = FrameMemory([])
+    empty = FrameMemory(counted([]))
     assert empty.types_for("دیدار") == []
     assert empty.arguments_for(doc, Event(doc.spans[2], "CONSULT")) == []
