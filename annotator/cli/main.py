@@ -298,6 +298,9 @@ def cmd_stats(args: argparse.Namespace) -> int:
                                            for k, v in stats["spans_by_origin"].items())
                                  or "none"))
     print(f"pending suggestions: {stats['pending']}")
+    if stats["events_by_type"]:
+        print("events by type: " + ", ".join(f"{k} {v}"
+                                             for k, v in stats["events_by_type"].items()))
     for name, model in stats["models"].items():
         precision = "n/a" if model["precision"] is None else f"{model['precision']:.1%}"
         recall = "n/a" if model.get("recall") is None else f"{model['recall']:.1%}"

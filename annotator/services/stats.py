@@ -50,7 +50,8 @@ def model_report(project: Project) -> dict[str, dict[str, Any]]:
 
 def project_stats(project: Project) -> dict[str, Any]:
     """What ``annotator stats --json`` prints: documents by status, spans by label and
-    origin, pending suggestions, and each model's report."""
+    origin, pending suggestions, events by type (every analyst's and the curated ones), each
+    model's report, each analyst's progress and the curated labels."""
     statuses = {s.value: 0 for s in Status}
     statuses.update(project.status_counts())
     curated, finished = project.curated_count()
@@ -60,6 +61,7 @@ def project_stats(project: Project) -> dict[str, Any]:
         "spans_by_label": project.spans_by_label(),
         "spans_by_origin": project.spans_by_origin(),
         "pending": project.pending_count(),
+        "events_by_type": project.events_by_type(),
         "models": model_report(project),
         "analysts": analyst_progress(project),
         "curated": {"spans": curated, "documents": finished},

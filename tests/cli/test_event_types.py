@@ -92,3 +92,14 @@ def test_a_bad_list_is_refused_naming_the_file_and_line(
     err = capsys.readouterr().err
     assert err.startswith(f"annotator: {bad}") and message in err, err
     assert len(listed(project_path, capsys)) == 16
+
+
+def test_stats_count_the_events_by_type(location: Path | str, tmp_path: Path,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(location)
+    assert run(["import", str(article(tmp_path, "CONSULT")), "--db", db]) == 0
+    capsys.readouterr()
+    assert run(["stats", "--db", db]) == 0
+    assert "events by type: CONSULT 1\n" in capsys.readouterr().out
+    assert run(["stats", "--json", "--db", db]) == 0
+    assert json.loads(capsys.readouterr().out)["events_by_type"] == {"CONSULT": 1}

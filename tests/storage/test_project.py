@@ -373,6 +373,7 @@ def test_stats_of_an_empty_project(project: Project) -> None:
         "spans_by_label": {"ACTOR": 0, "EVENT": 0, "LOCATION": 0},
         "spans_by_origin": {},
         "pending": 0,
+        "events_by_type": {},
         "models": {},
         "analysts": {},
         "curated": {"spans": 0, "documents": 0},
