@@ -179,7 +179,9 @@ def cmd_merge(args: argparse.Namespace) -> int:
             progress.close()
     print(f"merged {args.other}: {counted(result.added, 'document')} added, "
           f"{counted(result.layers, 'analyst’s work')} brought in "
-          f"({counted(result.spans, 'span')}), {counted(result.statuses, 'status')}, "
+          f"({counted(result.spans, 'span')}"
+          + (f" and {counted(result.events, 'event')}" if result.events else "")
+          + f"), {counted(result.statuses, 'status')}, "
           f"{counted(result.curations, 'curation')}; {counted(result.unchanged, 'document')} "
           "already up to date")
     return 0

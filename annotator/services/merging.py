@@ -5,16 +5,20 @@ Documents are matched by key and text; OTHER's documents this project lacks are 
 each document, each analyst's work (their labels and decisions, and their status) comes from
 whichever copy changed it last; the model's suggestions are joined (an analyst's decision
 names its suggestion in this project); a curation comes from whichever copy changed it last.
-Merging the same copy twice changes nothing. Events are not merged yet, but for a curation's:
-the events on the curated labels come with them.
+Merging the same copy twice changes nothing. An analyst's events come with their labels (an
+event edit counts as work on the document, as a label's does), and a curation's events with
+its curated labels.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from annotator.core.agreement import as_event_tuples
 from annotator.core.analysts import analysts_of, curated_of, events_in_view
 from annotator.core.errors import InputError
+from annotator.core.events import Event
 from annotator.core.model import Document, Review, Span, in_text_order
 from annotator.services.progress import CancelToken, Progress, counted, no_progress
 from annotator.storage import EVERYONE, Project, parse_location
@@ -25,6 +29,7 @@ class MergeResult:
     added: int = 0  # documents OTHER had and this project lacked
     layers: int = 0  # (document, analyst) labels brought in
     spans: int = 0
+    events: int = 0  # analysts' events brought in with their labels
     statuses: int = 0
     curations: int = 0
     unchanged: int = 0  # documents nothing was brought into
@@ -36,8 +41,9 @@ def _shape(span: Span) -> tuple[object, ...]:
             span.source, span.agreed)
 
 
-def _newest(spans: list[Span], also: str | None = None) -> str:
+def _newest(spans: list[Span], also: str | None = None, events: Sequence[Event] = ()) -> str:
     times = [s.updated.isoformat() for s in spans if s.updated is not None]
+    times += [e.updated.isoformat() for e in events if e.updated is not None]
     if also:
         times.append(also)
     return max(times, default="")
@@ -95,15 +101,18 @@ def _merge_document(project: Project, doc_id: int, theirs: Project, their_id: in
     for analyst in {*analysts_of(there.spans), *their_work}:
         their_layer = [_renamed(s, theirs_shared, proposal) for s in _layer(there, analyst)]
         our_layer = _layer(here, analyst)
+        their_events, our_events = _on(there, their_layer), _on(here, our_layer)
         work = their_work.get(analyst) if analyst is not None else None
         mine = our_work.get(analyst) if analyst is not None else None
-        if _newest(their_layer, work.updated if work else None) <= _newest(
-                our_layer, mine.updated if mine else None):
+        if _newest(their_layer, work.updated if work else None, their_events) <= _newest(
+                our_layer, mine.updated if mine else None, our_events):
             continue  # this copy's is as new, or newer
-        if sorted(map(_shape, their_layer)) != sorted(map(_shape, our_layer)):
-            project.replace_layer(doc_id, analyst, their_layer)
+        if (sorted(map(_shape, their_layer)) != sorted(map(_shape, our_layer))
+                or as_event_tuples(their_events) != as_event_tuples(our_events)):
+            project.replace_layer(doc_id, analyst, their_layer, their_events)
             result.layers += 1
             result.spans += len(their_layer)
+            result.events += len(their_events)
             changed = True
         if analyst is not None and work is not None and work != mine:
             project.put_work(doc_id, analyst, work)
@@ -118,6 +127,12 @@ def _merge_document(project: Project, doc_id: int, theirs: Project, their_id: in
         result.curations += 1
         changed = True
     return changed
+
+
+def _on(doc: Document, layer: list[Span]) -> list[Event]:
+    """``doc``'s events whose trigger is in ``layer`` (an analyst's: their events)."""
+    ids = {s.id for s in layer}
+    return [e for e in doc.events if e.trigger.id in ids]
 
 
 def _layer(doc: Document, analyst: str | None) -> list[Span]:

@@ -273,9 +273,11 @@ class Analysts(Spans):
         return str(rows[0][0]) if rows else None
 
     @guarded
-    def replace_layer(self, doc_id: int, analyst: str | None, spans: Sequence[Span]) -> None:
+    def replace_layer(self, doc_id: int, analyst: str | None, spans: Sequence[Span],
+                      events: Sequence[Event] = ()) -> None:
         """``analyst``'s labels and decisions in a document become ``spans`` (as they were
-        elsewhere, times kept; decisions naming this project's suggestions), in one
+        elsewhere, times kept; decisions naming this project's suggestions), and their events
+        ``events`` (naming labels among ``spans``, matched by start, end and label), in one
         transaction."""
         table = self.models.Span
         stamp = now()
@@ -298,9 +300,35 @@ class Analysts(Spans):
                         proposed[row["source"]]
             for chunk in range(0, len(rows), 500):
                 table.insert_many(rows[chunk:chunk + 500]).execute()
+            if events:
+                self._insert_layer_events(doc_id, analyst, events, stamp)
             self._touch(doc_id, stamp)
         if analyst is not None:
             self.ensure_analysts([analyst])
+
+    def _insert_layer_events(self, doc_id: int, analyst: str | None, events: Sequence[Event],
+                             stamp: str) -> None:
+        """Inside :meth:`replace_layer`'s transaction: ``events`` on the analyst's labels just
+        written, times kept."""
+        span, label, table = self.models.Span, self.models.Label, self.models.Event
+        whose = span.annotator.is_null() if analyst is None else span.annotator == analyst
+        rows = self._rows(span.select(span.id, span.start, span.end, label.name).join(label)
+                          .where((span.document == doc_id) & whose & span.curation.is_null()
+                                 & (span.review.is_null()
+                                    | (span.review == Review.ACCEPTED.value))))
+        row_of = {(start, end, name): sid for sid, start, end, name in rows}
+        for event in events:
+            trigger = row_of.get((event.trigger.start, event.trigger.end, event.trigger.label))
+            if trigger is None:
+                continue  # not on one of the analyst's labels: not theirs to bring
+            event_id = int(table.insert(
+                document=doc_id, trigger=trigger, type=event.type,
+                annotator=event.annotator if event.annotator is not None else analyst,
+                created=event.created.isoformat() if event.created else stamp,
+                updated=event.updated.isoformat() if event.updated else stamp).execute())
+            self._insert_arguments(event_id, [
+                (a.role, row_of[a.span.start, a.span.end, a.span.label]) for a in event.arguments
+                if (a.span.start, a.span.end, a.span.label) in row_of])
 
     @guarded_iter
     def analysts_labels(self, batch: int = 500) -> Iterator[AnalystsLabels]:

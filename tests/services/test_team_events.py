@@ -16,14 +16,22 @@ from pathlib import Path
 import pytest
 
 from annotator.cli.main import run
-from annotator.core.agreement import EventTuple
+from annotator.core.agreement import EventTuple, as_event_tuples
 from annotator.core.events import Argument, Event, Role
 from annotator.core.model import Document, Review, Span, Status
 from annotator.core.scores import Counts
 from annotator.services.team import curate_project, measure_agreement
 from annotator.storage import EVERYONE, Project
 from annotator.text.tokenize import tokenize
-from tests.core.agreement_corpus import VISITS, VISITS_EVENTS, VISITS_LABELS, place
+from tests.core.agreement_corpus import (
+    BEIJING,
+    MOSCOW_AGREED,
+    RALLY,
+    VISITS,
+    VISITS_EVENTS,
+    VISITS_LABELS,
+    place,
+)
 
 ANALYSTS = ("maryam", "reza", "sara")
 
@@ -160,3 +168,80 @@ def test_curate_then_export_holds_the_agreed_events(location: Path | str, tmp_pa
         ("CONSULT", "دیدار", [("actor", "وزیر خارجه ایران"), ("recipient", "لاوروف"),
                               ("location", "مسکو")]),
         ("PROTEST", "تجمع", [("actor", "معترضان"), ("location", "تهران")])]
+
+
+def test_an_analysts_jsonl_brings_their_events_to_a_document_already_there(
+        location: Path | str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Two analysts hand in the same article as JSONL, each with their frame of «دیدار»: the
+    # second import relabels the document as reza's, his event with it; maryam's stays hers.
+    text = "عباس عراقچی در تهران با هاکان فیدان دیدار کرد."
+
+    def handed_in(analyst: str, kind: str, recipient: bool) -> Path:
+        def span(n: int, word: str, label: str) -> dict[str, object]:
+            start = text.index(word)
+            return {"id": f"T{n}", "start": start, "end": start + len(word), "label": label}
+
+        arguments = [{"role": "actor", "span": "T1"}, {"role": "location", "span": "T2"}]
+        if recipient:
+            arguments.append({"role": "recipient", "span": "T3"})
+        record = {"id": "irna-7", "text": text, "status": "done",
+                  "spans": [span(1, "عباس عراقچی", "ACTOR"), span(2, "تهران", "LOCATION"),
+                            span(3, "هاکان فیدان", "ACTOR"), span(4, "دیدار", "EVENT")],
+                  "events": [{"id": "E1", "trigger": "T4", "type": kind,
+                              "arguments": arguments}]}
+        path = tmp_path / analyst / "irna.jsonl"
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+        return path
+
+    db = str(location)
+    assert cli("import", handed_in("maryam", "CONSULT", True), "--analyst", "maryam",
+               "--db", db) == 0
+    capsys.readouterr()
+    assert cli("import", handed_in("reza", "CONSULT", False), "--analyst", "reza",
+               "--db", db) == 0
+    assert ("imported 0 documents with 4 spans and 1 event, 1 document already in the "
+            "project relabelled as reza's") in capsys.readouterr().out
+
+    def frames_of(analyst: str) -> list[tuple[str, list[tuple[str, str]]]]:
+        with Project(location) as project:
+            doc = project.document(project.keys_to_ids()["irna-7"], analyst)
+        return [(e.type, [(a.role.value, text[a.span.start:a.span.end])
+                          for a in e.arguments]) for e in doc.events]
+
+    assert frames_of("maryam") == [("CONSULT", [("actor", "عباس عراقچی"), ("location", "تهران"),
+                                                ("recipient", "هاکان فیدان")])]
+    assert frames_of("reza") == [("CONSULT", [("actor", "عباس عراقچی"), ("location", "تهران")])]
+    assert cli("agreement", "--json", "--db", db) == 0
+    [pair] = json.loads(capsys.readouterr().out)["pairs"]
+    assert pair["events"]["made"] == [1, 1] and pair["events"]["f1"] == 0.0
+
+    # Handed in again, changed: reza's frame is replaced, not added to.
+    assert cli("import", handed_in("reza", "AGREE", True), "--analyst", "reza",
+               "--db", db) == 0
+    assert frames_of("reza") == [("AGREE", [("actor", "عباس عراقچی"), ("location", "تهران"),
+                                            ("recipient", "هاکان فیدان")])]
+    assert len(frames_of("maryam")) == 1
+
+
+def test_merge_brings_an_analysts_events_in_with_their_labels(
+        location: Path | str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    doc_id = framed(location)
+    copy = tmp_path / "sara-copy.sqlite"
+    assert cli("backup", "--db", str(location), "-o", copy) == 0
+    with Project(copy) as offline:  # Sara frames «گفتگو» in her copy: an event, no label
+        store_event(offline, offline.keys_to_ids()["visits"], "sara", BEIJING)
+
+    def events_of(analyst: str) -> list[EventTuple]:
+        with Project(location) as project:
+            return as_event_tuples(project.document(doc_id, analyst).events)
+
+    before = {a: events_of(a) for a in ("maryam", "reza")}
+    capsys.readouterr()
+    assert cli("merge", copy, "--db", str(location)) == 0
+    assert "1 analyst’s work brought in (10 spans and 3 events)" in capsys.readouterr().out
+    assert events_of("sara") == sorted([MOSCOW_AGREED, RALLY, BEIJING])
+    assert {a: events_of(a) for a in ("maryam", "reza")} == before
+    assert cli("merge", copy, "--db", str(location)) == 0
+    assert "0 analyst’s works brought in" in capsys.readouterr().out
+    assert events_of("sara") == sorted([MOSCOW_AGREED, RALLY, BEIJING])
