@@ -21,11 +21,16 @@ import peewee as pw
 from annotator.core.errors import LabelError
 from annotator.core.labels import checked_colour, checked_key, checked_name, next_colour
 from annotator.core.model import Label
-from annotator.storage.base import ProjectBase, guarded
+from annotator.storage.base import guarded
 from annotator.storage.postgres import PostgresBackend
+from annotator.storage.settings import Settings
+
+# The setting: {OLD: NEW} for each label renamed (or removed into another) since the models
+# were trained, so that a trained model's suggestions of OLD are stored as NEW.
+MODEL_LABEL_NAMES = "model_label_names"
 
 
-class Labels(ProjectBase):
+class Labels(Settings):
     @guarded
     def labels(self) -> list[Label]:
         if self._label_cache is None:
@@ -90,6 +95,7 @@ class Labels(ProjectBase):
                           checked_colour(color) if color else next_colour(have))
             self.models.Label.insert(name=label.name, key=label.key, color=label.color,
                                      position=self._next_position()).execute()
+            self._follow_name(label.name, None)  # a name given again is that label's
         self._label_cache = None
         return label
 
@@ -181,7 +187,9 @@ class Labels(ProjectBase):
 
     def _rename_texts(self, old: str, new: str) -> None:
         """Where a label's name is kept as text: a suggestion's proposed label, gazetteer
-        entries (an entry the new name already has is kept once)."""
+        entries (an entry the new name already has is kept once), and what the trained models
+        call it (:data:`MODEL_LABEL_NAMES`)."""
+        self._follow_name(old, new)
         span, gazetteer = self.models.Span, self.models.GazetteerEntry
         span.update(suggested_label=new).where(span.suggested_label == old).execute()
         twin = gazetteer.alias("twin")
@@ -190,6 +198,23 @@ class Labels(ProjectBase):
             & pw.fn.EXISTS(twin.select(pw.SQL("1")).where(
                 (twin.text == gazetteer.text) & (twin.label == new)))).execute()
         gazetteer.update(label=new).where(gazetteer.label == old).execute()
+
+    def _follow_name(self, old: str, new: str | None) -> None:
+        """The trained models' ``old`` is now ``new`` (None: ``old`` names a label again)."""
+        before: dict[str, str] = dict(self.setting(MODEL_LABEL_NAMES) or {})
+        names = dict(before)
+        if new is None:
+            names.pop(old, None)
+        else:
+            names = {was: (new if now == old else now) for was, now in names.items()}
+            names[old] = new
+            names.pop(new, None)  # a label's name again: its own
+        if names != before:
+            self.set_setting(MODEL_LABEL_NAMES, names or None)
+
+    def model_label_names(self) -> dict[str, str]:
+        """{OLD: NEW} for the labels renamed since the models learnt them."""
+        return dict(self.setting(MODEL_LABEL_NAMES) or {})
 
     def _lock_spans(self) -> None:
         """PostgreSQL: no span is written until this transaction ends (spans' labels are not

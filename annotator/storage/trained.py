@@ -168,7 +168,13 @@ class Trained(Spans):
         """
         self._label_cache = None  # another program may have changed the labels
         known = {label.name for label in self.labels()}
-        # A label removed since the model learnt it gets no suggestion (nor comes back).
+        # A label renamed since the model learnt it is suggested under its name now; one
+        # removed gets no suggestion (nor comes back).
+        renamed = self.model_label_names()
+        if renamed:
+            suggestions = {doc_id: [s.with_(label=renamed[s.label]) if s.label in renamed
+                                    else s for s in spans]
+                           for doc_id, spans in suggestions.items()}
         suggestions = {doc_id: [s for s in spans if s.label in known]
                        for doc_id, spans in suggestions.items()}
         documents = sorted(suggestions)

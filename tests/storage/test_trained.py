@@ -119,3 +119,29 @@ def test_ranked_rows_follow_the_order_given(location: Path | str) -> None:
         assert project.filter_ids(order, DocumentFilter(statuses=frozenset({Status.NEW}))) \
             == [ids["d3"], ids["d0"]]
         assert [row.key for row in project.rows_of(order)] == ["d3", "d1", "d0"]
+
+
+def test_a_models_suggestions_follow_a_label_renamed_since_it_learnt_it(
+        location: Path | str) -> None:
+    with Project(location) as project:
+        doc_id = one_document(project)
+        project.change_label("ACTOR", new_name="PERSON")
+        project.change_label("PERSON", new_name="PER")  # twice: the model's ACTOR is PER
+        project.remove_label("LOCATION", to="PER")
+        stored = project.replace_suggestions("model:crf", {doc_id: [
+            suggestion("عباس عراقچی", "ACTOR"), suggestion("تهران", "LOCATION"),
+            suggestion("دیدار", "EVENT")]})
+        assert stored.added == 3
+        assert sorted((TEXT[s.start:s.end], s.label) for s in project.spans(doc_id)) == [
+            ("تهران", "PER"), ("دیدار", "EVENT"), ("عباس عراقچی", "PER")]
+        assert project.model_label_names() == {"ACTOR": "PER", "PERSON": "PER",
+                                               "LOCATION": "PER"}
+
+        # A label given a name the models knew before is that label: no longer followed.
+        project.add_label("ACTOR")
+        assert project.model_label_names() == {"PERSON": "PER", "LOCATION": "PER"}
+        again = project.replace_suggestions("model:strings", {doc_id: [
+            suggestion("عباس عراقچی", "ACTOR", "strings")]})
+        assert again.added == 1
+        assert [s.label for s in project.spans(doc_id) if s.origin == "model:strings"] == [
+            "ACTOR"]
