@@ -51,7 +51,12 @@ from annotator.gui.undo import EditCommand
 from annotator.services.analysts import others_labels
 from annotator.services.team import curation_found, labelled_by
 from annotator.storage import EVERYONE, Project
-from annotator.suggest.frames import ArgumentSuggestion, FrameMemory, TypeSuggestion
+from annotator.suggest.frames import (
+    ArgumentSuggestion,
+    FrameMemory,
+    TypeSuggestion,
+    counted_events,
+)
 
 DONE_STATUSES = (Status.DONE, Status.REVIEWED)
 # A bulk edit of more documents than this reloads the document list instead of refreshing
@@ -91,10 +96,12 @@ class Session(QObject):
         # The project's frames as the frame suggestions learn from them, and the events'
         # signature they were read at: checked again once for each document opened, read again
         # only when the events changed (a read costs a pass over every event's texts). The
-        # open document's own edits are in its frames already.
+        # open document's own edits are in its frames already. ``_frames_here``: the same for
+        # the open document, without the other analysts' frames of it (blind labelling).
         self._frames: FrameMemory | None = None
         self._frames_read: tuple[int, int, str] | None = None
         self._frames_checked = False
+        self._frames_here: tuple[int, FrameMemory] | None = None
 
     @property
     def annotator(self) -> str:
@@ -298,18 +305,30 @@ class Session(QObject):
     # -- frame suggestions -----------------------------------------------------------------
 
     def frame_memory(self) -> FrameMemory:
-        """The project's frames, to suggest from: read again when a document has been opened
-        since and the project's events changed."""
+        """The project's frames, to suggest from in the open document: read again when a
+        document has been opened since and the project's events changed; the other analysts'
+        frames of the open document left out (they are not to be seen while labelling)."""
+        doc = self.document
         try:
             if not self._frames_checked or self._frames is None:
                 signature = self.project.events_signature()
                 if self._frames is None or signature != self._frames_read:
                     self._frames = FrameMemory(self.project.frame_counts())
                     self._frames_read = signature
+                    self._frames_here = None
                 self._frames_checked = True
+            if doc is None or doc.id is None:
+                return self._frames
+            if self._frames_here is None or self._frames_here[0] != doc.id:
+                mine = {e.id for e in doc.events}
+                stored = self.project.document(doc.id, EVERYONE)
+                others = [e for e in stored.events if e.id not in mine
+                          and e.trigger.agreed is None and e.trigger.is_label]
+                self._frames_here = (doc.id, self._frames.without(
+                    counted_events(others, stored.text)))
         except AnnotatorError:  # the project cannot be read now: what was read, or nothing
             return self._frames or FrameMemory(FrameCounts())
-        return self._frames
+        return self._frames_here[1]
 
     def type_suggestions(self, trigger: Span) -> list[TypeSuggestion]:
         """The event types earlier frames gave ``trigger``'s text, the most given first."""

@@ -76,6 +76,14 @@ def counted(frames: Iterable[Frame]) -> FrameCounts:
                        [(text, role, n) for (text, role), n in roles.items()])
 
 
+def counted_events(events: Iterable[Event], text: str) -> FrameCounts:
+    """Stored ``events`` of one document (whose text is ``text``) counted as
+    :meth:`~annotator.storage.Project.frame_counts` counts them."""
+    return counted(Frame(text[e.trigger.start:e.trigger.end], e.type,
+                         tuple((a.role.value, text[a.span.start:a.span.end])
+                               for a in e.arguments)) for e in events)
+
+
 def frame_key(text: str) -> str:
     """How a trigger or an argument is matched: folded, joins as nothing, no outer space."""
     return fold(text.strip(), Joins.NOTHING)
@@ -85,18 +93,28 @@ class FrameMemory:
     """The project's frames, ready to suggest from (see the module's docstring)."""
 
     def __init__(self, counts: FrameCounts) -> None:
-        self._types: dict[str, Counter[str]] = {}
-        self._roles: dict[str, Counter[Role]] = {}
-        for text, kind, n in counts.types:
-            self._types.setdefault(frame_key(text), Counter())[kind] += n
-        for text, role, n in counts.roles:
-            self._roles.setdefault(frame_key(text), Counter())[Role(role)] += n
+        self._types, self._roles = _by_key(counts)
+        self._minus: tuple[dict[str, Counter[str]], dict[str, Counter[Role]]] = ({}, {})
+
+    def without(self, counts: FrameCounts) -> FrameMemory:
+        """This memory as if the events ``counts`` counts had not been made (another analyst's
+        frames of the document being labelled: blind labelling). Shares this one's counts."""
+        other = FrameMemory(FrameCounts())
+        other._types, other._roles = self._types, self._roles
+        other._minus = _by_key(counts)
+        return other
+
+    def _types_of(self, key: str) -> Counter[str]:
+        return self._types.get(key, Counter()) - self._minus[0].get(key, Counter())
+
+    def _roles_of(self, key: str) -> Counter[Role]:
+        return self._roles.get(key, Counter()) - self._minus[1].get(key, Counter())
 
     def types_for(self, trigger: str, known: Iterable[str] | None = None
                   ) -> list[TypeSuggestion]:
         """The types earlier events on ``trigger``'s text had, the most given first (then by
         name); only those in ``known`` (the project's list) when it is given."""
-        given = self._types.get(frame_key(trigger), Counter())
+        given = self._types_of(frame_key(trigger))
         allowed = None if known is None else set(known)
         total = sum(given.values())
         return [TypeSuggestion(kind, n, total)
@@ -113,7 +131,7 @@ class FrameMemory:
             if (not span.is_label or span.start < sentence[0] or span.end > sentence[1]
                     or any(same_span(span, s) for s in taken)):
                 continue
-            given = self._roles.get(frame_key(doc.text[span.start:span.end]))
+            given = self._roles_of(frame_key(doc.text[span.start:span.end]))
             if not given:
                 continue
             fitting = [(n, role) for role, n in given.items() if ROLE_LABELS[role] == span.label]
@@ -122,6 +140,17 @@ class FrameMemory:
             count, role = max(fitting, key=lambda item: (item[0], -list(Role).index(item[1])))
             found.append(ArgumentSuggestion(role, span, count, sum(given.values())))
         return found
+
+
+def _by_key(counts: FrameCounts) -> tuple[dict[str, Counter[str]], dict[str, Counter[Role]]]:
+    """``counts`` by the folded texts: the types of each trigger, the roles of each argument."""
+    types: dict[str, Counter[str]] = {}
+    roles: dict[str, Counter[Role]] = {}
+    for text, kind, n in counts.types:
+        types.setdefault(frame_key(text), Counter())[kind] += n
+    for text, role, n in counts.roles:
+        roles.setdefault(frame_key(text), Counter())[Role(role)] += n
+    return types, roles
 
 
 def _sentence_of(doc: Document, span: Span) -> tuple[int, int]:

@@ -399,3 +399,34 @@ def test_earlier_frames_suggest_the_type_and_the_arguments(make_project: Any, op
     assert window.event_panel.matches.item(0).text() == "CONSULT — suggested: 2 of 2"
     qtbot.keyClick(window.event_panel.chooser, Qt.Key.Key_Return)
     assert panel_rows(window)[1] == ["actor?", f"«{ACTOR_1}» (suggested: 2 of 2)"]
+
+
+def test_another_analysts_frame_of_the_same_article_is_not_suggested(
+        make_project: Any, open_window: Any, qtbot: Any) -> None:
+    # Maryam framed «دیدار» of the article; Reza labels it blind: E on his «دیدار» offers
+    # nothing, while in another article the same text is offered Maryam's type.
+    other = f"{ACTOR_1} امروز دیدار کرد."
+    path = make_project([make_document("mehr", TEXT), make_document("other", other)])
+    with Project(path) as project:
+        ids = project.keys_to_ids()
+        for analyst in ("maryam", "reza"):
+            for words, label in [(ACTOR_1, "ACTOR"), ("سوچی", "LOCATION"), ("دیدار", "EVENT")]:
+                project.insert_span(ids["mehr"], span_of(TEXT, words, label).with_(
+                    annotator=analyst))
+            project.insert_span(ids["other"], span_of(other, "دیدار", "EVENT").with_(
+                annotator=analyst))
+        seen = {TEXT[s.start:s.end]: s for s in project.spans(ids["mehr"], "maryam")}
+        project.insert_event(ids["mehr"], Event(seen["دیدار"], "CONSULT", (
+            Argument(Role.ACTOR, seen[ACTOR_1]),), annotator="maryam"))
+    window = open_window(path)
+    window.switch_analyst("reza")
+    window.session.open(ids["mehr"])
+    caret_in(window, "دیدار")
+    press(qtbot, window, Qt.Key.Key_E)
+    assert "suggested" not in window.event_panel.matches.item(0).text()
+    qtbot.keyClick(window.event_panel.chooser, Qt.Key.Key_Escape)
+
+    window.session.open(ids["other"])
+    caret_to(window.article, other.index("دیدار") + 1)
+    press(qtbot, window, Qt.Key.Key_E)
+    assert window.event_panel.matches.item(0).text() == "CONSULT — suggested: 1 of 1"

@@ -76,3 +76,13 @@ def test_no_frames_suggest_nothing() -> None:
     empty = FrameMemory(counted([]))
     assert empty.types_for("دیدار") == []
     assert empty.arguments_for(doc, Event(doc.spans[2], "CONSULT")) == []
+
+
+def test_a_memory_without_some_frames_forgets_only_them() -> None:
+    others = counted([Frame("دیدار", "CONSULT", (("recipient", "هاکان فیدان"),))])
+    blind = MEMORY.without(others)
+    assert [(t.type, t.count, t.of) for t in blind.types_for("دیدار")] == [
+        ("CONSULT", 1, 2), ("COOPERATE", 1, 2)]
+    assert [(t.type, t.count) for t in MEMORY.types_for("دیدار")] == [("CONSULT", 2),
+                                                                     ("COOPERATE", 1)]
+    assert MEMORY.without(counted([Frame("تظاهرات", "PROTEST")])).types_for("تظاهرات") == []
