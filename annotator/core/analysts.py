@@ -22,10 +22,11 @@ whoever labelled a project before it had analysts, until an analyst adopts its l
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 
 from annotator.core.events import Argument, Event
-from annotator.core.model import Review, Span, Status, in_text_order
+from annotator.core.model import BUILT_IN_ORIGINS, Review, Span, Status, in_text_order
 
 
 class NoAnalyst:
@@ -76,7 +77,28 @@ def _view(spans: Iterable[Span], analyst: object) -> list[Span] | None:
                 if s.id in decided and s.annotator is None and s.review == pending else s
                 for s in seen]
     seen.sort(key=in_text_order)
-    return seen
+    return _built_in_beside_labels(seen)
+
+
+def _built_in_beside_labels(seen: list[Span]) -> list[Span]:
+    """``seen`` (in text order) without the built-in models' shared suggestions that overlap
+    one of its labels: a built-in model never suggests over the labels of the analyst who
+    sees it (it is stored whatever other analysts labelled, so that their labels do not show
+    through its absence). Imported suggestions may lie over labels: they stay."""
+    if not any(s.is_shared and s.origin in BUILT_IN_ORIGINS for s in seen):
+        return seen
+    labels = [(s.start, s.end) for s in seen if s.is_label]
+    if not labels:
+        return seen
+    starts = [start for start, _ in labels]
+
+    def over_a_label(span: Span) -> bool:
+        # labels do not overlap each other: the last one starting before its end decides
+        n = bisect_left(starts, span.end) - 1
+        return n >= 0 and labels[n][1] > span.start
+
+    return [s for s in seen if not (s.is_shared and s.origin in BUILT_IN_ORIGINS
+                                    and over_a_label(s))]
 
 
 def labels_of(spans: Iterable[Span], analyst: str | None) -> list[Span]:

@@ -62,6 +62,12 @@ def model_origin(name: str) -> str:
     return f"{MODEL_PREFIX}{name}"
 
 
+# The models the program trains itself (:mod:`annotator.suggest`), and their suggestions'
+# origins: never over the labels of the analyst who sees them.
+BUILT_IN_MODELS = ("strings", "crf")
+BUILT_IN_ORIGINS = frozenset(model_origin(name) for name in BUILT_IN_MODELS)
+
+
 @dataclass(frozen=True, slots=True, init=False)
 class Span:
     """A labelled stretch of a document's text, in code points, end exclusive.

@@ -220,12 +220,18 @@ class Trained(Spans):
                                  pw.fn.COALESCE(table.suggested_end, table.end),
                                  pw.fn.COALESCE(table.suggested_label, label.name),
                                  table.start, table.end, table.origin, table.review,
-                                 table.decided_by, table.source)
+                                 table.decided_by, table.source, table.annotator,
+                                 table.curation)
                     .join(label)
                     .where(table.document.in_(list(documents[chunk:chunk + _CHUNK])))):
                 found[row[0]].append(row[1:])
         plan = _Plan()
         pending = Review.PENDING.value
+        # With several analysts a label holds a suggestion back only when it is nobody's in
+        # particular (a project's from before analysts): an analyst's label would show through
+        # the suggestion's absence to the others. Each analyst's view leaves out the built-in
+        # models' suggestions over their own labels instead (core.analysts).
+        team = int(self.models.Analyst.select().count()) > 1
         for doc_id in documents:
             there = found[doc_id]
             if not there:  # the usual case in bulk: nothing to compare with
@@ -236,8 +242,9 @@ class Trained(Spans):
                         fresh.add(key)
                         plan.rows.append((doc_id, span))
                 continue
-            labels = [(start, end) for *_, start, end, _, review, _, _ in there
-                      if review is None or review == Review.ACCEPTED.value]
+            labels = [(start, end) for *_, start, end, _, review, _, _, who, curation in there
+                      if (review is None or review == Review.ACCEPTED.value)
+                      and not (team and (who is not None or curation is not None))]
             # A shared suggestion some analyst decided about (their decision is a row of its
             # own, pointing at it) stays, as one decided in place does.
             decided = {s[9] for s in there if s[9] is not None}

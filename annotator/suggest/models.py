@@ -11,15 +11,14 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from typing import Protocol
 
-from annotator.core.model import Document, Span
+from annotator.core.model import BUILT_IN_MODELS, Document, Span
 from annotator.suggest import info as stored
 from annotator.suggest.crf import CrfModel, CrfSettings, train_crf
 from annotator.suggest.info import ModelError, ModelInfo
 from annotator.suggest.strings import StringsModel, train_strings
 
-STRINGS = "strings"
-CRF = "crf"
-MODELS = (STRINGS, CRF)
+STRINGS, CRF = BUILT_IN_MODELS
+MODELS = BUILT_IN_MODELS
 
 
 class Model(Protocol):

@@ -145,3 +145,34 @@ def test_a_models_suggestions_follow_a_label_renamed_since_it_learnt_it(
         assert again.added == 1
         assert [s.label for s in project.spans(doc_id) if s.origin == "model:strings"] == [
             "ACTOR"]
+
+
+def test_with_several_analysts_a_suggestion_is_stored_over_one_analysts_label(
+        location: Path | str) -> None:
+    # Blind labelling: Maryam labelled تهران; the model's suggestion there is stored all the
+    # same, so that its absence does not tell Reza where she labelled. Her view leaves it out
+    # (never over her labels); Reza sees it. An imported one over her label stays in her view.
+    with Project(location) as project:
+        doc_id = one_document(project, [at("تهران", "LOCATION", annotator="maryam")])
+        project.ensure_analysts(["maryam", "reza"])
+        stored = project.replace_suggestions("model:crf", {doc_id: [
+            suggestion("تهران", "LOCATION"), suggestion("عباس عراقچی", "ACTOR")]})
+        assert (stored.added, stored.over_labels) == (2, 0)
+        project.add_suggestions([(doc_id, suggestion("تهران", "ACTOR", "parsbert"))])
+
+        def seen(analyst: str) -> list[tuple[str, str, str]]:
+            return sorted((TEXT[s.start:s.end], s.label, s.origin)
+                          for s in project.spans(doc_id, analyst))
+
+        assert seen("maryam") == [("تهران", "ACTOR", "model:parsbert"),
+                                  ("تهران", "LOCATION", "human"),
+                                  ("عباس عراقچی", "ACTOR", "model:crf")]
+        assert seen("reza") == [("تهران", "ACTOR", "model:parsbert"),
+                                ("تهران", "LOCATION", "model:crf"),
+                                ("عباس عراقچی", "ACTOR", "model:crf")]
+        # a label nobody in particular made (from before analysts) still holds it back
+        project.insert_span(doc_id, at("دیدار", "EVENT"))
+        held = project.replace_suggestions("model:crf", {doc_id: [
+            suggestion("تهران", "LOCATION"), suggestion("عباس عراقچی", "ACTOR"),
+            suggestion("دیدار", "EVENT")]})
+        assert (held.added, held.kept, held.over_labels) == (0, 2, 1)
