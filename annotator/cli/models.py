@@ -26,6 +26,8 @@ from annotator.services.training import (
     TRAINED_ON,
     TrainOptions,
     describe_scores,
+    retrain_every,
+    set_retrain_every,
     train,
     training_summary,
 )
@@ -69,6 +71,9 @@ def add_commands(commands: argparse._SubParsersAction,  # type: ignore[type-arg]
     tr.add_argument("--labels", default=None, metavar="A,B", type=option(_labels),
                     help="only these labels (default: all)")
     tr.add_argument("--json", action="store_true", help="print the model's info as JSON")
+    tr.add_argument("--retrain-every", type=int, default=None, metavar="N",
+                    help="instead of training: keep in the project how many documents marked "
+                         "done make the window train again by itself (default 10; 0: never)")
 
     sg = commands.add_parser(
         "suggest", parents=[db], help="add a built-in model's suggestions to review",
@@ -141,6 +146,14 @@ def _table(rows: Sequence[tuple[str, Counts]]) -> list[str]:
 def cmd_train(args: argparse.Namespace) -> int:
     from annotator.cli.progress import TerminalProgress
 
+    if args.retrain_every is not None:
+        with _open(args, create=False) as project:
+            set_retrain_every(project, args.retrain_every)
+            every = retrain_every(project)
+        print("the window trains the model again " + (
+            f"every {counted(every, 'document')} marked done" if every else
+            "only when asked (Review → Train Model)") + "; nothing trained now")
+        return 0
     options = TrainOptions(model=args.model, statuses=frozenset(Status(s) for s in args.status),
                            labels=args.labels, parallel=True)
     progress = TerminalProgress("training")

@@ -39,11 +39,12 @@ from annotator.services.suggesting import (
     uncertainty,
 )
 from annotator.services.training import (
-    RETRAIN_EVERY,
     RETRAIN_EVERY_DEFAULT,
     TrainOptions,
     model_in_use,
     retrain_due,
+    retrain_every,
+    set_retrain_every,
     train,
     trained_models,
 )
@@ -209,7 +210,7 @@ class ModelControls(QObject):
         try:
             name = model_in_use(self.project)
             self.info = trained_models(self.project)[name] if name is not None else None
-            every = int(self.project.setting(RETRAIN_EVERY, RETRAIN_EVERY_DEFAULT) or 0)
+            every = retrain_every(self.project)
         except AnnotatorError as exc:
             self.message.emit(str(exc))
             return
@@ -355,7 +356,7 @@ class ModelControls(QObject):
 
     def _retrain_toggled(self, on: bool) -> None:
         try:
-            self.project.set_setting(RETRAIN_EVERY, None if on else 0)
+            set_retrain_every(self.project, RETRAIN_EVERY_DEFAULT if on else 0)
         except AnnotatorError as exc:
             self.message.emit(str(exc))
         self.refresh()

@@ -160,11 +160,24 @@ def done_count(project: Project) -> int:
     return sum(counts.get(s.value, 0) for s in TRAINED_ON)
 
 
+def retrain_every(project: Project) -> int:
+    """How many documents marked done call for a new training in the window (0: never)."""
+    return int(project.setting(RETRAIN_EVERY, RETRAIN_EVERY_DEFAULT) or 0)
+
+
+def set_retrain_every(project: Project, every: int) -> None:
+    """Keep ``every`` (0: the window never trains by itself) in the project, for every
+    window on it."""
+    if every < 0:
+        raise InputError(f"--retrain-every {every}: give a number of documents, or 0 for never")
+    project.set_setting(RETRAIN_EVERY, None if every == RETRAIN_EVERY_DEFAULT else every)
+
+
 def retrain_due(project: Project, model: str = DEFAULT_MODEL) -> bool:
     """Whether the window should train ``model`` again: on by default, every
     ``retrain_every`` (10) documents marked done since the model in use learnt (the first
     time, once there are that many)."""
-    every = int(project.setting(RETRAIN_EVERY, RETRAIN_EVERY_DEFAULT) or 0)
+    every = retrain_every(project)
     if every <= 0:
         return False
     info = project.model_infos().get(model)

@@ -146,3 +146,26 @@ def test_ctrl_c_during_training_leaves_the_model_in_use(tmp_path: Path) -> None:
     while any(Path(f"/proc/{pid}").exists() for pid in workers) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not any(Path(f"/proc/{pid}").exists() for pid in workers)  # no worker left
+
+
+def test_retrain_every_is_kept_in_the_project_and_trains_nothing(
+        tmp_path: Path, location: Path | str, capsys: pytest.CaptureFixture[str]) -> None:
+    from annotator.services.training import retrain_due, retrain_every
+
+    db = str(location)
+    assert run(["import", str(write_corpus(tmp_path / "c.jsonl", corpus(3))), "--status",
+                "done", "--db", db]) == 0
+    capsys.readouterr()
+    assert run(["train", "--retrain-every", "2", "--db", db]) == 0
+    assert capsys.readouterr().out == ("the window trains the model again every 2 documents "
+                                       "marked done; nothing trained now\n")
+    with Project(location) as project:
+        assert retrain_every(project) == 2
+        assert project.model_infos() == {}  # nothing trained
+        assert retrain_due(project)  # three documents done, two asked for
+    assert run(["train", "--retrain-every", "0", "--db", db]) == 0
+    assert "only when asked" in capsys.readouterr().out
+    with Project(location) as project:
+        assert retrain_every(project) == 0 and not retrain_due(project)
+    assert run(["train", "--retrain-every", "-1", "--db", db]) == 1
+    assert "--retrain-every -1: give a number of documents" in one_line_error(capsys)
