@@ -90,7 +90,7 @@ def open_window(qtbot: Any, tmp_path: Path, _fonts: None) -> Iterator[Callable[.
         project.close()
 
 
-def reopen(path: Path) -> Project:
+def reopen(path: Path | str) -> Project:
     """A fresh connection: what the project file holds, not what the window remembers."""
     return Project(path, create=False)
 

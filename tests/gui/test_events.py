@@ -38,7 +38,7 @@ def article(make_project: Any) -> Path:
     return make_project([make_document("mehr", TEXT, title="دیدار در سوچی", spans=spans)])
 
 
-def frames(path: Path) -> list[tuple[str, str, list[tuple[str, str]]]]:
+def frames(path: Path | str) -> list[tuple[str, str, list[tuple[str, str]]]]:
     """The events of the article as the project file has them."""
     with reopen(path) as project:
         doc = project.document(project.keys_to_ids()["mehr"], ANALYST)
@@ -47,7 +47,7 @@ def frames(path: Path) -> list[tuple[str, str, list[tuple[str, str]]]]:
             for e in doc.events]
 
 
-def in_step(window: Any, path: Path) -> None:
+def in_step(window: Any, path: Path | str) -> None:
     """The window's events (kept up to date without queries) are the project file's."""
     doc = window.session.document
     with reopen(path) as project:
@@ -336,8 +336,9 @@ def test_a_clicked_span_joins_the_frame_and_the_frame_stays_open_when_another_wi
     assert frames(article)[0][2] == [("recipient", MINISTER), ("actor", ACTOR_1)]
 
 
-def test_earlier_frames_suggest_the_type_and_the_arguments(make_project: Any, open_window: Any,
-                                                          qtbot: Any) -> None:
+def test_earlier_frames_suggest_the_type_and_the_arguments(location: Path | str,
+                                                          open_window: Any, qtbot: Any) -> None:
+    # On a project file and on the PostgreSQL server (the counting is the database's).
     # An earlier article framed «ديدار» (with Arabic ي) as CONSULT: ACTOR_1 its actor, the
     # minister its recipient, سوچی its location.
     earlier = f"{MINISTER} و {ACTOR_1} در سوچی ديدار کردند."
@@ -352,9 +353,12 @@ def test_earlier_frames_suggest_the_type_and_the_arguments(make_project: Any, op
              span_of(TEXT, MINISTER, "ACTOR"), span_of(TEXT, "سوچی", "LOCATION"),
              span_of(TEXT, "دیدار", "EVENT")]
     third = f"{ACTOR_1} امروز دیدار کرد."
-    path = make_project([before, make_document("mehr", TEXT, spans=spans),
-                         make_document("third", third, spans=[
-                             span_of(third, ACTOR_1, "ACTOR"), span_of(third, "دیدار", "EVENT")])])
+    with Project(location) as project:
+        project.add_documents([before, make_document("mehr", TEXT, spans=spans),
+                               make_document("third", third, spans=[
+                                   span_of(third, ACTOR_1, "ACTOR"),
+                                   span_of(third, "دیدار", "EVENT")])])
+    path = location
     window = open_window(path)
     with reopen(path) as project:
         window.session.open(project.keys_to_ids()["mehr"])
