@@ -12,7 +12,7 @@ from typing import Any, Protocol
 
 from annotator.core.errors import OverlapError
 from annotator.core.events import Event
-from annotator.core.model import Document, Span, Status, describe, find_overlap
+from annotator.core.model import Document, Span, Status, describe, find_overlap, in_text_order
 
 
 class SpanStore(Protocol):
@@ -89,10 +89,6 @@ class Effects:
         return list(events)
 
 
-def in_order(spans: list[Span]) -> list[Span]:
-    return sorted(spans, key=lambda s: (s.start, s.end))
-
-
 class Steps(Effects):
     """Effects of a command made of others, applied in order and reverted backwards."""
 
@@ -148,7 +144,7 @@ class AddSpan(Effects):
 
     def spans_after(self, spans: Sequence[Span], applied: bool) -> list[Span]:
         kept = [s for s in spans if s.id != self.span.id]
-        return in_order([*kept, self.span]) if applied else kept
+        return sorted([*kept, self.span], key=in_text_order) if applied else kept
 
 
 @dataclass
@@ -170,7 +166,7 @@ class DeleteSpan(Effects):
 
     def spans_after(self, spans: Sequence[Span], applied: bool) -> list[Span]:
         kept = [s for s in spans if s.id != self.span.id]
-        return kept if applied else in_order([*kept, self.span])
+        return kept if applied else sorted([*kept, self.span], key=in_text_order)
 
 
 @dataclass
@@ -198,7 +194,7 @@ class ChangeSpan(Effects):
 
     def spans_after(self, spans: Sequence[Span], applied: bool) -> list[Span]:
         now = self.after if applied else self.before
-        return in_order([now if s.id == now.id else s for s in spans])
+        return sorted((now if s.id == now.id else s for s in spans), key=in_text_order)
 
 
 @dataclass

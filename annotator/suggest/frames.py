@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from annotator.core.events import ROLE_LABELS, Event, FrameCounts, Role, same_span
 from annotator.core.model import Document, Span, in_text_order
-from annotator.text.fold import Joins, fold
+from annotator.text.fold import match_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,9 +84,7 @@ def counted_events(events: Iterable[Event], text: str) -> FrameCounts:
                                for a in e.arguments)) for e in events)
 
 
-def frame_key(text: str) -> str:
-    """How a trigger or an argument is matched: folded, joins as nothing, no outer space."""
-    return fold(text.strip(), Joins.NOTHING)
+frame_key = match_key  # how a trigger or an argument is matched: as the string matcher does
 
 
 class FrameMemory:

@@ -46,7 +46,7 @@ from annotator.suggest import info as stored
 from annotator.suggest.evaluation import evaluate, held_out
 from annotator.suggest.info import ModelError, ModelInfo
 from annotator.suggest.sequences import covered, tokens_of
-from annotator.text.fold import Joins, fold, fold_in_place, fold_words
+from annotator.text.fold import fold_in_place, fold_words, match_key
 
 NAME = "strings"
 
@@ -71,9 +71,7 @@ class _Entry:
     gazetteer: bool
 
 
-def key_of(text: str) -> str:
-    """How the matcher writes a text: folded, with joins as nothing."""
-    return fold(text, Joins.NOTHING)
+key_of = match_key  # how the matcher writes a text: folded, with joins as nothing
 
 
 class StringMatcher:

@@ -146,6 +146,12 @@ def fold(text: str, joins: Joins = Joins.SPACE) -> str:
     return _SPACES.sub(" ", folded) if "  " in folded else folded
 
 
+def match_key(text: str) -> str:
+    """How the string matcher and the frame suggestions match a text: folded, joins (and
+    outer white space) as nothing."""
+    return fold(text, Joins.NOTHING)
+
+
 def folding_table(joins: Joins = Joins.NOTHING) -> dict[int, str | None]:
     """The ``str.translate`` table of :func:`fold`; with ``SPACE`` it does not merge runs of
     spaces."""
