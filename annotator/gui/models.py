@@ -335,11 +335,12 @@ class ModelControls(QObject):
         self._show_status()
         self.message.emit(self.tr("The model was not trained: {problem}").format(problem=text))
 
-    def _edited(self, document_id: int, status_changed: bool = True) -> None:
-        """After an edit: a document marked done may call for a new training."""
+    def _edited(self, document_id: int, status_changed: bool) -> None:
+        """After an edit: a document marked done may call for a new training (a label edit
+        changes no count of documents done, and asks nothing of the project)."""
         document = self._session.document
-        if self.project.read_only or document is None or document.id != document_id \
-                or document.status not in DONE_STATUSES:
+        if not status_changed or self.project.read_only or document is None \
+                or document.id != document_id or document.status not in DONE_STATUSES:
             return
         self._retrain_if_due()
 
