@@ -16,7 +16,7 @@ from html import escape
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -315,7 +315,3 @@ class Curator(QObject):
                                       "them); Alt+0 settles one as none.").format(n=left))
             return
         self._session.finish_curation()
-
-    def colour(self, analyst: str) -> QColor:
-        found = {a.name: a.color for a in self._session.project.analysts()}
-        return QColor(found.get(analyst, "#444444"))

@@ -219,30 +219,12 @@ class Analysts(Spans):
             if rows:
                 table.insert_many(rows).execute()
             if events:
-                self._insert_curated_events(doc_id, curator, events, stamp)
+                self._insert_events_on(doc_id, self.models.Span.curation.is_null(False),
+                                       events, stamp, curator)
             curation.delete().where(curation.document == doc_id).execute()
             curation.insert(document=doc_id, curator=curator, finished=finished,
                             updated=stamp).execute()
             self.ensure_analysts([curator])
-
-    def _insert_curated_events(self, doc_id: int, curator: str, events: Sequence[Event],
-                               stamp: str) -> None:
-        """Inside :meth:`set_curated`'s transaction: ``events`` stored on the curated labels
-        just written, each span found by its start, end and label."""
-        span, label, table = self.models.Span, self.models.Label, self.models.Event
-        curated = self._rows(span.select(span.id, span.start, span.end, label.name).join(label)
-                             .where((span.document == doc_id) & span.curation.is_null(False)))
-        row_of: dict[tuple[int, int, str], int] = {
-            (start, end, name): sid for sid, start, end, name in curated}
-
-        def row(s: Span) -> int:
-            return row_of[s.start, s.end, s.label]
-
-        for event in events:
-            event_id = int(table.insert(document=doc_id, trigger=row(event.trigger),
-                                        type=event.type, annotator=curator, created=stamp,
-                                        updated=stamp).execute())
-            self._insert_arguments(event_id, [(a.role, row(a.span)) for a in event.arguments])
 
     # -- merging -------------------------------------------------------------------------
 
@@ -301,34 +283,10 @@ class Analysts(Spans):
             for chunk in range(0, len(rows), 500):
                 table.insert_many(rows[chunk:chunk + 500]).execute()
             if events:
-                self._insert_layer_events(doc_id, analyst, events, stamp)
+                self._insert_events_on(doc_id, own, events, stamp, analyst)
             self._touch(doc_id, stamp)
         if analyst is not None:
             self.ensure_analysts([analyst])
-
-    def _insert_layer_events(self, doc_id: int, analyst: str | None, events: Sequence[Event],
-                             stamp: str) -> None:
-        """Inside :meth:`replace_layer`'s transaction: ``events`` on the analyst's labels just
-        written, times kept."""
-        span, label, table = self.models.Span, self.models.Label, self.models.Event
-        whose = span.annotator.is_null() if analyst is None else span.annotator == analyst
-        rows = self._rows(span.select(span.id, span.start, span.end, label.name).join(label)
-                          .where((span.document == doc_id) & whose & span.curation.is_null()
-                                 & (span.review.is_null()
-                                    | (span.review == Review.ACCEPTED.value))))
-        row_of = {(start, end, name): sid for sid, start, end, name in rows}
-        for event in events:
-            trigger = row_of.get((event.trigger.start, event.trigger.end, event.trigger.label))
-            if trigger is None:
-                continue  # not on one of the analyst's labels: not theirs to bring
-            event_id = int(table.insert(
-                document=doc_id, trigger=trigger, type=event.type,
-                annotator=event.annotator if event.annotator is not None else analyst,
-                created=event.created.isoformat() if event.created else stamp,
-                updated=event.updated.isoformat() if event.updated else stamp).execute())
-            self._insert_arguments(event_id, [
-                (a.role, row_of[a.span.start, a.span.end, a.span.label]) for a in event.arguments
-                if (a.span.start, a.span.end, a.span.label) in row_of])
 
     @guarded_iter
     def analysts_labels(self, batch: int = 500) -> Iterator[AnalystsLabels]:

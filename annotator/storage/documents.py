@@ -3,7 +3,6 @@ events, and the stream of documents an export writes."""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -13,8 +12,8 @@ from typing import Any
 
 from annotator.core.analysts import view_of
 from annotator.core.errors import InputError
-from annotator.core.events import Event, span_key
-from annotator.core.model import Document, Review, Span, Status, describe
+from annotator.core.events import span_key
+from annotator.core.model import Document, Review, Span, Status
 from annotator.core.tokens import pack, unpack
 from annotator.storage.base import guarded, guarded_iter
 from annotator.storage.events import Events
@@ -28,10 +27,6 @@ _BATCH = 500
 ANALYST_COLORS = ("#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d",
                   "#666666")
 _REVIEWS: dict[str | None, Review | None] = {None: None, **{r.value: r for r in Review}}
-
-
-def _time_of(value: dt.datetime | None, stamp: str) -> str:
-    return value.isoformat() if value is not None else stamp
 
 
 class Everyone:
@@ -208,7 +203,12 @@ class Documents(Labels, Listing, Events):
                 span.insert_many([self._span_values(doc_id, s, stamp) for s in doc.spans]
                                  ).execute()
             if doc.events:
-                self._insert_analysts_events(doc_id, analyst, doc, stamp)
+                span_table = self.models.Span
+                if self._insert_events_on(doc_id, (span_table.annotator == analyst)
+                                          & span_table.curation.is_null(), doc.events, stamp,
+                                          analyst):
+                    raise InputError(f"document {doc.key!r}: an event names a span that is not "
+                                     f"one of {analyst}'s labels in this import")
                 summary.events += len(doc.events)
             work.delete().where((work.document == doc_id) & (work.analyst == analyst)).execute()
             if doc.status != Status.NEW:
@@ -219,32 +219,6 @@ class Documents(Labels, Listing, Events):
         for chunk in range(0, len(rows), 500):
             work.insert_many(rows[chunk:chunk + 500]).execute()
         self.ensure_analysts([analyst])
-
-    def _insert_analysts_events(self, doc_id: int, analyst: str, doc: Document,
-                                stamp: str) -> None:
-        """Inside :meth:`_as_analyst`: ``doc``'s events, on the analyst's spans of it just
-        written (each found by its start, end, label and origin), as the analyst's."""
-        span, label, table = self.models.Span, self.models.Label, self.models.Event
-        rows = self._rows(span.select(span.id, span.start, span.end, label.name, span.origin)
-                          .join(label)
-                          .where((span.document == doc_id) & (span.annotator == analyst)
-                                 & span.curation.is_null()))
-        row_of = {(start, end, name, origin): sid for sid, start, end, name, origin in rows}
-
-        def row(s: Span) -> int:
-            found = row_of.get((s.start, s.end, s.label, s.origin))
-            if found is None:
-                raise InputError(f"document {doc.key!r}: an event names "
-                                 f"{describe(s, doc.text)}, which is not one of {analyst}'s "
-                                 "labels in this import")
-            return int(found)
-
-        for event in doc.events:
-            event_id = int(table.insert(
-                document=doc_id, trigger=row(event.trigger), type=event.type,
-                annotator=analyst, created=_time_of(event.created, stamp),
-                updated=_time_of(event.updated, stamp)).execute())
-            self._insert_arguments(event_id, [(a.role, row(a.span)) for a in event.arguments])
 
     def _span_values(self, doc_id: int, span: Span, stamp: str) -> dict[str, Any]:
         suggested = span.is_suggestion
@@ -423,14 +397,6 @@ class Documents(Labels, Listing, Events):
             self._attach_events(docs, stored_of)
             yield from docs.values()
             last = rows[-1][0]
-
-    @guarded
-    def events(self, doc_id: int, spans: Sequence[Span]) -> list[Event]:
-        """The events of document ``doc_id`` among ``spans`` (its spans as someone sees them,
-        as loaded), naming them."""
-        doc = Document("", spans=list(spans), id=doc_id)
-        self._attach_events({doc_id: doc}, {doc_id: self.spans(doc_id, EVERYONE)})
-        return doc.events
 
     @guarded
     def keys_to_ids(self) -> dict[str, int]:

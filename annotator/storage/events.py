@@ -214,11 +214,11 @@ class Events(Settings):
         for named, wanted_label, what in checks:
             stored = found.get(named.id) if named.id is not None else None
             if stored is None or stored[0] != document_id:
-                text = text if text is not None else self._event_text(document_id)
+                text = text if text is not None else self._document_text(document_id)
                 raise refuse(f"the {what} {describe(named, text)} is no longer a span of "
                              "this document")
             if stored[1] != wanted_label or stored[2] not in LABEL_REVIEWS:
-                text = text if text is not None else self._event_text(document_id)
+                text = text if text is not None else self._document_text(document_id)
                 raise refuse(f"the {what} {describe(named, text)} is no longer labelled "
                              f"{wanted_label}")
         rows = {view_id: row[3] for view_id, row in found.items()}
@@ -227,13 +227,44 @@ class Events(Settings):
         if event.id is not None:
             other = other.where(table.id != event.id)
         if self._rows(other.limit(1)):
-            text = self._event_text(document_id)
+            text = self._document_text(document_id)
             raise refuse(f"{describe(event.trigger, text)} is the trigger of another event")
         return rows
 
-    def _event_text(self, document_id: int) -> str:
+    def _insert_events_on(self, doc_id: int, layer: Any, events: Sequence[Event], stamp: str,
+                          annotator: str | None) -> int:
+        """``events`` (of spans not stored, or stored elsewhere) written on the labels of
+        document ``doc_id`` that ``layer`` (a condition on the span table) selects, each span
+        found by its start, end and label (one layer's labels never overlap), their times
+        kept, recorded as ``annotator``'s (or, for None, as their own). Returns how many events
+        or arguments found no such label and were left out."""
+        span, label, table = self.models.Span, self.models.Label, self.models.Event
+        rows = self._rows(span.select(span.id, span.start, span.end, label.name).join(label)
+                          .where((span.document == doc_id) & layer
+                                 & (span.review.is_null()
+                                    | (span.review == Review.ACCEPTED.value))))
+        row_of = {(start, end, name): sid for sid, start, end, name in rows}
+        missing = 0
+        for event in events:
+            trigger = row_of.get((event.trigger.start, event.trigger.end, event.trigger.label))
+            if trigger is None:
+                missing += 1
+                continue
+            event_id = int(table.insert(
+                document=doc_id, trigger=trigger, type=event.type,
+                annotator=annotator if annotator is not None else event.annotator,
+                created=_time(event.created, stamp), updated=_time(event.updated, stamp))
+                .execute())
+            found = [(a.role, row_of.get((a.span.start, a.span.end, a.span.label)))
+                     for a in event.arguments]
+            missing += sum(row is None for _, row in found)
+            self._insert_arguments(event_id, [(role, row) for role, row in found
+                                              if row is not None])
+        return missing
+
+    def _document_text(self, doc_id: int) -> str:
         doc = self.models.Document
-        return str(self._rows(doc.select(doc.text).where(doc.id == document_id))[0][0])
+        return str(self._rows(doc.select(doc.text).where(doc.id == doc_id))[0][0])
 
     def _insert_arguments(self, event_id: int, arguments: Iterable[tuple[Role, int]]) -> None:
         """An event's arguments, ``(role, the row of its span)``, in their order."""

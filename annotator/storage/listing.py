@@ -15,7 +15,6 @@ from annotator.storage.base import guarded
 from annotator.storage.schema import parse_time
 from annotator.storage.search import TextSearch
 
-NOT_DONE = (Status.NEW.value, Status.IN_PROGRESS.value)
 _CHUNK = 500  # ids in one query's IN list
 
 

@@ -57,10 +57,6 @@ class Spans(Documents):
                                f"{describe(Span(start, end, name), text)}, which another "
                                "window or program labelled meanwhile")
 
-    def _document_text(self, doc_id: int) -> str:
-        doc = self.models.Document
-        return str(self._rows(doc.select(doc.text).where(doc.id == doc_id))[0][0])
-
     def _stored(self, span_id: int) -> tuple[int, bool] | None:
         """The document of the stored span ``span_id`` and whether it is a shared suggestion
         (whose edits are an analyst's decision); None when there is none."""
