@@ -9,8 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from annotator.cli.options import opened
 from annotator.services.progress import counted
-from annotator.services.projects import open_project, project_location
 
 
 def register(commands: Any, db: argparse.ArgumentParser) -> None:
@@ -39,8 +39,7 @@ def cmd_event_types(args: argparse.Namespace) -> int:
     from annotator.core.events import EventType
     from annotator.services import event_types
 
-    location = project_location(getattr(args, "db", None))
-    with open_project(location, create=args.action is not None) as project:
+    with opened(args, create=args.action is not None) as project:
         if args.action == "add":
             types = event_types.add_type(project, EventType(args.name, args.persian, args.quad))
         elif args.action == "remove":

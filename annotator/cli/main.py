@@ -21,7 +21,7 @@ from annotator.cli import event_types, team
 from annotator.cli import labels as labels_cli
 from annotator.cli import models as model_commands
 from annotator.cli import search as search_cli
-from annotator.cli.options import named_analyst
+from annotator.cli.options import named_analyst, opened, warn
 from annotator.core.analysts import NO_ANALYST
 from annotator.core.errors import AnnotatorError, Cancelled
 from annotator.core.model import Status
@@ -33,7 +33,6 @@ from annotator.services.progress import counted
 from annotator.services.projects import (
     AUTO_BACKUPS_KEPT,
     Location,
-    Project,
     backup_project,
     backups_of,
     open_project,
@@ -174,18 +173,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _warn(message: str) -> None:
-    print(f"annotator: warning: {message}", file=sys.stderr)
-
-
 def _location(args: argparse.Namespace) -> Location:
     return project_location(getattr(args, "db", None))
 
 
-def _open(args: argparse.Namespace, create: bool = True) -> Project:
-    """The project of ``--db``, backed up on opening when a backup is due. Commands that only
-    read (``create`` false) refuse a project that does not exist rather than make one."""
-    return open_project(_location(args), create=create, on_warning=_warn)
+_open = opened
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -279,7 +271,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if result.tag_names:
         print(f"  tag names: {result.tag_names}", file=out)
     for warning in result.warnings:
-        _warn(warning)
+        warn(warning)
     return EXIT_OK
 
 

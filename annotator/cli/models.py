@@ -13,13 +13,13 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from annotator.cli.options import opened
 from annotator.core.model import Status
 from annotator.core.scores import Counts
 from annotator.services.evaluating import evaluate_file
 from annotator.services.gazetteers import add_gazetteer, gazetteer_sources, remove_gazetteer
 from annotator.services.labels import parse_label_map
 from annotator.services.progress import counted
-from annotator.services.projects import Project, open_project, project_location
 from annotator.services.suggesting import SUGGESTED, suggest
 from annotator.services.training import (
     DEFAULT_MODEL,
@@ -125,13 +125,7 @@ def _entries(n: int) -> str:
     return f"{n} entry" if n == 1 else f"{n} entries"
 
 
-def _warn(message: str) -> None:
-    print(f"annotator: warning: {message}", file=sys.stderr)
-
-
-def _open(args: argparse.Namespace, create: bool = True) -> Project:
-    return open_project(project_location(getattr(args, "db", None)), create=create,
-                        on_warning=_warn)
+_open = opened
 
 
 def _table(rows: Sequence[tuple[str, Counts]]) -> list[str]:

@@ -3,8 +3,22 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from annotator.services.analysts import checked_name, current_analyst
+from annotator.services.projects import Project, open_project, project_location
+
+
+def warn(message: str) -> None:
+    print(f"annotator: warning: {message}", file=sys.stderr)
+
+
+def opened(args: argparse.Namespace, create: bool = True) -> Project:
+    """The project of ``--db``, backed up on opening when a backup is due (a backup that
+    fails is a warning). Commands that only read (``create`` false) refuse a project that
+    does not exist rather than make one."""
+    return open_project(project_location(getattr(args, "db", None)), create=create,
+                        on_warning=warn)
 
 
 def named_analyst[T](args: argparse.Namespace, default: T | None = None) -> str | T | None:

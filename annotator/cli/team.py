@@ -9,10 +9,9 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from annotator.cli.options import working_analyst
+from annotator.cli.options import opened, working_analyst
 from annotator.core.model import Status
 from annotator.services.progress import counted
-from annotator.services.projects import open_project, project_location
 
 
 def _names(text: str) -> list[str]:
@@ -70,7 +69,7 @@ def register(commands: Any, db: argparse.ArgumentParser) -> None:
 
 
 def _open(args: argparse.Namespace, create: bool = False) -> Any:
-    return open_project(project_location(getattr(args, "db", None)), create=create)
+    return opened(args, create)
 
 
 def cmd_assign(args: argparse.Namespace) -> int:
