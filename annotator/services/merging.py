@@ -59,9 +59,10 @@ def merge_projects(project: Project, other: str, progress: Progress = no_progres
     with Project(location, create=False) as theirs:
         their_ids = theirs.keys_to_ids()
         ours = project.keys_to_ids()
-        for key in their_ids.keys() & ours.keys():  # nothing changes if any key clashes
-            if theirs.document(their_ids[key], EVERYONE).text != \
-                    project.document(ours[key], EVERYONE).text:
+        common = sorted(their_ids.keys() & ours.keys())
+        their_texts, our_texts = _texts(theirs, their_ids, common), _texts(project, ours, common)
+        for key in common:  # nothing changes if any key clashes
+            if their_texts[key] != our_texts[key]:
                 raise InputError(f"id {key!r} is in both projects with different texts; "
                                  "nothing was merged", path=str(other))
         missing = [theirs.document(their_ids[k], EVERYONE) for k in their_ids if k not in ours]
@@ -78,6 +79,15 @@ def merge_projects(project: Project, other: str, progress: Progress = no_progres
             if not _merge_document(project, ours[key], theirs, their_ids[key], result):
                 result.unchanged += 1
     return result
+
+
+def _texts(project: Project, ids: dict[str, int], keys: Sequence[str]) -> dict[str, str]:
+    """The texts of the documents ``keys`` (their text alone, not their spans and events)."""
+    found: dict[str, str] = {}
+    for start in range(0, len(keys), 500):
+        for _, key, _, text in project.texts_of([ids[k] for k in keys[start:start + 500]]):
+            found[key] = text
+    return found
 
 
 def _merge_document(project: Project, doc_id: int, theirs: Project, their_id: int,
