@@ -182,6 +182,7 @@ class Curator(QObject):
             action.triggered.connect(lambda _=False, n=n: self.take(n))
         self.none.triggered.connect(lambda: self.take(0))
         panel.chosen.connect(self._chosen)
+        self._colors: dict[str, str] = {}
         session.documentOpened.connect(self._opened)
         session.spansChanged.connect(lambda _doc: self.refresh())
         self._enable(False)
@@ -223,6 +224,8 @@ class Curator(QObject):
         if curating:
             self.rejected = set()
             self.current = None
+            # the analysts' colours, read once a document (the panel is drawn after every edit)
+            self._colors = {a.name: a.color for a in self._session.project.analysts()}
             self.refresh()
 
     # -- the disagreements ----------------------------------------------------------------
@@ -244,8 +247,7 @@ class Curator(QObject):
         doc, curation = self._session.document, self._session.curation
         if not self._session.curating or doc is None or curation is None:
             return
-        colors = {a.name: a.color for a in self._session.project.analysts()}
-        self._panel.show_curation(doc, curation, colors, self.current, self.decided(),
+        self._panel.show_curation(doc, curation, self._colors, self.current, self.decided(),
                                   self._session.event_types)
 
     def go(self, step: int) -> None:
