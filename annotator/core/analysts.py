@@ -22,11 +22,17 @@ whoever labelled a project before it had analysts, until an analyst adopts its l
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 
 from annotator.core.events import Argument, Event
-from annotator.core.model import BUILT_IN_ORIGINS, Review, Span, Status, in_text_order
+from annotator.core.model import (
+    BUILT_IN_ORIGINS,
+    Review,
+    Span,
+    Status,
+    in_text_order,
+    overlaps_any,
+)
 
 
 class NoAnalyst:
@@ -87,18 +93,12 @@ def _built_in_beside_labels(seen: list[Span]) -> list[Span]:
     through its absence). Imported suggestions may lie over labels: they stay."""
     if not any(s.is_shared and s.origin in BUILT_IN_ORIGINS for s in seen):
         return seen
-    labels = [(s.start, s.end) for s in seen if s.is_label]
+    labels = [s for s in seen if s.is_label]  # in text order, overlapping none another
     if not labels:
         return seen
-    starts = [start for start, _ in labels]
-
-    def over_a_label(span: Span) -> bool:
-        # labels do not overlap each other: the last one starting before its end decides
-        n = bisect_left(starts, span.end) - 1
-        return n >= 0 and labels[n][1] > span.start
-
+    starts, ends = [s.start for s in labels], [s.end for s in labels]
     return [s for s in seen if not (s.is_shared and s.origin in BUILT_IN_ORIGINS
-                                    and over_a_label(s))]
+                                    and overlaps_any(starts, ends, s.start, s.end))]
 
 
 def labels_of(spans: Iterable[Span], analyst: str | None) -> list[Span]:

@@ -28,7 +28,6 @@ the curator.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -37,7 +36,7 @@ from annotator.core.agreement import EventTuple, Triple
 from annotator.core.commands import AddSpan, Command, Compound, DeleteSpan
 from annotator.core.errors import AnnotatorError
 from annotator.core.events import ROLE_LABELS, TRIGGER_LABEL, Argument, Event, Role
-from annotator.core.model import Document, Span, check_no_overlap, in_text_order
+from annotator.core.model import Document, Span, check_no_overlap, in_text_order, overlaps_any
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,7 +203,7 @@ def curate(labels: Mapping[str, Collection[Triple]], min_agree: int | None = Non
     taken = [group[0] for group in _clusters(candidates) if len(group) == 1]
     taken_starts = [s for s, _, _ in taken]
     taken_ends = [e for _, e, _ in taken]
-    rest = sorted(s for s in made_by if not _overlaps_any(taken_starts, taken_ends, s))
+    rest = sorted(s for s in made_by if not overlaps_any(taken_starts, taken_ends, s[0], s[1]))
     disagreements = []
     for group in _clusters(rest):
         inside = set(group)
@@ -256,12 +255,6 @@ def _clusters(spans: list[Triple]) -> list[list[Triple]]:
             groups.append([span])
             reach = span[1]
     return groups
-
-
-def _overlaps_any(starts: list[int], ends: list[int], span: Triple) -> bool:
-    """Whether ``span`` overlaps one of the non-overlapping spans with these starts and ends."""
-    i = bisect_right(ends, span[0])  # the first of them ending after span starts
-    return i < len(starts) and starts[i] < span[1]
 
 
 def settle_command(doc: Document, disagreement: Disagreement, spans: Iterable[Triple],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
@@ -175,6 +176,13 @@ class Document:
 
 # Sort key of spans in text order: by start, then end.
 in_text_order = attrgetter("start", "end")
+
+
+def overlaps_any(starts: Sequence[int], ends: Sequence[int], start: int, end: int) -> bool:
+    """Whether ``start..end`` overlaps one of the spans with these ``starts`` and ``ends``
+    (spans that do not overlap one another, in text order)."""
+    i = bisect_right(ends, start)  # the first of them ending after it starts
+    return i < len(starts) and starts[i] < end
 
 
 def find_overlap(spans: Iterable[Span], start: int, end: int,
