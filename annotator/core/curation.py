@@ -154,6 +154,11 @@ class Curation:
     agreed_events: tuple[EventTuple, ...] = ()
     event_disagreements: tuple[EventDisagreement, ...] = ()
 
+    @property
+    def settled(self) -> bool:
+        """Whether nothing is left to decide: no disagreement about spans or events."""
+        return not self.disagreements and not self.event_disagreements
+
     def taken(self) -> tuple[list[Span], list[Event]]:
         """What is taken at once as it is stored when a document's curation begins: the
         curated labels' spans (each with the analysts who made it, its ``agreed``) and the

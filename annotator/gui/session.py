@@ -49,7 +49,7 @@ from annotator.core.events import Event, EventType, FrameCounts, Role, on_spans
 from annotator.core.model import Document, Label, Span, Status
 from annotator.gui.undo import EditCommand
 from annotator.services.analysts import others_labels
-from annotator.services.team import curation_found, labelled_by
+from annotator.services.team import begin_curation, curation_found, labelled_by
 from annotator.storage import EVERYONE, Project
 from annotator.suggest.frames import (
     ArgumentSuggestion,
@@ -180,9 +180,7 @@ class Session(QObject):
                                           n=len(found.analysts)))
             return False
         if self.project.curation_of(doc_id) is None and not self.project.read_only:
-            spans, events = found.taken()
-            self.project.set_curated(doc_id, self.analyst, spans, events=events, finished=(
-                not found.disagreements and not found.event_disagreements))
+            begin_curation(self.project, doc_id, self.analyst, found)
         self.undo_stack.clear()  # the steps on it were the analyst's own labels
         self.curating = True
         self.open(doc_id)

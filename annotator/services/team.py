@@ -21,6 +21,7 @@ from annotator.core.analysts import analysts_of, events_in_view, labels_of
 from annotator.core.assignment import assign
 from annotator.core.curation import Curation, curate
 from annotator.core.errors import AnnotatorError
+from annotator.core.events import Event
 from annotator.core.model import Document, Span, Status
 from annotator.services.progress import (
     CancelToken,
@@ -78,6 +79,16 @@ def curation_found(doc: Document, labelled: Mapping[str, Sequence[Span]],
     return curate({a: as_triples(s) for a, s in labelled.items()}, min_agree,
                   {a: as_event_tuples(events_in_view(doc.events, s))
                    for a, s in labelled.items()})
+
+
+def begin_curation(project: Project, doc_id: int, curator: str,
+                   curation: Curation) -> tuple[list[Span], list[Event]]:
+    """A document's curation begins: what ``curation`` takes at once (the spans and the
+    events the analysts made alike) becomes its curated labels, finished when nothing is left
+    to decide. Returns what was taken."""
+    spans, events = curation.taken()
+    project.set_curated(doc_id, curator, spans, curation.settled, events)
+    return spans, events
 
 
 Labelled = tuple[Document, dict[str, list[Span]]]
@@ -160,9 +171,8 @@ def curate_project(project: Project, curator: str, min_agree: int | None = None,
             result.already += 1
             continue
         curation = curation_found(doc, labelled, min_agree)
-        spans, events = curation.taken()
-        finished = not curation.disagreements and not curation.event_disagreements
-        project.set_curated(doc.id, curator, spans, finished, events)
+        spans, events = begin_curation(project, doc.id, curator, curation)
+        finished = curation.settled
         result.documents += 1
         result.spans += len(spans)
         result.events += len(events)
