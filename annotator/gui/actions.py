@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QStyle, QToolBar
+from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QStyle, QToolBar, QWidget
 
 from annotator.core.model import Label
 from annotator.gui.label_names import shown_label
@@ -47,6 +47,21 @@ def label_keys(key: str) -> list[str]:
     return [key]
 
 
+def make_action(window: QWidget, text: str, shortcuts: Iterable[QKeySequence] = (),
+                tip: str = "", icon: QIcon | None = None) -> QAction:
+    """An action of ``window`` (its shortcuts work even where no menu or toolbar shows it),
+    its tooltip naming its first key."""
+    action = QAction(text, window)
+    action.setShortcuts(list(shortcuts))
+    if icon is not None:
+        action.setIcon(icon)
+    shown = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    action.setToolTip(f"{tip or text} ({shown})" if shown else (tip or text))
+    action.setStatusTip(tip or text)
+    window.addAction(action)
+    return action
+
+
 class Actions(QObject):
     """The window's actions. The main window connects them; tests trigger them by key."""
 
@@ -58,15 +73,8 @@ class Actions(QObject):
 
         def make(text: str, shortcuts: Iterable[QKeySequence] = (), tip: str = "",
                  icon_kind: QStyle.StandardPixmap | None = None) -> QAction:
-            action = QAction(text, window)
-            action.setShortcuts(list(shortcuts))
-            if icon_kind is not None:
-                action.setIcon(icon(icon_kind))
-            shown = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            action.setToolTip(f"{tip or text} ({shown})" if shown else (tip or text))
-            action.setStatusTip(tip or text)
-            window.addAction(action)  # shortcuts work even with the toolbar hidden
-            return action
+            return make_action(window, text, shortcuts, tip,
+                               icon(icon_kind) if icon_kind is not None else None)
 
         self.import_ = make(self.tr("&Import…"), keys(StandardKey.Open),
                             self.tr("Add articles from files or a folder"),

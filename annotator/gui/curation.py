@@ -31,7 +31,7 @@ from annotator.core.curation import Curation, Disagreement, EventDisagreement, s
 from annotator.core.event_commands import with_events
 from annotator.core.events import EventType, Role
 from annotator.core.model import Document
-from annotator.gui.actions import keys, label_keys
+from annotator.gui.actions import keys, label_keys, make_action
 from annotator.gui.event_panel import type_text
 from annotator.gui.label_names import shown_label
 from annotator.gui.session import Session
@@ -155,11 +155,7 @@ class Curator(QObject):
         self.rejected: set[int] = set()  # disagreements settled as none (they hold no span)
 
         def make(text: str, shortcuts: list[QKeySequence], tip: str) -> QAction:
-            action = QAction(text, window)
-            action.setShortcuts(shortcuts)
-            action.setStatusTip(tip)
-            window.addAction(action)
-            return action
+            return make_action(window, text, shortcuts, tip)
 
         self.toggle = make(self.tr("&Curate"), keys("Ctrl+Shift+U"),
                            self.tr("Settle what several analysts labelled in this document"))

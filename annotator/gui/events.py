@@ -28,20 +28,20 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 
 from annotator.core.events import TRIGGER_LABEL, Event, Role, same_span, trigger_of
 from annotator.core.model import Document, Span
-from annotator.gui.actions import keys
+from annotator.gui.actions import keys, label_keys, make_action
 from annotator.gui.article_view import ArticleView
 from annotator.gui.event_panel import EventPanel, role_names, short_type_text
 from annotator.gui.session import Session
 from annotator.suggest.frames import ArgumentSuggestion
 
-# The keys, and the letter the same key gives on a Persian and an Arabic layout.
-FRAME_KEYS = ("E", "ث")
+# The keys, and the letter the same key gives on a Persian (or Arabic) layout.
+FRAME_KEYS = tuple(label_keys("E"))
 ROLE_KEYS = {
-    Role.ACTOR: ("J", "ت"),
-    Role.RECIPIENT: ("K", "ن"),
-    Role.LOCATION: ("L", "م"),
+    Role.ACTOR: tuple(label_keys("J")),
+    Role.RECIPIENT: tuple(label_keys("K")),
+    Role.LOCATION: tuple(label_keys("L")),
 }
-REMOVE_KEYS = ("O", "خ")
+REMOVE_KEYS = tuple(label_keys("O"))
 DELETE_EVENT_KEYS = ("Shift+Delete",)
 TAKE_SUGGESTED_KEYS = ("Shift+E",)
 CLOSE_KEYS = ("Escape",)
@@ -54,13 +54,7 @@ class EventActions(QObject):
         super().__init__(window)
 
         def make(text: str, shortcuts: Iterable[QKeySequence], tip: str) -> QAction:
-            action = QAction(text, window)
-            action.setShortcuts(list(shortcuts))
-            shown = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            action.setToolTip(f"{tip} ({shown})" if shown else tip)
-            action.setStatusTip(tip)
-            window.addAction(action)
-            return action
+            return make_action(window, text, shortcuts, tip)
 
         self.open_frame = make(self.tr("Event &Frame…"), keys(*FRAME_KEYS),
                                self.tr("Open the frame of the EVENT span at the caret: its "

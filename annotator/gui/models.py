@@ -23,7 +23,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu
 
 from annotator.core.errors import AnnotatorError
-from annotator.gui.actions import keys
+from annotator.gui.actions import keys, make_action
 from annotator.gui.document_list import DocumentListPanel
 from annotator.gui.review_dialogs import percent
 from annotator.gui.session import DONE_STATUSES, Session
@@ -152,13 +152,7 @@ class ModelControls(QObject):
         self.status.setMargin(4)  # apart from the count of documents done beside it
 
         def make(text: str, tip: str, shortcuts: list[QKeySequence] | None = None) -> QAction:
-            action = QAction(text, window)
-            action.setStatusTip(tip)
-            action.setToolTip(tip)
-            if shortcuts:
-                action.setShortcuts(shortcuts)
-            window.addAction(action)
-            return action
+            return make_action(window, text, shortcuts or (), tip)
 
         self.train_action = make(self.tr("&Train Model"), self.tr(
             "Train the built-in model on the documents done, in the background"))

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from annotator.core import review
 from annotator.core.commands import Command
 from annotator.core.model import Review, Span
-from annotator.gui.actions import keys
+from annotator.gui.actions import keys, make_action
 from annotator.gui.article_view import ArticleView
 from annotator.gui.review_dialogs import (
     AcceptAboveDialog,
@@ -133,13 +133,7 @@ class ReviewActions(QObject):
         super().__init__(window)
 
         def make(text: str, shortcuts: Iterable[QKeySequence] = (), tip: str = "") -> QAction:
-            action = QAction(text, window)
-            action.setShortcuts(list(shortcuts))
-            shown = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            action.setToolTip(f"{tip or text} ({shown})" if shown else (tip or text))
-            action.setStatusTip(tip or text)
-            window.addAction(action)
-            return action
+            return make_action(window, text, shortcuts, tip)
 
         self.next = make(self.tr("&Next Suggestion"), keys(*NEXT_KEYS),
                          self.tr("Select the next suggestion to review"))
