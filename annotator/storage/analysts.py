@@ -100,8 +100,8 @@ class Analysts(Spans):
                 work.insert_many([{"document": doc_id, "analyst": analyst, "status": status,
                                    "assigned": False, "updated": stamp}
                                   for doc_id, status in statuses[chunk:chunk + 500]]).execute()
-        if adopted or statuses:
-            self.ensure_analysts([analyst])
+            if adopted or statuses:
+                self.ensure_analysts([analyst])
         return bool(adopted or statuses)
 
     # -- statuses and assignments ----------------------------------------------------------
@@ -140,7 +140,7 @@ class Analysts(Spans):
                         work.insert(document=doc_id, analyst=analyst, status=Status.NEW.value,
                                     assigned=True, updated=stamp).execute()
                     added += 1
-        self.ensure_analysts({a for analysts in assignments.values() for a in analysts})
+            self.ensure_analysts({a for analysts in assignments.values() for a in analysts})
         return added
 
     @guarded
@@ -189,8 +189,7 @@ class Analysts(Spans):
             if curator is not None:
                 table.insert(document=doc_id, curator=curator, finished=finished,
                              updated=now()).execute()
-        if curator is not None:
-            self.ensure_analysts([curator])
+                self.ensure_analysts([curator])
 
     @guarded
     def work_statuses(self) -> dict[int, dict[str, Status]]:
@@ -246,7 +245,7 @@ class Analysts(Spans):
             work.insert(document=doc_id, analyst=analyst, status=row.status.value,
                         assigned=row.assigned, updated=row.updated).execute()
             self._combine_status(doc_id, row.updated)
-        self.ensure_analysts([analyst])
+            self.ensure_analysts([analyst])
 
     @guarded
     def curation_updated(self, doc_id: int) -> str | None:
@@ -285,8 +284,8 @@ class Analysts(Spans):
             if events:
                 self._insert_events_on(doc_id, own, events, stamp, analyst)
             self._touch(doc_id, stamp)
-        if analyst is not None:
-            self.ensure_analysts([analyst])
+            if analyst is not None:
+                self.ensure_analysts([analyst])
 
     @guarded_iter
     def analysts_labels(self, batch: int = 500) -> Iterator[AnalystsLabels]:

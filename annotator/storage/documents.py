@@ -218,7 +218,7 @@ class Documents(Labels, Listing, Events):
             summary.spans += len(doc.spans)
         for chunk in range(0, len(rows), 500):
             work.insert_many(rows[chunk:chunk + 500]).execute()
-        self.ensure_analysts([analyst])
+        summary.analysts.add(analyst)  # registered with the others the import brings
 
     def _span_values(self, doc_id: int, span: Span, stamp: str) -> dict[str, Any]:
         suggested = span.is_suggestion
