@@ -61,12 +61,14 @@ def _view(spans: Iterable[Span], analyst: object) -> list[Span] | None:
     whoever = analyst is _WHOEVER
     decided: dict[int, Span] = {}
     seen: list[Span] = []
+    built_in = False  # a built-in model's shared suggestion among them
     for span in spans:
         if span.agreed is not None:
             continue
         who = span.annotator
         if who is None and span.review == pending and span.source is None:
             seen.append(span)  # a shared suggestion
+            built_in = built_in or span.origin in BUILT_IN_ORIGINS
             continue
         if who != analyst:
             if not whoever:
@@ -83,7 +85,7 @@ def _view(spans: Iterable[Span], analyst: object) -> list[Span] | None:
                 if s.id in decided and s.annotator is None and s.review == pending else s
                 for s in seen]
     seen.sort(key=in_text_order)
-    return _built_in_beside_labels(seen)
+    return _built_in_beside_labels(seen) if built_in else seen
 
 
 def _built_in_beside_labels(seen: list[Span]) -> list[Span]:
@@ -91,8 +93,6 @@ def _built_in_beside_labels(seen: list[Span]) -> list[Span]:
     one of its labels: a built-in model never suggests over the labels of the analyst who
     sees it (it is stored whatever other analysts labelled, so that their labels do not show
     through its absence). Imported suggestions may lie over labels: they stay."""
-    if not any(s.is_shared and s.origin in BUILT_IN_ORIGINS for s in seen):
-        return seen
     labels = [s for s in seen if s.is_label]  # in text order, overlapping none another
     if not labels:
         return seen
